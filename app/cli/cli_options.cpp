@@ -1,0 +1,181 @@
+#include "cli_options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace depthstyle::cli {
+namespace {
+
+struct UsageError {
+    QString message;
+};
+
+double parseNumber(const QString& option, const QString& text) {
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok) {
+        throw UsageError{QStringLiteral("--%1: '%2' is not a number").arg(option, text)};
+    }
+    return value;
+}
+
+int parseSize(const QString& option, const QString& text) {
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 0) {
+        throw UsageError{
+            QStringLiteral("--%1: '%2' is not a size in pixels (0 keeps the original)")
+                .arg(option, text)};
+    }
+    return value;
+}
+
+std::vector<double> parseList(const QString& option, const QString& text, double low,
+                              double high) {
+    std::vector<double> values;
+    for (const QString& item : text.split(QLatin1Char(','))) {
+        const double value = parseNumber(option, item.trimmed());
+        if (value < low || value > high) {
+            throw UsageError{QStringLiteral("--%1: %2 is outside [%3, %4]")
+                                 .arg(option, item.trimmed())
+                                 .arg(low)
+                                 .arg(high)};
+        }
+        values.push_back(value);
+    }
+    return values;
+}
+
+void addOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(QStringLiteral(
+        "Depth-aware style transfer (DA-AdaIN, Kitov et al. 2020): paints the content image in "
+        "the style of the style image, stylizing near things less and far things more."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const auto add = [&](const QString& name, const QString& help, const QString& value = {}) {
+        parser.addOption(QCommandLineOption(name, help, value));
+    };
+    add("content", "Content image (JPEG, PNG, TIFF, WebP, BMP). Required.", "file");
+    add("style", "Style image. Required.", "file");
+    add("output", "Result image; the format follows the extension (png, jpg, tif, webp, bmp). "
+                  "Required.",
+        "file");
+    add("models", "Model directory (default: $DEPTHSTYLE_MODELS, else "
+                  "~/.local/share/depthstyle/models).",
+        "dir");
+    add("method", "da-adain (depth-aware, default) or adain (plain AdaIN).", "name");
+    add("beta", "Prominence beta of Algorithm 1, >= 0 (default 20).", "B");
+    add("epsilon", "Offset epsilon of Algorithm 1, in [0,1] (default 0.15).", "E");
+    add("alpha", "Content weight of plain AdaIN, eq. 4, in [0,1] (default 0 = full style).", "A");
+    add("content-size", "Smaller side of the content in pixels; 0 keeps the original "
+                        "(default 512).",
+        "N");
+    add("style-size", "Smaller side of the style in pixels; 0 keeps the original (default 512).",
+        "N");
+    add("depth", "Use this depth map (grayscale, brighter = closer) instead of MiDaS.", "file");
+    add("depth-is-distance", "The --depth map is brighter = farther.");
+    add("save-depth", "Write the proximity map used, at content size (16-bit PNG normalised, or "
+                      "float TIFF raw; brighter = closer).",
+        "file");
+    add("save-strength", "Write the strength map P at content size, each 8x8 block holding its "
+                         "feature cell's value (16-bit PNG of P x 65535, or float TIFF).",
+        "file");
+    add("sweep-beta", "Comma list of beta values; one output per combination, named "
+                      "<output>_beta<B>_eps<E>.<ext>. Encoders and depth run once.",
+        "list");
+    add("sweep-epsilon", "Comma list of epsilon values, as --sweep-beta.", "list");
+    add("threads", "Compute threads (default: every available core).", "N");
+}
+
+CliOptions readOptions(const QCommandLineParser& parser) {
+    if (!parser.positionalArguments().isEmpty()) {
+        throw UsageError{QStringLiteral("unexpected argument '%1'")
+                             .arg(parser.positionalArguments().constFirst())};
+    }
+    CliOptions o;
+    for (const char* required : {"content", "style", "output"}) {
+        if (parser.value(required).isEmpty()) {
+            throw UsageError{QStringLiteral("--%1 is required").arg(required)};
+        }
+    }
+    o.content = parser.value("content");
+    o.style = parser.value("style");
+    o.output = parser.value("output");
+    o.models = parser.value("models");
+    const QString method = parser.isSet("method") ? parser.value("method") : "da-adain";
+    if (method == "da-adain") {
+        o.params.method = Method::DaAdain;
+    } else if (method == "adain") {
+        o.params.method = Method::Adain;
+    } else {
+        throw UsageError{
+            QStringLiteral("--method: '%1' is not da-adain or adain").arg(method)};
+    }
+    if (parser.isSet("beta")) {
+        o.params.strength.beta = parseList("beta", parser.value("beta"), 0.0, 1e6).front();
+    }
+    if (parser.isSet("epsilon")) {
+        o.params.strength.epsilon = parseList("epsilon", parser.value("epsilon"), 0.0, 1.0).front();
+    }
+    if (parser.isSet("alpha")) {
+        o.params.alpha = parseList("alpha", parser.value("alpha"), 0.0, 1.0).front();
+    }
+    if (parser.isSet("content-size")) {
+        o.contentSize = parseSize("content-size", parser.value("content-size"));
+    }
+    if (parser.isSet("style-size")) {
+        o.styleSize = parseSize("style-size", parser.value("style-size"));
+    }
+    o.depth = parser.value("depth");
+    o.depthIsDistance = parser.isSet("depth-is-distance");
+    if (o.depthIsDistance && o.depth.isEmpty()) {
+        throw UsageError{QStringLiteral("--depth-is-distance needs --depth")};
+    }
+    o.saveDepth = parser.value("save-depth");
+    o.saveStrength = parser.value("save-strength");
+    if (parser.isSet("sweep-beta")) {
+        o.sweepBeta = parseList("sweep-beta", parser.value("sweep-beta"), 0.0, 1e6);
+    }
+    if (parser.isSet("sweep-epsilon")) {
+        o.sweepEpsilon = parseList("sweep-epsilon", parser.value("sweep-epsilon"), 0.0, 1.0);
+    }
+    if (o.isSweep() && o.params.method != Method::DaAdain) {
+        throw UsageError{QStringLiteral("--sweep-beta and --sweep-epsilon need --method da-adain")};
+    }
+    if (parser.isSet("threads")) {
+        o.threads = parseSize("threads", parser.value("threads"));
+    }
+    return o;
+}
+
+}  // namespace
+
+ParseOutcome parseCommandLine(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    addOptions(parser);
+    ParseOutcome outcome;
+    if (!parser.parse(arguments)) {
+        outcome.text = parser.errorText();
+        outcome.exitCode = 2;
+        return outcome;
+    }
+    if (parser.isSet("help")) {
+        outcome.text = parser.helpText();
+        return outcome;
+    }
+    if (parser.isSet("version")) {
+        outcome.text = QCoreApplication::applicationName() + " " +
+                       QCoreApplication::applicationVersion() + "\n";
+        return outcome;
+    }
+    try {
+        outcome.options = readOptions(parser);
+    } catch (const UsageError& error) {
+        outcome.text = error.message;
+        outcome.exitCode = 2;
+    }
+    return outcome;
+}
+
+}  // namespace depthstyle::cli

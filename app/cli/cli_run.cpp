@@ -1,0 +1,154 @@
+#include "cli_run.h"
+
+#include <unistd.h>
+
+#include <QFileInfo>
+#include <cstdio>
+#include <filesystem>
+
+#include "depthstyle/engine_error.h"
+#include "depthstyle/image_io.h"
+#include "depthstyle/map_io.h"
+#include "depthstyle/threads.h"
+#include "output_names.h"
+
+namespace depthstyle::cli {
+namespace {
+
+std::string local(const QString& s) { return s.toLocal8Bit().toStdString(); }
+
+struct Job {
+    RenderParams params;
+    QString output;
+};
+
+std::vector<Job> jobsFor(const CliOptions& o) {
+    if (!o.isSweep()) {
+        return {{o.params, o.output}};
+    }
+    const std::vector<double> betas =
+        o.sweepBeta.empty() ? std::vector<double>{o.params.strength.beta} : o.sweepBeta;
+    const std::vector<double> epsilons = o.sweepEpsilon.empty()
+                                             ? std::vector<double>{o.params.strength.epsilon}
+                                             : o.sweepEpsilon;
+    std::vector<Job> jobs;
+    for (double beta : betas) {
+        for (double epsilon : epsilons) {
+            Job job{o.params, sweepOutputName(o.output, beta, epsilon)};
+            job.params.strength = {beta, epsilon};
+            jobs.push_back(job);
+        }
+    }
+    return jobs;
+}
+
+bool samePath(const QString& a, const QString& b) {
+    std::error_code ec;
+    return !a.isEmpty() && !b.isEmpty() && std::filesystem::equivalent(local(a), local(b), ec);
+}
+
+// Checks every output before any work: a known extension, an existing
+// folder, and never one of the inputs.
+void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
+    QStringList outputs;
+    for (const Job& job : jobs) {
+        outputs << job.output;
+    }
+    for (const QString& map : {o.saveDepth, o.saveStrength}) {
+        if (!map.isEmpty()) {
+            outputs << map;
+        }
+    }
+    for (const QString& out : outputs) {
+        const std::string path = local(out);
+        if (!isWritableImageExtension(path)) {
+            throwFileError(ErrorKind::OutputUnwritable, path,
+                           "unknown image extension; use .png, .jpg, .tif, .webp or .bmp");
+        }
+        const QFileInfo dir(QFileInfo(out).absolutePath());
+        if (!dir.isDir()) {
+            throwFileError(ErrorKind::OutputUnwritable, path,
+                           "cannot write: the folder '" + local(dir.filePath()) +
+                               "' does not exist");
+        }
+        if (!dir.isWritable()) {
+            throwFileError(ErrorKind::OutputUnwritable, path,
+                           "cannot write: no permission to write into '" +
+                               local(dir.filePath()) + "'");
+        }
+        for (const QString& input : {o.content, o.style, o.depth}) {
+            if (samePath(out, input)) {
+                throwFileError(ErrorKind::OutputUnwritable, path,
+                               "refusing to overwrite an input file");
+            }
+        }
+    }
+}
+
+Progress terminalProgress() {
+    Progress progress;
+    if (isatty(fileno(stderr)) == 0) {
+        return progress;
+    }
+    progress.report = [](Stage stage, double fraction) {
+        std::fprintf(stderr, "\r%-18s %3d%%", stageName(stage), static_cast<int>(fraction * 100));
+        if (fraction >= 1.0) {
+            std::fputc('\n', stderr);
+        }
+        std::fflush(stderr);
+    };
+    return progress;
+}
+
+void run(const CliOptions& o) {
+    const std::vector<Job> jobs = jobsFor(o);
+    checkOutputs(o, jobs);
+    setComputeThreads(o.threads);
+
+    const bool needDepth =
+        o.depth.isEmpty() && (o.params.method == Method::DaAdain || !o.saveDepth.isEmpty());
+    const std::string modelDir = chooseModelDirectory(local(o.models));
+    const ModelFiles files = ModelFiles::inDirectory(modelDir);
+    const std::vector<std::string> missing = missingModelFiles(files, needDepth);
+    if (!missing.empty()) {
+        throwFileError(ErrorKind::ModelMissing, missing.front(),
+                       "model file not found; install the models with "
+                       "packaging/fetch-models.sh (or point --models or $DEPTHSTYLE_MODELS at "
+                       "the folder holding them)");
+    }
+
+    Session session(files);
+    session.setContent(local(o.content), o.contentSize);
+    session.setStyle(local(o.style), o.styleSize);
+    if (!o.depth.isEmpty()) {
+        session.setDepthSource({DepthSource::Kind::File, local(o.depth), o.depthIsDistance});
+    }
+    const Progress progress = terminalProgress();
+    for (const Job& job : jobs) {
+        saveImage(local(job.output), session.render(job.params, progress));
+    }
+    if (!o.saveDepth.isEmpty()) {
+        saveProximityMap(local(o.saveDepth), session.proximity(progress));
+    }
+    if (!o.saveStrength.isEmpty()) {
+        const cv::Mat strength = session.strengthMap(o.params, progress);
+        saveUnitMap(local(o.saveStrength),
+                    strengthMapAtImageSize(strength, session.content().rgb.size()));
+    }
+}
+
+}  // namespace
+
+int runCli(const CliOptions& options) {
+    try {
+        run(options);
+        return 0;
+    } catch (const EngineError& error) {
+        std::fprintf(stderr, "depthstyle-cli: error: %s\n", error.what());
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "depthstyle-cli: internal error: %s\n", error.what());
+    }
+    return 1;
+}
+
+}  // namespace depthstyle::cli

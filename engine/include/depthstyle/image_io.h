@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+
+#include <opencv2/core/mat.hpp>
+
+#include "depthstyle/image.h"
+
+namespace depthstyle {
+
+// Largest image file the engine decodes, in pixels (width x height).
+constexpr long long kMaxInputPixels = 100'000'000LL;
+
+// Reads JPEG, PNG, TIFF, WebP or BMP; 8- or 16-bit or float; grayscale is
+// expanded to three channels; alpha is kept aside; EXIF orientation applied.
+// Throws EngineError naming the file and the reason.
+Image loadImage(const std::string& path);
+
+// Reads a single-channel map (8/16-bit or float; colour files are converted
+// to grayscale) as CV_32FC1: 8-bit and 16-bit values scaled to [0,1], float
+// values kept as they are. Throws EngineError naming the file.
+cv::Mat loadGrayMap(const std::string& path);
+
+// True when OpenCV can write the extension of `path` (png, jpg, jpeg, tif,
+// tiff, webp, bmp).
+bool isWritableImageExtension(const std::string& path);
+
+// Encodes `pixels` by the extension of `path` and writes it atomically: a
+// temporary file in the same directory, then a rename. Nothing is left behind
+// on failure. `pixels` is in OpenCV's channel order (BGR/BGRA) and depth.
+void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality = 95);
+
+// The result as 8-bit BGR(A) for writing, alpha re-attached when present and
+// the format keeps it.
+cv::Mat toOutputPixels(const Image& image, const std::string& path);
+
+// Writes an image (RGB float in [0,1], optional alpha) atomically.
+void saveImage(const std::string& path, const Image& image, int jpegQuality = 95);
+
+}  // namespace depthstyle

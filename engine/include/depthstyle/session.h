@@ -1,0 +1,89 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <opencv2/core/mat.hpp>
+
+#include "depthstyle/image.h"
+#include "depthstyle/model_files.h"
+#include "depthstyle/progress.h"
+#include "depthstyle/strength_map.h"
+
+namespace depthstyle {
+
+enum class Method {
+    DaAdain,  // eq. 5: strength map P from depth (Algorithm 1)
+    Adain,    // eq. 4: uniform content weight alpha
+};
+
+// Everything that changes the result after the encoders have run.
+struct RenderParams {
+    Method method = Method::DaAdain;
+    StrengthParams strength;  // beta, epsilon (DA-AdaIN)
+    double alpha = 0.0;       // content weight of plain AdaIN (0 = full style)
+};
+
+// Where the proximity map comes from.
+struct DepthSource {
+    enum class Kind { Midas, File };
+    Kind kind = Kind::Midas;
+    std::string path;         // for Kind::File
+    bool isDistance = false;  // the file is brighter = farther (steps 1-2 apply)
+};
+
+// How often the expensive parts ran; tests use it to prove the caching.
+struct SessionCounters {
+    int depthRuns = 0;
+    int contentEncodings = 0;
+    int styleEncodings = 0;
+    int adainTargets = 0;
+    int decodings = 0;
+};
+
+// One content/style pair and its cached intermediate results:
+//   per content: the scaled image, the proximity map, the content features;
+//   per style:   the style features;
+//   per pair:    the AdaIN target AdaIN(f(c), f(s)).
+// Changing beta, epsilon or alpha recomputes only the strength map, the blend
+// and the decoder. Setters validate their input at once and leave the
+// previous state untouched when they throw. Not thread-safe: one thread owns
+// a session.
+class Session {
+public:
+    // Loads the encoder and decoder now; the depth model on first use.
+    explicit Session(const ModelFiles& files);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    void setContent(const std::string& path, int contentSize);
+    void setContent(const Image& image, int contentSize, const std::string& label);
+    void setStyle(const std::string& path, int styleSize);
+    void setStyle(const Image& image, int styleSize, const std::string& label);
+    void setDepthSource(const DepthSource& source);
+
+    bool hasContent() const;
+    bool hasStyle() const;
+    const Image& content() const;  // as used: scaled
+    const Image& style() const;    // as used: scaled
+
+    // Proximity map at content size (CV_32FC1, larger = closer).
+    const cv::Mat& proximity(const Progress& progress = {});
+    // Strength map P on the feature grid (CV_32FC1); for plain AdaIN the
+    // uniform alpha of eq. 4.
+    cv::Mat strengthMap(const RenderParams& params, const Progress& progress = {});
+    // The stylized image at content size, alpha re-attached.
+    Image render(const RenderParams& params, const Progress& progress = {});
+
+    SessionCounters counters() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// Throws EngineError(InvalidArgument) when a parameter is out of range.
+void validate(const RenderParams& params);
+
+}  // namespace depthstyle

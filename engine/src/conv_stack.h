@@ -1,0 +1,37 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "depthstyle/progress.h"
+#include "network_layout.h"
+#include "torch_fwd.h"
+
+namespace depthstyle {
+
+// A chain of convolutions in one of the published layouts, with the weights
+// of a state dict file. Runs in channels-last layout with its own reflection
+// padding (exact, and faster than ReflectionPad2d on oneDNN).
+class ConvStack {
+public:
+    // Reads `path` (a state dict in PyTorch's zip format) and checks every
+    // tensor of `layout`. Throws EngineError(ModelMissing / ModelInvalid)
+    // naming the file and, for a bad tensor, its name and expected shape.
+    static ConvStack load(const std::string& path, const std::vector<ConvSpec>& layout);
+
+    ConvStack(ConvStack&&) noexcept;
+    ConvStack& operator=(ConvStack&&) noexcept;
+    ~ConvStack();
+
+    // Runs every layer on an NCHW float tensor, reporting `stage` progress
+    // and honouring cancellation after each layer.
+    at::Tensor forward(const at::Tensor& input, Stage stage, const Progress& progress) const;
+
+private:
+    struct Layers;
+    explicit ConvStack(std::unique_ptr<Layers> layers);
+    std::unique_ptr<Layers> layers_;
+};
+
+}  // namespace depthstyle

@@ -1,0 +1,149 @@
+#include "image_decode.h"
+
+#include <algorithm>
+#include <array>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "depthstyle/engine_error.h"
+#include "depthstyle/image_io.h"
+
+namespace depthstyle {
+namespace {
+
+bool startsWith(const std::vector<unsigned char>& bytes, std::initializer_list<unsigned char> sig) {
+    return bytes.size() >= sig.size() && std::equal(sig.begin(), sig.end(), bytes.begin());
+}
+
+bool isJpeg(const std::vector<unsigned char>& bytes) { return startsWith(bytes, {0xFF, 0xD8, 0xFF}); }
+
+// A complete JPEG ends its last scan (SOS marker FF DA) with an EOI marker
+// (FF D9). Inside entropy-coded data 0xFF is always stuffed, so FF D9 after
+// the last FF DA only occurs when the file is complete.
+bool jpegLooksComplete(const std::vector<unsigned char>& bytes) {
+    long lastSos = -1;
+    long lastEoi = -1;
+    for (size_t i = 0; i + 1 < bytes.size(); ++i) {
+        if (bytes[i] != 0xFF) {
+            continue;
+        }
+        if (bytes[i + 1] == 0xDA) {
+            lastSos = static_cast<long>(i);
+        } else if (bytes[i + 1] == 0xD9) {
+            lastEoi = static_cast<long>(i);
+        }
+    }
+    return lastSos >= 0 && lastEoi > lastSos;
+}
+
+// Formats whose files may carry an alpha channel.
+bool mayHaveAlpha(const std::vector<unsigned char>& bytes) {
+    const bool png = startsWith(bytes, {0x89, 'P', 'N', 'G'});
+    const bool tiff = startsWith(bytes, {'I', 'I', 42, 0}) || startsWith(bytes, {'M', 'M', 0, 42});
+    const bool webp = bytes.size() >= 12 && std::equal(bytes.begin() + 8, bytes.begin() + 12, "WEBP");
+    const bool bmp = startsWith(bytes, {'B', 'M'});
+    return png || tiff || webp || bmp;
+}
+
+// The eight EXIF orientations as operations on a matrix.
+cv::Mat orient(const cv::Mat& in, int which) {
+    cv::Mat out;
+    switch (which) {
+        case 0:
+            return in;
+        case 1:
+            cv::flip(in, out, 1);
+            return out;
+        case 2:
+            cv::rotate(in, out, cv::ROTATE_180);
+            return out;
+        case 3:
+            cv::flip(in, out, 0);
+            return out;
+        case 4:
+            cv::transpose(in, out);
+            return out;
+        case 5:
+            cv::rotate(in, out, cv::ROTATE_90_CLOCKWISE);
+            return out;
+        case 6:
+            cv::transpose(in, out);
+            cv::rotate(out, out, cv::ROTATE_180);
+            return out;
+        default:
+            cv::rotate(in, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+            return out;
+    }
+}
+
+bool sameMat(const cv::Mat& a, const cv::Mat& b) {
+    return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0.0;
+}
+
+// OpenCV applies EXIF orientation to colour decodes but not to the
+// IMREAD_UNCHANGED decode that keeps alpha. Find which of the eight
+// orientations turns the unchanged colour into the oriented one and apply it
+// to alpha too.
+cv::Mat orientAlphaLike(const cv::Mat& unchangedColor, const cv::Mat& orientedColor,
+                        const cv::Mat& alpha) {
+    for (int which = 0; which < 8; ++which) {
+        if (sameMat(orient(unchangedColor, which), orientedColor)) {
+            return orient(alpha, which);
+        }
+    }
+    return alpha.size() == orientedColor.size() ? alpha : cv::Mat();
+}
+
+}  // namespace
+
+DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsigned char>& bytes,
+                               bool wantGray) {
+    const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,
+                         const_cast<unsigned char*>(bytes.data()));
+    const int colorFlag = wantGray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
+    DecodedPixels out;
+    try {
+        out.color = cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | colorFlag);
+    } catch (const cv::Exception& e) {
+        throwFileError(ErrorKind::ImageCorrupt, path, "cannot be decoded (" + e.err + ")");
+    }
+    if (out.color.empty()) {
+        const bool known = cv::haveImageReader(path);
+        if (!known) {
+            throwFileError(ErrorKind::NotAnImage, path,
+                           "not an image in a supported format (JPEG, PNG, TIFF, WebP, BMP)");
+        }
+        throwFileError(ErrorKind::ImageCorrupt, path, "the image data is truncated or damaged");
+    }
+    if (isJpeg(bytes) && !jpegLooksComplete(bytes)) {
+        throwFileError(ErrorKind::ImageCorrupt, path, "the JPEG data is truncated");
+    }
+    if (static_cast<long long>(out.color.total()) > kMaxInputPixels) {
+        throwFileError(ErrorKind::ImageTooLarge, path,
+                       "the image has " + std::to_string(out.color.cols) + "x" +
+                           std::to_string(out.color.rows) + " pixels, more than the limit of " +
+                           std::to_string(kMaxInputPixels / 1'000'000) + " megapixels");
+    }
+    if (wantGray || !mayHaveAlpha(bytes)) {
+        return out;
+    }
+    const cv::Mat unchanged = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
+    const int channels = unchanged.channels();
+    if (unchanged.empty() || (channels != 2 && channels != 4)) {
+        return out;
+    }
+    std::vector<cv::Mat> planes;
+    cv::split(unchanged, planes);
+    cv::Mat unchangedColor;
+    if (channels == 2) {
+        cv::cvtColor(planes[0], unchangedColor, cv::COLOR_GRAY2BGR);
+    } else {
+        cv::merge(std::vector<cv::Mat>{planes[0], planes[1], planes[2]}, unchangedColor);
+    }
+    out.alpha = orientAlphaLike(unchangedColor, out.color, planes.back());
+    return out;
+}
+
+}  // namespace depthstyle

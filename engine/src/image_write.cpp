@@ -1,0 +1,125 @@
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "depthstyle/engine_error.h"
+#include "depthstyle/image_io.h"
+
+namespace depthstyle {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+bool formatKeepsAlpha(const std::string& ext) {
+    return ext == ".png" || ext == ".tif" || ext == ".tiff" || ext == ".webp";
+}
+
+std::string temporarySibling(const fs::path& target) {
+    std::random_device seed;
+    std::mt19937 gen(seed());
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    return (dir / ("." + target.filename().string() + ".tmp" + std::to_string(gen() % 1000000)))
+        .string();
+}
+
+void requireWritableDirectory(const std::string& path) {
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        throwFileError(ErrorKind::OutputUnwritable, path,
+                       "cannot write: the folder '" + dir.string() + "' does not exist");
+    }
+    if (fs::is_directory(target, ec)) {
+        throwFileError(ErrorKind::OutputUnwritable, path, "cannot write: it is a directory");
+    }
+}
+
+}  // namespace
+
+bool isWritableImageExtension(const std::string& path) {
+    static const char* const known[] = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"};
+    const std::string ext = lowerExtension(path);
+    return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return ext == k; });
+}
+
+void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality) {
+    if (!isWritableImageExtension(path)) {
+        throwFileError(ErrorKind::OutputUnwritable, path,
+                       "unknown image extension; use .png, .jpg, .tif, .webp or .bmp");
+    }
+    requireWritableDirectory(path);
+    const std::string ext = lowerExtension(path);
+    std::vector<int> options;
+    if (ext == ".jpg" || ext == ".jpeg" || ext == ".webp") {
+        options = {ext == ".webp" ? cv::IMWRITE_WEBP_QUALITY : cv::IMWRITE_JPEG_QUALITY,
+                   std::clamp(jpegQuality, 1, 100)};
+    }
+    std::vector<unsigned char> encoded;
+    bool ok = false;
+    try {
+        ok = cv::imencode(ext, pixels, encoded, options);
+    } catch (const cv::Exception& e) {
+        throwFileError(ErrorKind::OutputUnwritable, path, "cannot encode the image: " + e.err);
+    }
+    if (!ok || encoded.empty()) {
+        throwFileError(ErrorKind::OutputUnwritable, path, "cannot encode the image");
+    }
+    const std::string temp = temporarySibling(path);
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            throwFileError(ErrorKind::OutputUnwritable, path,
+                           std::string("cannot write into its folder: ") + std::strerror(errno));
+        }
+        out.write(reinterpret_cast<const char*>(encoded.data()),
+                  static_cast<std::streamsize>(encoded.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            std::remove(temp.c_str());
+            throwFileError(ErrorKind::OutputUnwritable, path, "write failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) {
+        std::remove(temp.c_str());
+        throwFileError(ErrorKind::OutputUnwritable, path, "cannot replace the file: " + ec.message());
+    }
+}
+
+cv::Mat toOutputPixels(const Image& image, const std::string& path) {
+    cv::Mat bgr;
+    cv::cvtColor(image.rgb, bgr, cv::COLOR_RGB2BGR);
+    if (image.hasAlpha() && formatKeepsAlpha(lowerExtension(path))) {
+        cv::Mat bgra;
+        cv::merge(std::vector<cv::Mat>{bgr, image.alpha}, bgra);
+        bgr = bgra;
+    }
+    cv::Mat out;
+    bgr.convertTo(out, CV_8U, 255.0);  // saturating, rounds to nearest
+    return out;
+}
+
+void saveImage(const std::string& path, const Image& image, int jpegQuality) {
+    writeEncodedAtomically(path, toOutputPixels(image, path), jpegQuality);
+}
+
+}  // namespace depthstyle

@@ -1,0 +1,34 @@
+#include "depthstyle/progress.h"
+
+#include "depthstyle/engine_error.h"
+
+namespace depthstyle {
+
+const char* stageName(Stage stage) {
+    switch (stage) {
+        case Stage::Depth:
+            return "depth";
+        case Stage::ContentEncoding:
+            return "content encoding";
+        case Stage::StyleEncoding:
+            return "style encoding";
+        case Stage::AdaIN:
+            return "AdaIN";
+        case Stage::StrengthMap:
+            return "strength map";
+        case Stage::Decoding:
+            return "decoding";
+    }
+    return "unknown";
+}
+
+void Progress::step(Stage stage, double fraction) const {
+    if (report) {
+        report(stage, fraction);
+    }
+    if (cancelled()) {
+        throw EngineError(ErrorKind::Cancelled, std::string("cancelled during ") + stageName(stage));
+    }
+}
+
+}  // namespace depthstyle

@@ -1,0 +1,60 @@
+#include "depthstyle/size_policy.h"
+
+#include <algorithm>
+#include <string>
+
+#include <opencv2/imgproc.hpp>
+
+#include "depthstyle/engine_error.h"
+
+namespace depthstyle {
+
+cv::Size scaledSize(cv::Size original, int smallerSide) {
+    if (smallerSide <= 0 || original.empty()) {
+        return original;
+    }
+    const bool wide = original.width >= original.height;
+    const long long shortSide = wide ? original.height : original.width;
+    const long long longSide = wide ? original.width : original.height;
+    const int newLong = static_cast<int>(static_cast<long long>(smallerSide) * longSide / shortSide);
+    return wide ? cv::Size(newLong, smallerSide) : cv::Size(smallerSide, newLong);
+}
+
+Image scaleToSmallerSide(const Image& image, int smallerSide, const std::string& label) {
+    if (smallerSide < 0) {
+        throw EngineError(ErrorKind::InvalidArgument,
+                          label + ": the size must be 0 (original) or a positive number of pixels");
+    }
+    const cv::Size from = image.rgb.size();
+    const cv::Size to = scaledSize(from, smallerSide);
+    if (std::min(to.width, to.height) < kMinImageSide) {
+        throwFileError(ErrorKind::ImageTooSmall, label,
+                       "the image is " + std::to_string(to.width) + "x" +
+                           std::to_string(to.height) + " pixels; the smaller side must be at least " +
+                           std::to_string(kMinImageSide));
+    }
+    if (static_cast<long long>(to.area()) > kMaxProcessPixels) {
+        throwFileError(ErrorKind::ImageTooLarge, label,
+                       "at " + std::to_string(to.width) + "x" + std::to_string(to.height) +
+                           " the image exceeds the limit of " +
+                           std::to_string(kMaxProcessPixels / 1'000'000) +
+                           " megapixels; choose a smaller size");
+    }
+    if (to == from) {
+        return image;
+    }
+    const int interpolation = to.area() < from.area() ? cv::INTER_AREA : cv::INTER_LINEAR;
+    Image out;
+    out.sourceBitDepth = image.sourceBitDepth;
+    cv::resize(image.rgb, out.rgb, to, 0, 0, interpolation);
+    if (image.hasAlpha()) {
+        cv::resize(image.alpha, out.alpha, to, 0, 0, interpolation);
+    }
+    return out;
+}
+
+cv::Size featureGridSize(cv::Size imageSize) {
+    return {(imageSize.width + 7) / 8, (imageSize.height + 7) / 8};
+}
+
+}  // namespace depthstyle

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Checks and converts the published DepthStyle model files.
+
+The AdaIN state dicts (vgg_normalised.pth, decoder.pth) are published in
+PyTorch's legacy pickle format, which LibTorch's C++ API cannot read; this
+rewrites them in the zip format after checking every tensor's name and shape.
+The MiDaS TorchScript file is checked by loading and running it, then copied.
+
+usage: convert-models.py encoder|decoder|depth SOURCE DEST
+       convert-models.py --check encoder|decoder|depth FILE
+"""
+import os
+import sys
+import tempfile
+
+# Published layouts: module index -> weight shape (out, in, kh, kw).
+ENCODER = {0: (3, 3, 1, 1), 2: (64, 3, 3, 3), 5: (64, 64, 3, 3), 9: (128, 64, 3, 3),
+           12: (128, 128, 3, 3), 16: (256, 128, 3, 3), 19: (256, 256, 3, 3),
+           22: (256, 256, 3, 3), 25: (256, 256, 3, 3), 29: (512, 256, 3, 3)}
+ENCODER.update({i: (512, 512, 3, 3) for i in (32, 35, 38, 42, 45, 48, 51)})
+DECODER = {1: (256, 512, 3, 3), 5: (256, 256, 3, 3), 8: (256, 256, 3, 3), 11: (256, 256, 3, 3),
+           14: (128, 256, 3, 3), 18: (128, 128, 3, 3), 21: (64, 128, 3, 3), 25: (64, 64, 3, 3),
+           28: (3, 64, 3, 3)}
+LAYOUTS = {"encoder": ENCODER, "decoder": DECODER}
+
+
+class ModelError(Exception):
+    pass
+
+
+def shape_text(shape):
+    return "x".join(str(s) for s in shape)
+
+
+def expected_tensors(layout):
+    tensors = {}
+    for index, shape in sorted(layout.items()):
+        tensors["%d.weight" % index] = tuple(shape)
+        tensors["%d.bias" % index] = (shape[0],)
+    return tensors
+
+
+def load_state_dict(torch, path, layout):
+    try:
+        state = torch.load(path, map_location="cpu")
+    except Exception as error:  # torch raises many kinds here
+        raise ModelError("cannot be read as a PyTorch state dict (%s)" % str(error).splitlines()[0])
+    if not isinstance(state, dict):
+        raise ModelError("does not hold a state dict (found %s)" % type(state).__name__)
+    expected = expected_tensors(layout)
+    for name, shape in expected.items():
+        if name not in state:
+            raise ModelError("tensor '%s' is missing (expected shape %s)" % (name, shape_text(shape)))
+        tensor = state[name]
+        if not torch.is_tensor(tensor):
+            raise ModelError("entry '%s' is not a tensor" % name)
+        if tuple(tensor.shape) != shape:
+            raise ModelError("tensor '%s' has shape %s, expected %s"
+                             % (name, shape_text(tensor.shape), shape_text(shape)))
+        if not tensor.is_floating_point():
+            raise ModelError("tensor '%s' is not a floating-point tensor" % name)
+        if not torch.isfinite(tensor).all():
+            raise ModelError("tensor '%s' holds NaN or infinite values" % name)
+    extra = sorted(set(state) - set(expected))
+    if extra:
+        raise ModelError("unexpected tensor '%s' (not in the published layout)" % extra[0])
+    return {name: state[name].float().contiguous() for name in expected}
+
+
+def check_depth_model(torch, path):
+    try:
+        module = torch.jit.load(path, map_location="cpu")
+    except Exception as error:
+        raise ModelError("not a TorchScript model (%s)" % str(error).splitlines()[0])
+    module.eval()
+    try:
+        with torch.no_grad():
+            out = module(torch.zeros(1, 3, 256, 256))
+    except Exception as error:
+        raise ModelError("fails on a 1x3x256x256 input (%s)" % str(error).splitlines()[0])
+    if not torch.is_tensor(out) or out.numel() != 256 * 256:
+        raise ModelError("output is not 1x256x256")
+
+
+def write_atomically(dest, write):
+    folder = os.path.dirname(os.path.abspath(dest))
+    handle, temp = tempfile.mkstemp(prefix="converting-", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        write(temp)
+        os.replace(temp, dest)
+    except BaseException:
+        if os.path.exists(temp):
+            os.remove(temp)
+        raise
+
+
+def convert(torch, kind, source, dest):
+    if kind == "depth":
+        check_depth_model(torch, source)
+        if dest:
+            with open(source, "rb") as src:
+                data = src.read()
+            write_atomically(dest, lambda temp: open(temp, "wb").write(data))
+        return
+    state = load_state_dict(torch, source, LAYOUTS[kind])
+    if dest:
+        write_atomically(dest, lambda temp: torch.save(state, temp))
+
+
+def main(argv):
+    check_only = len(argv) > 1 and argv[1] == "--check"
+    args = argv[2:] if check_only else argv[1:]
+    if len(args) != (2 if check_only else 3) or args[0] not in ("encoder", "decoder", "depth"):
+        sys.stderr.write(__doc__)
+        return 2
+    kind, source = args[0], args[1]
+    dest = None if check_only else args[2]
+    if not os.path.isfile(source):
+        sys.stderr.write("convert-models: '%s': no such file\n" % source)
+        return 1
+    try:
+        import torch
+    except ImportError:
+        sys.stderr.write("convert-models: needs python3-torch (run packaging/install-deps.sh)\n")
+        return 1
+    try:
+        convert(torch, kind, source, dest)
+    except ModelError as error:
+        sys.stderr.write("convert-models: '%s': %s\n" % (source, error))
+        return 1
+    except Exception as error:  # I/O and serialisation failures
+        sys.stderr.write("convert-models: '%s': %s\n" % (dest or source, str(error).splitlines()[0]))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Writes stand-in model files in exactly the published formats, with seeded
+random weights: vgg_normalised.pth and decoder.pth as legacy (non-zip)
+torch.save state dicts, model-small-traced.pt as a traced TorchScript module
+with MiDaS's interface ((1,3,256,256) in, (1,256,256) non-negative out).
+
+usage: make_standin_models.py OUT_DIR [--seed N] [--format legacy|zip]
+                              [--wrong-shape FILE:KEY] [--drop FILE:KEY]
+FILE is encoder or decoder; the flags make broken files for error tests.
+"""
+import argparse
+import os
+import sys
+
+import torch
+import torch.nn as nn
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import adain_networks  # noqa: E402
+
+
+def init_vgg(vgg, gen):
+    first = vgg[0]
+    with torch.no_grad():
+        # Like the published layer 0: RGB in [0,1] -> BGR x 255 minus the mean.
+        first.weight.zero_()
+        for o in range(3):
+            first.weight[o, 2 - o, 0, 0] = 255.0
+        first.bias.copy_(torch.tensor([-103.939, -116.779, -123.68]))
+        for module in list(vgg)[1:]:
+            if isinstance(module, nn.Conv2d):
+                fan_in = module.in_channels * 9
+                module.weight.normal_(0.0, (2.0 / fan_in) ** 0.5, generator=gen)
+                module.bias.normal_(0.0, 0.05, generator=gen)
+
+
+def init_decoder(decoder, gen):
+    with torch.no_grad():
+        for module in decoder:
+            if isinstance(module, nn.Conv2d):
+                fan_in = module.in_channels * 9
+                module.weight.normal_(0.0, (2.0 / fan_in) ** 0.5, generator=gen)
+                module.bias.normal_(0.0, 0.05, generator=gen)
+
+
+def calibrate(vgg, decoder, gen):
+    """Scales the decoder's last layer so that its output on a smooth test
+    image is centred on 0.5 with a spread of about 0.2, so that stand-in
+    results are not saturated and comparisons mean something."""
+    image = torch.nn.functional.interpolate(torch.rand(1, 3, 8, 8, generator=gen), size=(64, 64),
+                                            mode="bilinear", align_corners=False)
+    with torch.no_grad():
+        features = vgg[:adain_networks.ENCODER_THROUGH_RELU4_1](image)
+        out = decoder(features)
+        last = decoder[-1]
+        scale = 0.2 / max(out.std().item(), 1e-6)
+        last.weight.mul_(scale)
+        last.bias.mul_(scale)
+        out = decoder(features)
+        last.bias.add_(0.5 - out.mean().item())
+
+
+class StandInMidas(nn.Module):
+    """A small network with MiDaS v2.1 small's interface."""
+
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.ReLU(),
+                                      nn.Conv2d(8, 8, 3, padding=1), nn.ReLU(),
+                                      nn.Conv2d(8, 1, 3, padding=1))
+
+    def forward(self, x):
+        ramp = torch.linspace(0.0, 4.0, x.shape[2]).view(1, 1, -1, 1)
+        return torch.nn.functional.softplus(self.features(x) + ramp).squeeze(1)
+
+
+def save_state(state, path, fmt):
+    torch.save(state, path, _use_new_zipfile_serialization=(fmt == "zip"))
+
+
+def break_state(state, which, args):
+    for spec in args.wrong_shape:
+        target, key = spec.split(":", 1)
+        if target == which:
+            state[key] = torch.zeros(tuple(s + 1 for s in state[key].shape))
+    for spec in args.drop:
+        target, key = spec.split(":", 1)
+        if target == which:
+            del state[key]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out_dir")
+    parser.add_argument("--seed", type=int, default=20201)
+    parser.add_argument("--format", choices=("legacy", "zip"), default="legacy")
+    parser.add_argument("--wrong-shape", action="append", default=[])
+    parser.add_argument("--drop", action="append", default=[])
+    args = parser.parse_args()
+    os.makedirs(args.out_dir, exist_ok=True)
+
+    gen = torch.Generator().manual_seed(args.seed)
+    torch.manual_seed(args.seed)
+    vgg = adain_networks.vgg_normalised()
+    decoder = adain_networks.decoder()
+    init_vgg(vgg, gen)
+    init_decoder(decoder, gen)
+    calibrate(vgg, decoder, gen)
+
+    for which, net, name in (("encoder", vgg, "vgg_normalised.pth"),
+                             ("decoder", decoder, "decoder.pth")):
+        state = net.state_dict()  # an OrderedDict, keys "<index>.weight"/"<index>.bias"
+        break_state(state, which, args)
+        save_state(state, os.path.join(args.out_dir, name), args.format)
+
+    midas = StandInMidas().eval()
+    with torch.no_grad():
+        traced = torch.jit.trace(midas, torch.rand(1, 3, 256, 256, generator=gen))
+    traced.save(os.path.join(args.out_dir, "model-small-traced.pt"))
+
+
+if __name__ == "__main__":
+    main()
