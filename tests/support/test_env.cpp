@@ -1,0 +1,50 @@
+#include "test_env.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+
+namespace depthstyle::test {
+
+QString sourceDir() { return QStringLiteral(DEPTHSTYLE_SOURCE_DIR); }
+QString pythonExecutable() { return QStringLiteral(DEPTHSTYLE_PYTHON); }
+QString cliExecutable() { return QStringLiteral(DEPTHSTYLE_CLI); }
+QString standinModelDir() { return QStringLiteral(DEPTHSTYLE_STANDINS) + "/models"; }
+QString standinPublishedDir() { return QStringLiteral(DEPTHSTYLE_STANDINS) + "/published"; }
+
+ProcessResult runProcess(const QString& program, const QStringList& arguments, int timeoutMs,
+                         const QStringList& extraEnvironment) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("DEPTHSTYLE_PYTHON", pythonExecutable());
+    for (const QString& assignment : extraEnvironment) {
+        const qsizetype eq = assignment.indexOf('=');
+        if (eq > 0 && eq == assignment.size() - 1) {
+            environment.remove(assignment.left(eq));
+        } else {
+            environment.insert(assignment.left(eq), assignment.mid(eq + 1));
+        }
+    }
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    ProcessResult result;
+    if (!process.waitForStarted(10000)) {
+        result.err = "could not start " + program;
+        return result;
+    }
+    result.finished = process.waitForFinished(timeoutMs);
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    result.err = QString::fromLocal8Bit(process.readAllStandardError());
+    return result;
+}
+
+ProcessResult runPythonTool(const QString& script, const QStringList& arguments, int timeoutMs) {
+    return runProcess(pythonExecutable(),
+                      QStringList{sourceDir() + "/tests/tools/" + script} + arguments, timeoutMs);
+}
+
+}  // namespace depthstyle::test

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace depthstyle::test {
+
+// Paths the build passes to the tests.
+QString sourceDir();
+QString pythonExecutable();  // a python3 that has torch (Debian's python3-torch)
+QString cliExecutable();
+// Stand-in models installed by the real set-up script (the test fixture),
+// and the published-format files it installed them from.
+QString standinModelDir();
+QString standinPublishedDir();
+
+struct ProcessResult {
+    int exitCode = -1;
+    bool finished = false;
+    QString out;
+    QString err;
+};
+
+// Runs a program with a bounded wait (it is killed after `timeoutMs`).
+ProcessResult runProcess(const QString& program, const QStringList& arguments,
+                         int timeoutMs = 120000, const QStringList& extraEnvironment = {});
+
+// Runs one of tests/tools/*.py with the torch-enabled python.
+ProcessResult runPythonTool(const QString& script, const QStringList& arguments,
+                            int timeoutMs = 300000);
+
+}  // namespace depthstyle::test

@@ -1,0 +1,294 @@
+// Image input and output: formats, bit depths, grayscale, alpha, EXIF
+// orientation, odd sizes, and every input error with its message.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <fstream>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "depthstyle/engine_error.h"
+#include "depthstyle/image_io.h"
+#include "depthstyle/size_policy.h"
+#include "synthetic_images.h"
+
+using namespace depthstyle;
+using namespace depthstyle::test;
+
+namespace {
+
+void writeBytes(const std::string& path, const std::vector<unsigned char>& bytes, size_t count) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(count));
+}
+
+double maxDifference(const cv::Mat& a, const cv::Mat& b) { return cv::norm(a, b, cv::NORM_INF); }
+
+// The 8-bit BGR picture as the engine should see it: float RGB in [0,1].
+cv::Mat expectedRgb(const cv::Mat& bgr8) {
+    cv::Mat rgb;
+    cv::cvtColor(bgr8, rgb, cv::COLOR_BGR2RGB);
+    rgb.convertTo(rgb, CV_32F, 1.0 / 255.0);
+    return rgb;
+}
+
+}  // namespace
+
+class TestImageIo : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(dir_.isValid()); }
+    void formats_data();
+    void formats();
+    void grayscaleBecomesThreeChannels();
+    void sixteenBit();
+    void alphaKeptAndReattached();
+    void exifOrientation_data();
+    void exifOrientation();
+    void floatDepthMap();
+    void inputErrors_data();
+    void inputErrors();
+    void sizePolicy();
+    void tooSmallAndTooLarge();
+    void outputErrorsLeaveNothing();
+
+private:
+    std::string path(const QString& name) const { return dir_.filePath(name).toStdString(); }
+    QTemporaryDir dir_;
+};
+
+void TestImageIo::formats_data() {
+    QTest::addColumn<QString>("extension");
+    QTest::addColumn<double>("tolerance");
+    QTest::addRow("png") << "png" << 0.0;
+    QTest::addRow("tiff") << "tif" << 0.0;
+    QTest::addRow("bmp") << "bmp" << 0.0;
+    QTest::addRow("webp") << "webp" << 0.03;
+    QTest::addRow("jpeg") << "jpg" << 0.03;
+}
+
+void TestImageIo::formats() {
+    QFETCH(QString, extension);
+    QFETCH(double, tolerance);
+    const cv::Mat picture = makeContentPicture(37, 23);  // odd sizes
+    const std::string file = path("picture." + extension);
+    QVERIFY(writePicture(file, picture));
+    const Image image = loadImage(file);
+    QCOMPARE(image.rgb.type(), CV_32FC3);
+    QCOMPARE(image.width(), 37);
+    QCOMPARE(image.height(), 23);
+    QVERIFY(!image.hasAlpha());
+    // Lossless formats give the pixels back exactly; lossy ones closely on average.
+    const cv::Mat expected = expectedRgb(picture);
+    const double difference = tolerance == 0.0 ? maxDifference(image.rgb, expected)
+                                               : cv::norm(image.rgb, expected, cv::NORM_L1) /
+                                                     static_cast<double>(expected.total() * 3);
+    QVERIFY2(difference <= tolerance, qPrintable(QString::number(difference)));
+}
+
+void TestImageIo::grayscaleBecomesThreeChannels() {
+    cv::Mat gray(15, 21, CV_8UC1);
+    cv::randu(gray, 0, 256);
+    QVERIFY(writePicture(path("gray.png"), gray));
+    const Image image = loadImage(path("gray.png"));
+    QCOMPARE(image.rgb.channels(), 3);
+    std::vector<cv::Mat> planes;
+    cv::split(image.rgb, planes);
+    cv::Mat expected;
+    gray.convertTo(expected, CV_32F, 1.0 / 255.0);
+    for (const cv::Mat& plane : planes) {
+        QCOMPARE(maxDifference(plane, expected), 0.0);
+    }
+}
+
+void TestImageIo::sixteenBit() {
+    cv::Mat deep(9, 11, CV_16UC3, cv::Scalar(1000, 30000, 65535));
+    for (const char* name : {"deep.png", "deep.tif"}) {
+        QVERIFY(writePicture(path(name), deep));
+        const Image image = loadImage(path(name));
+        QCOMPARE(image.sourceBitDepth, 16);
+        const cv::Vec3f pixel = image.rgb.at<cv::Vec3f>(4, 5);
+        QVERIFY(std::abs(pixel[0] - 1.0f) < 1e-6f);  // R was the third channel
+        QVERIFY(std::abs(pixel[1] - 30000.0f / 65535.0f) < 1e-6f);
+        QVERIFY(std::abs(pixel[2] - 1000.0f / 65535.0f) < 1e-6f);
+    }
+}
+
+void TestImageIo::alphaKeptAndReattached() {
+    cv::Mat bgra(13, 17, CV_8UC4);
+    cv::randu(bgra, 0, 256);
+    QVERIFY(writePicture(path("alpha.png"), bgra));
+    const Image image = loadImage(path("alpha.png"));
+    QVERIFY(image.hasAlpha());
+    std::vector<cv::Mat> planes;
+    cv::split(bgra, planes);
+    cv::Mat expectedAlpha;
+    planes[3].convertTo(expectedAlpha, CV_32F, 1.0 / 255.0);
+    QCOMPARE(maxDifference(image.alpha, expectedAlpha), 0.0);
+
+    saveImage(path("alpha-out.png"), image);
+    const cv::Mat written = cv::imread(path("alpha-out.png"), cv::IMREAD_UNCHANGED);
+    QCOMPARE(written.channels(), 4);
+    QCOMPARE(maxDifference(written, bgra), 0.0);
+}
+
+void TestImageIo::exifOrientation_data() {
+    QTest::addColumn<int>("orientation");
+    QTest::addColumn<int>("rotation");  // -1: none, else a cv::RotateFlags
+    QTest::addRow("1 (upright)") << 1 << -1;
+    QTest::addRow("3 (upside down)") << 3 << static_cast<int>(cv::ROTATE_180);
+    QTest::addRow("6 (rotate clockwise)") << 6 << static_cast<int>(cv::ROTATE_90_CLOCKWISE);
+    QTest::addRow("8 (rotate counter-clockwise)")
+        << 8 << static_cast<int>(cv::ROTATE_90_COUNTERCLOCKWISE);
+}
+
+void TestImageIo::exifOrientation() {
+    QFETCH(int, orientation);
+    QFETCH(int, rotation);
+    const cv::Mat picture = makeContentPicture(40, 24);
+    const std::vector<unsigned char> jpeg = jpegWithOrientation(picture, orientation);
+    const std::string file = path(QString("exif%1.jpg").arg(orientation));
+    writeBytes(file, jpeg, jpeg.size());
+
+    const cv::Mat stored = cv::imread(file, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
+    cv::Mat upright = stored;
+    if (rotation >= 0) {
+        cv::rotate(stored, upright, rotation);
+    }
+    const Image image = loadImage(file);
+    QCOMPARE(image.width(), upright.cols);
+    QCOMPARE(image.height(), upright.rows);
+    QCOMPARE(maxDifference(image.rgb, expectedRgb(upright)), 0.0);
+}
+
+void TestImageIo::floatDepthMap() {
+    cv::Mat map(6, 7, CV_32FC1);
+    cv::randu(map, -3.0, 250.0);
+    QVERIFY(writePicture(path("map.tif"), map));
+    const cv::Mat loaded = loadGrayMap(path("map.tif"));
+    QCOMPARE(loaded.type(), CV_32FC1);
+    QCOMPARE(maxDifference(loaded, map), 0.0);
+
+    cv::Mat sixteen(6, 7, CV_16UC1, cv::Scalar(65535));
+    QVERIFY(writePicture(path("map16.png"), sixteen));
+    QCOMPARE(loadGrayMap(path("map16.png")).at<float>(2, 2), 1.0f);
+}
+
+void TestImageIo::inputErrors_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::addRow("missing") << "missing.png" << int(ErrorKind::FileMissing) << "no such file";
+    QTest::addRow("empty") << "empty.png" << int(ErrorKind::FileEmpty) << "empty";
+    QTest::addRow("directory") << "folder.png" << int(ErrorKind::FileUnreadable) << "directory";
+    QTest::addRow("not an image") << "notes.png" << int(ErrorKind::NotAnImage)
+                                  << "not an image";
+    QTest::addRow("truncated png") << "cut.png" << int(ErrorKind::ImageCorrupt) << "truncated";
+    QTest::addRow("truncated jpeg") << "cut.jpg" << int(ErrorKind::ImageCorrupt) << "truncated";
+}
+
+void TestImageIo::inputErrors() {
+    QFETCH(QString, name);
+    QFETCH(int, kind);
+    QFETCH(QString, reason);
+    writeBytes(path("empty.png"), {}, 0);
+    QDir(dir_.path()).mkpath("folder.png");
+    const std::string text = "these are notes, not pixels\n";
+    writeBytes(path("notes.png"), std::vector<unsigned char>(text.begin(), text.end()),
+               text.size());
+    std::vector<unsigned char> png;
+    std::vector<unsigned char> jpeg;
+    cv::imencode(".png", makeContentPicture(64, 48), png);
+    cv::imencode(".jpg", makeContentPicture(64, 48), jpeg);
+    writeBytes(path("cut.png"), png, png.size() / 2);
+    writeBytes(path("cut.jpg"), jpeg, jpeg.size() * 2 / 3);
+
+    const std::string file = path(name);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            if (attempt == 0) {
+                loadImage(file);
+            } else {
+                loadGrayMap(file);
+            }
+            QFAIL("no error");
+        } catch (const EngineError& e) {
+            const QString message = e.what();
+            QCOMPARE(int(e.kind()), kind);
+            QVERIFY2(message.contains(QString::fromStdString(file)), qPrintable(message));
+            QVERIFY2(message.contains(reason), qPrintable(message));
+        }
+    }
+}
+
+void TestImageIo::sizePolicy() {
+    QCOMPARE(scaledSize({768, 512}, 512), cv::Size(768, 512));
+    QCOMPARE(scaledSize({1000, 600}, 512), cv::Size(853, 512));
+    QCOMPARE(scaledSize({600, 1000}, 300), cv::Size(300, 500));
+    QCOMPARE(scaledSize({123, 45}, 0), cv::Size(123, 45));
+    QCOMPARE(featureGridSize({37, 23}), cv::Size(5, 3));
+
+    Image image;
+    image.rgb = cv::Mat(45, 123, CV_32FC3, cv::Scalar(0.5, 0.25, 1.0));
+    image.alpha = cv::Mat(45, 123, CV_32FC1, cv::Scalar(0.75));
+    const Image scaled = scaleToSmallerSide(image, 90, "x");
+    QCOMPARE(scaled.rgb.size(), cv::Size(246, 90));
+    QCOMPARE(scaled.alpha.size(), cv::Size(246, 90));
+    QVERIFY(std::abs(scaled.rgb.at<cv::Vec3f>(40, 100)[1] - 0.25f) < 1e-5f);
+}
+
+void TestImageIo::tooSmallAndTooLarge() {
+    Image image;
+    image.rgb = cv::Mat(100, 120, CV_32FC3, cv::Scalar::all(0.5));
+    try {
+        scaleToSmallerSide(image, 8, "small.png");
+        QFAIL("no error for a tiny image");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::ImageTooSmall);
+        QVERIFY2(QString(e.what()).contains("small.png") &&
+                     QString(e.what()).contains("at least 16"),
+                 e.what());
+    }
+    try {
+        scaleToSmallerSide(image, 7000, "huge.png");
+        QFAIL("no error for a huge size");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::ImageTooLarge);
+        QVERIFY2(QString(e.what()).contains("huge.png") &&
+                     QString(e.what()).contains("megapixels"),
+                 e.what());
+    }
+}
+
+void TestImageIo::outputErrorsLeaveNothing() {
+    Image image;
+    image.rgb = cv::Mat(20, 20, CV_32FC3, cv::Scalar::all(0.5));
+    const struct {
+        std::string file;
+        const char* reason;
+    } cases[] = {{path("no-such-folder/out.png"), "does not exist"},
+                 {path("out.xyz"), "unknown image extension"},
+                 {path("folder.png"), "directory"}};
+    QDir(dir_.path()).mkpath("folder.png");
+    const QStringList before = QDir(dir_.path()).entryList(QDir::AllEntries | QDir::Hidden);
+    for (const auto& c : cases) {
+        try {
+            saveImage(c.file, image);
+            QFAIL("no error");
+        } catch (const EngineError& e) {
+            QCOMPARE(e.kind(), ErrorKind::OutputUnwritable);
+            QVERIFY2(QString(e.what()).contains(QString::fromStdString(c.file)), e.what());
+            QVERIFY2(QString(e.what()).contains(c.reason), e.what());
+        }
+    }
+    QCOMPARE(QDir(dir_.path()).entryList(QDir::AllEntries | QDir::Hidden), before);
+
+    // A successful write replaces the target whole and leaves no temporary.
+    saveImage(path("fine.png"), image);
+    QVERIFY(QFile::exists(dir_.filePath("fine.png")));
+    QCOMPARE(QDir(dir_.path()).entryList(QDir::AllEntries | QDir::Hidden).size(),
+             before.size() + 1);
+}
+
+QTEST_GUILESS_MAIN(TestImageIo)
+#include "tst_image_io.moc"
