@@ -6,12 +6,14 @@ PyTorch's legacy pickle format, which LibTorch's C++ API cannot read; this
 rewrites them in the zip format after checking every tensor's name and shape.
 The MiDaS TorchScript file is checked by loading and running it, then copied.
 
-usage: convert-models.py encoder|decoder|depth SOURCE DEST
-       convert-models.py --check encoder|decoder|depth FILE
+The installed encoder keeps only the tensors through conv4_1 (what AdaIN uses).
+
+usage: convert-models.py encoder|decoder|depth SOURCE DEST   check a published file, install it
+       convert-models.py --check encoder|decoder|depth FILE  check an installed file
 """
 import os
+import shutil
 import sys
-import tempfile
 
 # Published layouts: module index -> weight shape (out, in, kh, kw).
 ENCODER = {0: (3, 3, 1, 1), 2: (64, 3, 3, 3), 5: (64, 64, 3, 3), 9: (128, 64, 3, 3),
@@ -22,6 +24,9 @@ DECODER = {1: (256, 512, 3, 3), 5: (256, 256, 3, 3), 8: (256, 256, 3, 3), 11: (2
            14: (128, 256, 3, 3), 18: (128, 128, 3, 3), 21: (64, 128, 3, 3), 25: (64, 64, 3, 3),
            28: (3, 64, 3, 3)}
 LAYOUTS = {"encoder": ENCODER, "decoder": DECODER}
+# AdaIN uses the encoder through relu4_1 (conv4_1 is module 29): only those
+# tensors are installed, which keeps loading fast and memory low.
+INSTALLED = {"encoder": {i: s for i, s in ENCODER.items() if i <= 29}, "decoder": DECODER}
 
 
 class ModelError(Exception):
@@ -40,7 +45,7 @@ def expected_tensors(layout):
     return tensors
 
 
-def load_state_dict(torch, path, layout):
+def load_state_dict(torch, path, layout, allow_extra=False):
     try:
         state = torch.load(path, map_location="cpu")
     except Exception as error:  # torch raises many kinds here
@@ -62,7 +67,7 @@ def load_state_dict(torch, path, layout):
         if not torch.isfinite(tensor).all():
             raise ModelError("tensor '%s' holds NaN or infinite values" % name)
     extra = sorted(set(state) - set(expected))
-    if extra:
+    if extra and not allow_extra:
         raise ModelError("unexpected tensor '%s' (not in the published layout)" % extra[0])
     return {name: state[name].float().contiguous() for name in expected}
 
@@ -83,9 +88,11 @@ def check_depth_model(torch, path):
 
 
 def write_atomically(dest, write):
-    folder = os.path.dirname(os.path.abspath(dest))
-    handle, temp = tempfile.mkstemp(prefix="converting-", suffix=".tmp", dir=folder)
-    os.close(handle)
+    """Writes through a fixed temporary name beside `dest`, then renames: the
+    name is fixed because torch.save records it in the archive, and the same
+    input must give the same bytes."""
+    folder, name = os.path.split(os.path.abspath(dest))
+    temp = os.path.join(folder, "partial-" + name)
     try:
         write(temp)
         os.replace(temp, dest)
@@ -96,16 +103,21 @@ def write_atomically(dest, write):
 
 
 def convert(torch, kind, source, dest):
+    """Checks `source` as published; writes the installed form to `dest`."""
     if kind == "depth":
         check_depth_model(torch, source)
-        if dest:
-            with open(source, "rb") as src:
-                data = src.read()
-            write_atomically(dest, lambda temp: open(temp, "wb").write(data))
+        write_atomically(dest, lambda temp: shutil.copyfile(source, temp))
         return
     state = load_state_dict(torch, source, LAYOUTS[kind])
-    if dest:
-        write_atomically(dest, lambda temp: torch.save(state, temp))
+    used = expected_tensors(INSTALLED[kind])
+    write_atomically(dest, lambda temp: torch.save({k: state[k] for k in used}, temp))
+
+
+def check_installed(torch, kind, path):
+    if kind == "depth":
+        check_depth_model(torch, path)
+    else:
+        load_state_dict(torch, path, INSTALLED[kind], allow_extra=True)
 
 
 def main(argv):
@@ -125,7 +137,10 @@ def main(argv):
         sys.stderr.write("convert-models: needs python3-torch (run packaging/install-deps.sh)\n")
         return 1
     try:
-        convert(torch, kind, source, dest)
+        if check_only:
+            check_installed(torch, kind, source)
+        else:
+            convert(torch, kind, source, dest)
     except ModelError as error:
         sys.stderr.write("convert-models: '%s': %s\n" % (source, error))
         return 1

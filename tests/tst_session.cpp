@@ -1,4 +1,231 @@
+// The session's caches, progress and cancellation: a beta/epsilon sweep
+// equals separate full runs pixel for pixel while encoders and depth run once.
+#include <QTemporaryDir>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+#include <opencv2/core.hpp>
+
+#include "depthstyle/engine_error.h"
+#include "depthstyle/session.h"
+#include "synthetic_images.h"
+#include "test_env.h"
+
+using namespace depthstyle;
+using namespace depthstyle::test;
+
+namespace {
+
+RenderParams daAdain(double beta, double epsilon) {
+    return {Method::DaAdain, {beta, epsilon}, 0.0};
+}
+
+ModelFiles standins() { return ModelFiles::inDirectory(standinModelDir().toStdString()); }
+
+}  // namespace
+
+class TestSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sweepEqualsSeparateRuns();
+    void newStyleReencodesOnlyTheStyle();
+    void newContentRerunsDepthAndContent();
+    void plainAdainComesFromTheSameCache();
+    void progressNamesEveryStage();
+    void cancelStopsAndKeepsCaches();
+    void failedInputKeepsPreviousState();
+    void distanceMapIsInverted();
+    void missingDepthModelIsNamed();
+    void renderWithoutImagesIsAnError();
+
+private:
+    std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
+    QTemporaryDir dir_;
+};
+
+void TestSession::initTestCase() {
+    QVERIFY(dir_.isValid());
+    QVERIFY(writePicture(file("content.png"), makeContentPicture(70, 50)));
+    QVERIFY(writePicture(file("content2.png"), makeContentPicture(64, 64)));
+    QVERIFY(writePicture(file("style.png"), makeStylePicture(60, 40)));
+    QVERIFY(writePicture(file("style2.png"), makeStylePicture(40, 60)));
+}
+
+void TestSession::sweepEqualsSeparateRuns() {
+    const std::vector<std::pair<double, double>> sweep{
+        {20, 0.15}, {0, 0.15}, {5, 0.15}, {50, 0.0}, {20, 0.6}};
+    Session shared(standins());
+    shared.setContent(file("content.png"), 0);
+    shared.setStyle(file("style.png"), 0);
+    for (const auto& [beta, epsilon] : sweep) {
+        const Image swept = shared.render(daAdain(beta, epsilon));
+
+        Session separate(standins());
+        separate.setContent(file("content.png"), 0);
+        separate.setStyle(file("style.png"), 0);
+        const Image alone = separate.render(daAdain(beta, epsilon));
+        QCOMPARE(cv::norm(swept.rgb, alone.rgb, cv::NORM_INF), 0.0);
+    }
+    const SessionCounters counted = shared.counters();
+    QCOMPARE(counted.depthRuns, 1);
+    QCOMPARE(counted.contentEncodings, 1);
+    QCOMPARE(counted.styleEncodings, 1);
+    QCOMPARE(counted.adainTargets, 1);
+    QCOMPARE(counted.decodings, int(sweep.size()));
+}
+
+void TestSession::newStyleReencodesOnlyTheStyle() {
+    Session session(standins());
+    session.setContent(file("content.png"), 0);
+    session.setStyle(file("style.png"), 0);
+    const Image first = session.render(daAdain(20, 0.15));
+    session.setStyle(file("style2.png"), 0);
+    const Image second = session.render(daAdain(20, 0.15));
+    QVERIFY(cv::norm(first.rgb, second.rgb, cv::NORM_INF) > 0.0);
+    const SessionCounters counted = session.counters();
+    QCOMPARE(counted.depthRuns, 1);
+    QCOMPARE(counted.contentEncodings, 1);
+    QCOMPARE(counted.styleEncodings, 2);
+    QCOMPARE(counted.adainTargets, 2);
+}
+
+void TestSession::newContentRerunsDepthAndContent() {
+    Session session(standins());
+    session.setContent(file("content.png"), 0);
+    session.setStyle(file("style.png"), 0);
+    session.render(daAdain(20, 0.15));
+    session.setContent(file("content2.png"), 0);
+    const Image result = session.render(daAdain(20, 0.15));
+    QCOMPARE(result.rgb.size(), cv::Size(64, 64));
+    const SessionCounters counted = session.counters();
+    QCOMPARE(counted.depthRuns, 2);
+    QCOMPARE(counted.contentEncodings, 2);
+    QCOMPARE(counted.styleEncodings, 1);
+}
+
+void TestSession::plainAdainComesFromTheSameCache() {
+    Session session(standins());
+    session.setContent(file("content.png"), 0);
+    session.setStyle(file("style.png"), 0);
+    session.render(daAdain(20, 0.15));
+    session.render({Method::Adain, {}, 0.0});
+    session.render({Method::Adain, {}, 0.5});
+    const SessionCounters counted = session.counters();
+    QCOMPARE(counted.contentEncodings, 1);
+    QCOMPARE(counted.styleEncodings, 1);
+    QCOMPARE(counted.adainTargets, 1);
+    QCOMPARE(counted.decodings, 3);
+}
+
+void TestSession::progressNamesEveryStage() {
+    Session session(standins());
+    session.setContent(file("content.png"), 0);
+    session.setStyle(file("style.png"), 0);
+    std::vector<std::pair<Stage, double>> reports;
+    Progress progress;
+    progress.report = [&](Stage stage, double fraction) { reports.emplace_back(stage, fraction); };
+    session.render(daAdain(20, 0.15), progress);
+    for (Stage stage : {Stage::ContentEncoding, Stage::StyleEncoding, Stage::AdaIN, Stage::Depth,
+                        Stage::StrengthMap, Stage::Decoding}) {
+        const auto done = std::find(reports.begin(), reports.end(), std::make_pair(stage, 1.0));
+        QVERIFY2(done != reports.end(), stageName(stage));
+    }
+    // Encoders and decoder report after every layer.
+    const auto decoding = std::count_if(reports.begin(), reports.end(),
+                                        [](const auto& r) { return r.first == Stage::Decoding; });
+    QCOMPARE(decoding, 10);  // 0 and after each of the 9 layers
+}
+
+void TestSession::cancelStopsAndKeepsCaches() {
+    Session session(standins());
+    session.setContent(file("content.png"), 0);
+    session.setStyle(file("style.png"), 0);
+    const Image expected = session.render(daAdain(20, 0.15));
+
+    std::atomic<bool> cancel{false};
+    Progress progress;
+    progress.cancel = &cancel;
+    progress.report = [&](Stage stage, double fraction) {
+        if (stage == Stage::Decoding && fraction > 0.3) {
+            cancel = true;
+        }
+    };
+    try {
+        session.render(daAdain(5, 0.3), progress);
+        QFAIL("not cancelled");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::Cancelled);
+        QVERIFY(QString(e.what()).contains("decoding"));
+    }
+    QCOMPARE(session.counters().decodings, 1);
+    const Image again = session.render(daAdain(20, 0.15));
+    QCOMPARE(cv::norm(again.rgb, expected.rgb, cv::NORM_INF), 0.0);
+    QCOMPARE(session.counters().contentEncodings, 1);
+}
+
+void TestSession::failedInputKeepsPreviousState() {
+    Session session(standins());
+    session.setContent(file("content.png"), 0);
+    session.setStyle(file("style.png"), 0);
+    const Image before = session.render(daAdain(20, 0.15));
+    QVERIFY(writePicture(file("tiny.png"), makeContentPicture(10, 10)));
+    for (const std::string& bad : {file("missing.png"), file("tiny.png")}) {
+        QVERIFY_THROWS_EXCEPTION(EngineError, session.setContent(bad, 0));
+        QVERIFY_THROWS_EXCEPTION(EngineError, session.setStyle(bad, 0));
+    }
+    QVERIFY_THROWS_EXCEPTION(
+        EngineError, session.setDepthSource({DepthSource::Kind::File, file("missing.png"), false}));
+    const Image after = session.render(daAdain(20, 0.15));
+    QCOMPARE(cv::norm(before.rgb, after.rgb, cv::NORM_INF), 0.0);
+    QCOMPARE(session.counters().contentEncodings, 1);
+    QCOMPARE(session.counters().depthRuns, 1);
+}
+
+void TestSession::distanceMapIsInverted() {
+    cv::Mat distance = makeProximityPicture(70, 50);
+    QVERIFY(writePicture(file("distance.tif"), distance));
+    Session session(standins());
+    session.setContent(file("content.png"), 0);
+    session.setDepthSource({DepthSource::Kind::File, file("distance.tif"), true});
+    double maxDistance = 0;
+    cv::minMaxLoc(distance, nullptr, &maxDistance);
+    const cv::Mat expected = maxDistance - distance;
+    QCOMPARE(cv::norm(session.proximity(), expected, cv::NORM_INF) < 1e-6, true);
+    QCOMPARE(session.counters().depthRuns, 0);
+}
+
+void TestSession::missingDepthModelIsNamed() {
+    ModelFiles files = standins();
+    files.depth = file("nowhere/model-small-traced.pt");
+    Session session(files);
+    session.setContent(file("content.png"), 0);
+    session.setStyle(file("style.png"), 0);
+    try {
+        session.render(daAdain(20, 0.15));
+        QFAIL("no error");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::ModelMissing);
+        QVERIFY2(QString(e.what()).contains(QString::fromStdString(files.depth)), e.what());
+    }
+    // Plain AdaIN and a user's depth map need no MiDaS.
+    session.render({Method::Adain, {}, 0.0});
+    QVERIFY(writePicture(file("near.png"), makeContentPicture(70, 50)));
+    session.setDepthSource({DepthSource::Kind::File, file("near.png"), false});
+    session.render(daAdain(20, 0.15));
+}
+
+void TestSession::renderWithoutImagesIsAnError() {
+    Session session(standins());
+    try {
+        session.render(daAdain(20, 0.15));
+        QFAIL("no error");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::InvalidArgument);
+        QVERIFY(QString(e.what()).contains("no content image"));
+    }
+    session.setContent(file("content.png"), 0);
+    QVERIFY_THROWS_EXCEPTION(EngineError, session.render(daAdain(-1, 0.15)));
+    QVERIFY_THROWS_EXCEPTION(EngineError, session.render({Method::Adain, {}, 1.5}));
+}
+
+QTEST_GUILESS_MAIN(TestSession)
 #include "tst_session.moc"
