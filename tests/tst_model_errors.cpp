@@ -1,4 +1,113 @@
+// The engine's model loading errors: each names the file and the reason, and
+// a bad tensor is named with its expected shape.
+#include <QTemporaryDir>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+#include "depthstyle/engine_error.h"
+#include "depthstyle/session.h"
+#include "synthetic_images.h"
+#include "test_env.h"
+
+using namespace depthstyle;
+using namespace depthstyle::test;
+
+class TestModelErrors : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void badModelFile_data();
+    void badModelFile();
+    void badDepthModel();
+
+private:
+    QString file(const QString& name) const { return dir_.filePath(name); }
+    QTemporaryDir dir_;
+};
+
+void TestModelErrors::initTestCase() {
+    QVERIFY(dir_.isValid());
+    // Zip-format state dicts (as installed) with one bad tensor each.
+    const ProcessResult made = runPythonTool(
+        "make_standin_models.py", {file("zip"), "--format", "zip", "--wrong-shape",
+                                   "encoder:2.weight", "--drop", "decoder:5.weight"});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const ProcessResult ordered =
+        runPythonTool("make_standin_models.py", {file("ordered"), "--format", "zip-ordered"});
+    QVERIFY2(ordered.exitCode == 0, qPrintable(ordered.err));
+    QFile text(file("notes.pth"));
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write("not a model\n");
+    text.close();
+    QFile empty(file("empty.pth"));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+}
+
+void TestModelErrors::badModelFile_data() {
+    QTest::addColumn<QString>("encoder");
+    QTest::addColumn<QString>("decoder");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("reason");
+    const QString good = standinModelDir();
+    const QString published = standinPublishedDir();
+    QTest::addRow("missing encoder") << file("nowhere/vgg_normalised.pth")
+                                     << good + "/decoder.pth" << int(ErrorKind::ModelMissing)
+                                     << "not found";
+    QTest::addRow("legacy format, as published")
+        << published + "/vgg_normalised.pth" << good + "/decoder.pth"
+        << int(ErrorKind::ModelInvalid) << "legacy";
+    QTest::addRow("wrong shape") << file("zip/vgg_normalised.pth") << good + "/decoder.pth"
+                                 << int(ErrorKind::ModelInvalid)
+                                 << "tensor '2.weight' has shape 65x4x4x4, expected 64x3x3x3";
+    QTest::addRow("missing tensor") << good + "/vgg_normalised.pth" << file("zip/decoder.pth")
+                                    << int(ErrorKind::ModelInvalid)
+                                    << "tensor '5.weight' is missing (expected shape 256x256x3x3)";
+    QTest::addRow("OrderedDict in zip format")
+        << file("ordered/vgg_normalised.pth") << good + "/decoder.pth"
+        << int(ErrorKind::ModelInvalid) << "plain dict of tensors";
+    QTest::addRow("not a model") << file("notes.pth") << good + "/decoder.pth"
+                                 << int(ErrorKind::ModelInvalid) << "not a PyTorch state dict";
+    QTest::addRow("empty") << good + "/vgg_normalised.pth" << file("empty.pth")
+                           << int(ErrorKind::ModelInvalid) << "empty";
+    QTest::addRow("decoder given as encoder")
+        << good + "/decoder.pth" << good + "/decoder.pth" << int(ErrorKind::ModelInvalid)
+        << "tensor '0.weight' is missing (expected shape 3x3x1x1)";
+}
+
+void TestModelErrors::badModelFile() {
+    QFETCH(QString, encoder);
+    QFETCH(QString, decoder);
+    QFETCH(int, kind);
+    QFETCH(QString, reason);
+    ModelFiles files = ModelFiles::inDirectory(standinModelDir().toStdString());
+    files.encoder = encoder.toStdString();
+    files.decoder = decoder.toStdString();
+    try {
+        Session session(files);
+        QFAIL("no error");
+    } catch (const EngineError& e) {
+        const QString message = e.what();
+        QCOMPARE(int(e.kind()), kind);
+        const QString named = (message.contains(encoder) && encoder != decoder) ? encoder : decoder;
+        QVERIFY2(message.startsWith("'" + named + "'"), qPrintable(message));
+        QVERIFY2(message.contains(reason), qPrintable(message));
+    }
+}
+
+void TestModelErrors::badDepthModel() {
+    ModelFiles files = ModelFiles::inDirectory(standinModelDir().toStdString());
+    files.depth = file("notes.pth").toStdString();
+    Session session(files);
+    QVERIFY(writePicture(file("content.png").toStdString(), makeContentPicture(40, 32)));
+    session.setContent(file("content.png").toStdString(), 0);
+    try {
+        session.proximity();
+        QFAIL("no error");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::ModelInvalid);
+        QVERIFY2(QString(e.what()).startsWith("'" + file("notes.pth") + "'"), e.what());
+        QVERIFY2(QString(e.what()).contains("not a TorchScript model"), e.what());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestModelErrors)
 #include "tst_model_errors.moc"

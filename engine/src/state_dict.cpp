@@ -81,6 +81,13 @@ std::vector<at::Tensor> loadLayoutTensors(const std::string& path,
         root = torch::jit::pickle_load(bytes);
     } catch (const std::exception& e) {
         const std::string what = e.what();
+        // LibTorch's unpickler cannot rebuild Python classes such as
+        // collections.OrderedDict and reports them as None.
+        if (what.find("GenericDict but got None") != std::string::npos) {
+            invalid(path,
+                    "does not hold a plain dict of tensors that LibTorch can read; convert it "
+                    "with packaging/fetch-models.sh --from <folder holding the file>");
+        }
         invalid(path, "cannot be read as a PyTorch state dict (" + what.substr(0, what.find('\n')) +
                           ")");
     }

@@ -4,7 +4,7 @@ random weights: vgg_normalised.pth and decoder.pth as legacy (non-zip)
 torch.save state dicts, model-small-traced.pt as a traced TorchScript module
 with MiDaS's interface ((1,3,256,256) in, (1,256,256) non-negative out).
 
-usage: make_standin_models.py OUT_DIR [--seed N] [--format legacy|zip]
+usage: make_standin_models.py OUT_DIR [--seed N] [--format legacy|zip|zip-ordered]
                               [--wrong-shape FILE:KEY] [--drop FILE:KEY]
 FILE is encoder or decoder; the flags make broken files for error tests.
 """
@@ -75,7 +75,12 @@ class StandInMidas(nn.Module):
 
 
 def save_state(state, path, fmt):
-    torch.save(state, path, _use_new_zipfile_serialization=(fmt == "zip"))
+    if fmt == "legacy":  # as published: the OrderedDict, legacy pickle format
+        torch.save(state, path, _use_new_zipfile_serialization=False)
+    elif fmt == "zip-ordered":  # the OrderedDict re-saved by a newer torch.save
+        torch.save(state, path)
+    else:  # as installed by packaging/convert-models.py: a plain dict, zip format
+        torch.save(dict(state), path)
 
 
 def break_state(state, which, args):
@@ -93,7 +98,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out_dir")
     parser.add_argument("--seed", type=int, default=20201)
-    parser.add_argument("--format", choices=("legacy", "zip"), default="legacy")
+    parser.add_argument("--format", choices=("legacy", "zip", "zip-ordered"), default="legacy")
     parser.add_argument("--wrong-shape", action="append", default=[])
     parser.add_argument("--drop", action="append", default=[])
     args = parser.parse_args()
