@@ -1,4 +1,244 @@
+// depthstyle-cli end to end on stand-in models: outputs, maps, sweeps,
+// options and every error's exit code and message.
+#include <QTemporaryDir>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "depthstyle/session.h"
+#include "synthetic_images.h"
+#include "test_env.h"
+
+using namespace depthstyle;
+using namespace depthstyle::test;
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void helpDocumentsEveryOption();
+    void usageErrors_data();
+    void usageErrors();
+    void runWritesResultAndMaps();
+    void strengthMapHoldsExactValues();
+    void sweepEqualsSingleRuns();
+    void alphaIsReattached();
+    void depthFileAndModelsFromEnvironment();
+    void runtimeErrors_data();
+    void runtimeErrors();
+
+private:
+    QString file(const QString& name) const { return dir_.filePath(name); }
+    ProcessResult cli(const QStringList& arguments, const QStringList& environment = {}) const;
+    QStringList basics(const QString& output) const;
+    QTemporaryDir dir_;
+};
+
+ProcessResult TestCli::cli(const QStringList& arguments, const QStringList& environment) const {
+    return runProcess(cliExecutable(), arguments, 120000, environment);
+}
+
+QStringList TestCli::basics(const QString& output) const {
+    return {"--models", standinModelDir(), "--content", file("content.png"), "--style",
+            file("style.png"), "--output", output, "--content-size", "48", "--style-size", "40",
+            "--threads", "2"};
+}
+
+void TestCli::initTestCase() {
+    QVERIFY(dir_.isValid());
+    QVERIFY(writePicture(file("content.png").toStdString(), makeContentPicture(75, 50)));
+    QVERIFY(writePicture(file("style.png").toStdString(), makeStylePicture(60, 60)));
+    QFile notes(file("notes.jpg"));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("not a picture");
+    std::vector<unsigned char> jpeg;
+    cv::imencode(".jpg", makeContentPicture(64, 48), jpeg);
+    QFile cut(file("cut.jpg"));
+    QVERIFY(cut.open(QIODevice::WriteOnly));
+    cut.write(reinterpret_cast<const char*>(jpeg.data()), qint64(jpeg.size() / 2));
+}
+
+void TestCli::helpDocumentsEveryOption() {
+    const ProcessResult run = cli({"--help"});
+    QCOMPARE(run.exitCode, 0);
+    for (const char* option :
+         {"--content", "--style", "--output", "--models", "--method", "--beta", "--epsilon",
+          "--alpha", "--content-size", "--style-size", "--depth", "--depth-is-distance",
+          "--save-depth", "--save-strength", "--sweep-beta", "--sweep-epsilon", "--threads"}) {
+        QVERIFY2(run.out.contains(option), option);
+    }
+}
+
+void TestCli::usageErrors_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QStringList ok{"--content", "c.png", "--style", "s.png", "--output", "o.png"};
+    QTest::addRow("unknown option") << (ok + QStringList{"--gamma", "1"}) << "Unknown option";
+    QTest::addRow("no content") << QStringList{"--style", "s.png", "--output", "o.png"}
+                                << "--content is required";
+    QTest::addRow("beta not a number") << (ok + QStringList{"--beta", "abc"})
+                                       << "--beta: 'abc' is not a number";
+    QTest::addRow("negative beta") << (ok + QStringList{"--beta=-1"}) << "outside";
+    QTest::addRow("epsilon above 1") << (ok + QStringList{"--epsilon", "1.5"}) << "outside";
+    QTest::addRow("bad method") << (ok + QStringList{"--method", "gatys"})
+                                << "not da-adain or adain";
+    QTest::addRow("bad size") << (ok + QStringList{"--content-size", "-5"})
+                              << "not a size in pixels";
+    QTest::addRow("bad sweep") << (ok + QStringList{"--sweep-beta", "1,x"})
+                               << "--sweep-beta: 'x' is not a number";
+    QTest::addRow("stray argument") << (ok + QStringList{"extra.png"}) << "unexpected argument";
+}
+
+void TestCli::usageErrors() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const ProcessResult run = cli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QCOMPARE(run.err.trimmed().count('\n'), 0);  // one line
+}
+
+void TestCli::runWritesResultAndMaps() {
+    const ProcessResult run = cli(basics(file("out.png")) +
+                                  QStringList{"--save-depth", file("depth.png"), "--save-strength",
+                                              file("strength.tif")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const cv::Mat result = cv::imread(file("out.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(result.size(), cv::Size(72, 48));  // 75x50 scaled to a smaller side of 48
+    QCOMPARE(result.type(), CV_8UC3);
+    const cv::Mat depth = cv::imread(file("depth.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(depth.type(), CV_16UC1);
+    QCOMPARE(depth.size(), cv::Size(72, 48));
+    const cv::Mat strength = cv::imread(file("strength.tif").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(strength.type(), CV_32FC1);
+    QCOMPARE(strength.size(), cv::Size(72, 48));
+    // Each 8x8 block holds one feature cell's value.
+    QCOMPARE(strength.at<float>(8, 16), strength.at<float>(15, 23));
+    double low = 0;
+    double high = 0;
+    cv::minMaxLoc(strength, &low, &high);
+    QVERIFY(low >= 0.0 && high <= 0.85 + 1e-6 && high > low);
+}
+
+void TestCli::strengthMapHoldsExactValues() {
+    const ProcessResult run = cli(basics(file("exact.png")) +
+                                  QStringList{"--beta", "7", "--epsilon", "0.3", "--save-strength",
+                                              file("strength16.png")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    Session session(ModelFiles::inDirectory(standinModelDir().toStdString()));
+    session.setContent(file("content.png").toStdString(), 48);
+    const cv::Mat grid = session.strengthMap({Method::DaAdain, {7.0, 0.3}, 0.0});
+    const cv::Mat written = cv::imread(file("strength16.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(written.type(), CV_16UC1);
+    for (int y = 0; y < written.rows; ++y) {
+        for (int x = 0; x < written.cols; ++x) {
+            const double expected = grid.at<float>(y / 8, x / 8) * 65535.0;
+            QVERIFY(std::abs(written.at<uint16_t>(y, x) - expected) <= 0.5 + 1e-3);
+        }
+    }
+}
+
+void TestCli::sweepEqualsSingleRuns() {
+    const ProcessResult sweep = cli(basics(file("sweep.png")) +
+                                    QStringList{"--sweep-beta", "0,20", "--sweep-epsilon",
+                                                "0.15,0.5"});
+    QVERIFY2(sweep.exitCode == 0, qPrintable(sweep.err));
+    for (const char* beta : {"0", "20"}) {
+        for (const char* epsilon : {"0.15", "0.5"}) {
+            const QString name = QString("sweep_beta%1_eps%2.png").arg(beta, epsilon);
+            QVERIFY2(QFile::exists(file(name)), qPrintable(name));
+            const ProcessResult single = cli(basics(file("single.png")) +
+                                             QStringList{"--beta", beta, "--epsilon", epsilon});
+            QVERIFY2(single.exitCode == 0, qPrintable(single.err));
+            const cv::Mat a = cv::imread(file(name).toStdString(), cv::IMREAD_UNCHANGED);
+            const cv::Mat b = cv::imread(file("single.png").toStdString(), cv::IMREAD_UNCHANGED);
+            QCOMPARE(cv::norm(a, b, cv::NORM_INF), 0.0);
+        }
+    }
+}
+
+void TestCli::alphaIsReattached() {
+    cv::Mat bgra;
+    cv::cvtColor(makeContentPicture(64, 48), bgra, cv::COLOR_BGR2BGRA);
+    cv::rectangle(bgra, {0, 0}, {20, 20}, {0, 0, 0, 0}, -1);
+    QVERIFY(writePicture(file("cutout.png").toStdString(), bgra));
+    QStringList args = basics(file("cutout-out.png"));
+    args[3] = file("cutout.png");
+    args[9] = "0";
+    const ProcessResult run = cli(args);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const cv::Mat out = cv::imread(file("cutout-out.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(out.channels(), 4);
+    QCOMPARE(out.at<cv::Vec4b>(5, 5)[3], uchar(0));
+    QCOMPARE(out.at<cv::Vec4b>(40, 60)[3], uchar(255));
+}
+
+void TestCli::depthFileAndModelsFromEnvironment() {
+    cv::Mat distance;
+    makeProximityPicture(75, 50).convertTo(distance, CV_8U, 255.0);
+    QVERIFY(writePicture(file("distance.png").toStdString(), distance));
+    QStringList args = basics(file("env.png")).mid(2);  // no --models
+    args << "--depth" << file("distance.png") << "--depth-is-distance";
+    const ProcessResult run = cli(args, {"DEPTHSTYLE_MODELS=" + standinModelDir()});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(QFile::exists(file("env.png")));
+}
+
+void TestCli::runtimeErrors_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("message");
+    const QString out = file("never.png");
+    QStringList missing = basics(out);
+    missing[3] = file("missing.jpg");
+    QTest::addRow("missing content") << missing << out << file("missing.jpg") + "': no such file";
+    QStringList notImage = basics(out);
+    notImage[5] = file("notes.jpg");
+    QTest::addRow("style not an image") << notImage << out << file("notes.jpg") + "': not an image";
+    QStringList truncated = basics(out);
+    truncated[3] = file("cut.jpg");
+    QTest::addRow("truncated content") << truncated << out << file("cut.jpg") + "': the image "
+                                                                                "data is truncated";
+    QStringList overwrite = basics(file("content.png"));
+    QTest::addRow("output is the content") << overwrite << QString()
+                                           << "refusing to overwrite an input file";
+    QTest::addRow("no such folder") << basics(file("nope/out.png")) << file("nope/out.png")
+                                    << "does not exist";
+    QTest::addRow("bad extension") << basics(file("out.gif")) << file("out.gif")
+                                   << "unknown image extension";
+    QStringList noModels = basics(out);
+    noModels[1] = file("empty-models");
+    QTest::addRow("no models") << noModels << out
+                               << file("empty-models") + "/vgg_normalised.pth': model file not "
+                                                         "found; install the models with "
+                                                         "packaging/fetch-models.sh";
+    QTest::addRow("tiny content") << (basics(out) + QStringList{"--content-size", "8"}) << out
+                                  << "the smaller side must be at least 16";
+    QStringList badDepth = basics(out);
+    badDepth << "--depth" << file("notes.jpg");
+    QTest::addRow("bad depth map") << badDepth << out << file("notes.jpg") + "': not an image";
+}
+
+void TestCli::runtimeErrors() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, output);
+    QFETCH(QString, message);
+    const QByteArray contentBefore = [&] {
+        QFile f(file("content.png"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    const ProcessResult run = cli(arguments);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QCOMPARE(run.err.trimmed().count('\n'), 0);
+    if (!output.isEmpty()) {
+        QVERIFY(!QFile::exists(output));
+    }
+    QFile content(file("content.png"));
+    QVERIFY(content.open(QIODevice::ReadOnly));
+    QCOMPARE(content.readAll(), contentBefore);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

@@ -38,9 +38,16 @@ bool jpegLooksComplete(const std::vector<unsigned char>& bytes) {
     return lastSos >= 0 && lastEoi > lastSos;
 }
 
+bool isPng(const std::vector<unsigned char>& bytes) { return startsWith(bytes, {0x89, 'P', 'N', 'G'}); }
+
+// A complete PNG ends with its IEND chunk (length, "IEND", CRC).
+bool pngLooksComplete(const std::vector<unsigned char>& bytes) {
+    return bytes.size() >= 12 && std::equal(bytes.end() - 8, bytes.end() - 4, "IEND");
+}
+
 // Formats whose files may carry an alpha channel.
 bool mayHaveAlpha(const std::vector<unsigned char>& bytes) {
-    const bool png = startsWith(bytes, {0x89, 'P', 'N', 'G'});
+    const bool png = isPng(bytes);
     const bool tiff = startsWith(bytes, {'I', 'I', 42, 0}) || startsWith(bytes, {'M', 'M', 0, 42});
     const bool webp = bytes.size() >= 12 && std::equal(bytes.begin() + 8, bytes.begin() + 12, "WEBP");
     const bool bmp = startsWith(bytes, {'B', 'M'});
@@ -102,6 +109,11 @@ DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsign
                                bool wantGray) {
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,
                          const_cast<unsigned char*>(bytes.data()));
+    // Truncation is checked before decoding, so that the codec libraries do
+    // not print their own warnings for it.
+    if ((isJpeg(bytes) && !jpegLooksComplete(bytes)) || (isPng(bytes) && !pngLooksComplete(bytes))) {
+        throwFileError(ErrorKind::ImageCorrupt, path, "the image data is truncated");
+    }
     const int colorFlag = wantGray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
     DecodedPixels out;
     try {
@@ -116,9 +128,6 @@ DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsign
                            "not an image in a supported format (JPEG, PNG, TIFF, WebP, BMP)");
         }
         throwFileError(ErrorKind::ImageCorrupt, path, "the image data is truncated or damaged");
-    }
-    if (isJpeg(bytes) && !jpegLooksComplete(bytes)) {
-        throwFileError(ErrorKind::ImageCorrupt, path, "the JPEG data is truncated");
     }
     if (static_cast<long long>(out.color.total()) > kMaxInputPixels) {
         throwFileError(ErrorKind::ImageTooLarge, path,
