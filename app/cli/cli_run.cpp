@@ -4,7 +4,6 @@
 
 #include <QFileInfo>
 #include <cstdio>
-#include <filesystem>
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
@@ -42,11 +41,6 @@ std::vector<Job> jobsFor(const CliOptions& o) {
     return jobs;
 }
 
-bool samePath(const QString& a, const QString& b) {
-    std::error_code ec;
-    return !a.isEmpty() && !b.isEmpty() && std::filesystem::equivalent(local(a), local(b), ec);
-}
-
 // Checks every output before any work: a known extension, an existing
 // folder, and never one of the inputs.
 void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
@@ -76,12 +70,7 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
                            "cannot write: no permission to write into '" +
                                local(dir.filePath()) + "'");
         }
-        for (const QString& input : {o.content, o.style, o.depth}) {
-            if (samePath(out, input)) {
-                throwFileError(ErrorKind::OutputUnwritable, path,
-                               "refusing to overwrite an input file");
-            }
-        }
+        refuseToOverwriteInputs(path, {local(o.content), local(o.style), local(o.depth)});
     }
 }
 

@@ -59,6 +59,16 @@ bool isWritableImageExtension(const std::string& path) {
     return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return ext == k; });
 }
 
+void refuseToOverwriteInputs(const std::string& output, const std::vector<std::string>& inputs) {
+    for (const std::string& input : inputs) {
+        std::error_code ec;
+        if (!input.empty() && fs::equivalent(output, input, ec)) {
+            throwFileError(ErrorKind::OutputUnwritable, output,
+                           "refusing to overwrite an input file");
+        }
+    }
+}
+
 void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality) {
     if (!isWritableImageExtension(path)) {
         throwFileError(ErrorKind::OutputUnwritable, path,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <opencv2/core/mat.hpp>
 
@@ -24,6 +25,10 @@ cv::Mat loadGrayMap(const std::string& path);
 // True when OpenCV can write the extension of `path` (png, jpg, jpeg, tif,
 // tiff, webp, bmp).
 bool isWritableImageExtension(const std::string& path);
+
+// Throws EngineError(OutputUnwritable) naming `output` when it is one of
+// `inputs` (the same file, through any path or link).
+void refuseToOverwriteInputs(const std::string& output, const std::vector<std::string>& inputs);
 
 // Encodes `pixels` by the extension of `path` and writes it atomically: a
 // temporary file in the same directory, then a rename. Nothing is left behind
