@@ -13,6 +13,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "png_text.h"
 
 namespace depthstyle {
 namespace {
@@ -69,7 +70,8 @@ void refuseToOverwriteInputs(const std::string& output, const std::vector<std::s
     }
 }
 
-void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality) {
+void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality,
+                            const TextEntries& pngText) {
     if (!isWritableImageExtension(path)) {
         throwFileError(ErrorKind::OutputUnwritable, path,
                        "unknown image extension; use .png, .jpg, .tif, .webp or .bmp");
@@ -90,6 +92,9 @@ void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int 
     }
     if (!ok || encoded.empty()) {
         throwFileError(ErrorKind::OutputUnwritable, path, "cannot encode the image");
+    }
+    if (ext == ".png" && !pngText.empty()) {
+        insertPngText(encoded, pngText);
     }
     const std::string temp = temporarySibling(path);
     {
@@ -128,8 +133,9 @@ cv::Mat toOutputPixels(const Image& image, const std::string& path) {
     return out;
 }
 
-void saveImage(const std::string& path, const Image& image, int jpegQuality) {
-    writeEncodedAtomically(path, toOutputPixels(image, path), jpegQuality);
+void saveImage(const std::string& path, const Image& image, int jpegQuality,
+               const TextEntries& pngText) {
+    writeEncodedAtomically(path, toOutputPixels(image, path), jpegQuality, pngText);
 }
 
 }  // namespace depthstyle

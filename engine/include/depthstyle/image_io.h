@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <opencv2/core/mat.hpp>
@@ -33,13 +34,16 @@ void refuseToOverwriteInputs(const std::string& output, const std::vector<std::s
 // Encodes `pixels` by the extension of `path` and writes it atomically: a
 // temporary file in the same directory, then a rename. Nothing is left behind
 // on failure. `pixels` is in OpenCV's channel order (BGR/BGRA) and depth.
-void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality = 95);
+// `pngText` entries become iTXt chunks when the format is PNG.
+void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality = 95,
+                            const std::vector<std::pair<std::string, std::string>>& pngText = {});
 
 // The result as 8-bit BGR(A) for writing, alpha re-attached when present and
 // the format keeps it.
 cv::Mat toOutputPixels(const Image& image, const std::string& path);
 
 // Writes an image (RGB float in [0,1], optional alpha) atomically.
-void saveImage(const std::string& path, const Image& image, int jpegQuality = 95);
+void saveImage(const std::string& path, const Image& image, int jpegQuality = 95,
+               const std::vector<std::pair<std::string, std::string>>& pngText = {});
 
 }  // namespace depthstyle

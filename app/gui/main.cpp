@@ -1,0 +1,56 @@
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include "main_window.h"
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("DepthStyle"));
+    QApplication::setApplicationName(QStringLiteral("depthstyle"));
+    QApplication::setApplicationDisplayName(QStringLiteral("DepthStyle"));
+    QApplication::setApplicationVersion(QStringLiteral(DEPTHSTYLE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Depth-aware style transfer for artists."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption models(
+        "models", QApplication::translate("main", "Model directory."), "dir");
+    parser.addOption(models);
+    const QCommandLineOption screenshot(
+        "screenshot",
+        QApplication::translate("main", "Save a picture of the window once the first result is "
+                                        "shown, then quit (for documentation)."),
+        "file");
+    parser.addOption(screenshot);
+    parser.addPositionalArgument("content", QApplication::translate("main", "Content image."),
+                                 "[CONTENT");
+    parser.addPositionalArgument("style", QApplication::translate("main", "Style image."),
+                                 "[STYLE]]");
+    parser.process(app);
+
+    depthstyle::ui::MainWindow window(parser.value(models));
+    window.show();
+    const QStringList images = parser.positionalArguments();
+    if (!images.isEmpty()) {
+        window.openContent(images.at(0));
+    }
+    if (images.size() > 1) {
+        window.openStyle(images.at(1));
+    }
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        auto* poll = new QTimer(&window);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, file] {
+            if (window.idle() && window.exactGeneration() > 0) {
+                const bool saved = window.grab().save(file);
+                QApplication::exit(saved ? 0 : 1);
+            }
+        });
+        poll->start(250);
+        QTimer::singleShot(300000, &window, [] { QApplication::exit(2); });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,107 @@
+#include "compare_pane.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+namespace depthstyle::ui {
+
+ComparePane::ComparePane(const QString& title, QWidget* parent) : ImagePane(title, parent) {
+    setMouseTracking(true);
+}
+
+void ComparePane::setComparison(const QImage& plain) {
+    plain_ = plain;
+    update();
+}
+
+void ComparePane::setMode(Mode mode) {
+    mode_ = mode;
+    update();
+}
+
+void ComparePane::setWipePosition(double fraction) {
+    wipe_ = std::clamp(fraction, 0.0, 1.0);
+    update();
+}
+
+double ComparePane::dividerX() const {
+    const QRectF target = imageRect(rect(), image().size());
+    return target.left() + wipe_ * target.width();
+}
+
+void ComparePane::paintContent(QPainter& painter) {
+    const bool comparing = mode_ != Mode::Off && plain_.size() == image().size();
+    if (!comparing) {
+        ImagePane::paintContent(painter);
+        return;
+    }
+    if (mode_ == Mode::SideBySide) {
+        const QRectF left(0, 0, width() / 2.0, height());
+        const QRectF right(width() / 2.0, 0, width() / 2.0, height());
+        // Both halves share the zoom and pan, each centred on its half.
+        const double shift = width() / 4.0;
+        const struct {
+            QRectF viewport;
+            const QImage* picture;
+            QString label;
+            double dx;
+        } halves[] = {{left, &image(), tr("DA-AdaIN"), -shift}, {right, &plain_, tr("AdaIN"), shift}};
+        for (const auto& [viewport, picture, label, dx] : halves) {
+            painter.save();
+            painter.setClipRect(viewport);
+            painter.drawImage(imageRect(rect(), picture->size()).translated(dx, 0), *picture);
+            painter.restore();
+            drawTag(painter, viewport.topLeft() + QPointF(6, 30), label);
+        }
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+        painter.drawLine(QPointF(width() / 2.0, 0), QPointF(width() / 2.0, height()));
+        return;
+    }
+    const QRectF target = imageRect(rect(), image().size());
+    const double x = dividerX();
+    painter.save();
+    painter.setClipRect(QRectF(0, 0, x, height()));
+    painter.drawImage(target, image());
+    painter.setClipRect(QRectF(x, 0, width() - x, height()));
+    painter.drawImage(target, plain_);
+    painter.restore();
+    painter.setPen(QPen(Qt::white, 2));
+    painter.drawLine(QPointF(x, 0), QPointF(x, height()));
+    painter.setBrush(Qt::white);
+    painter.drawEllipse(QPointF(x, height() / 2.0), 6, 6);
+    drawTag(painter, QPointF(std::max(6.0, x - 80), 30), tr("DA-AdaIN"));
+    drawTag(painter, QPointF(std::min(width() - 60.0, x + 8), 30), tr("AdaIN"));
+}
+
+void ComparePane::mousePressEvent(QMouseEvent* event) {
+    const bool wiping = mode_ == Mode::Wipe && plain_.size() == image().size() && !image().isNull();
+    if (wiping && event->button() == Qt::LeftButton &&
+        std::abs(event->position().x() - dividerX()) < 10) {
+        draggingDivider_ = true;
+        return;
+    }
+    ImagePane::mousePressEvent(event);
+}
+
+void ComparePane::mouseMoveEvent(QMouseEvent* event) {
+    if (draggingDivider_) {
+        const QRectF target = imageRect(rect(), image().size());
+        setWipePosition((event->position().x() - target.left()) / std::max(1.0, target.width()));
+        return;
+    }
+    const bool nearDivider = mode_ == Mode::Wipe && !plain_.isNull() &&
+                             std::abs(event->position().x() - dividerX()) < 10;
+    if (!panning_) {
+        setCursor(nearDivider ? Qt::SplitHCursor : Qt::ArrowCursor);
+    }
+    ImagePane::mouseMoveEvent(event);
+}
+
+void ComparePane::mouseReleaseEvent(QMouseEvent* event) {
+    draggingDivider_ = false;
+    ImagePane::mouseReleaseEvent(event);
+}
+
+}  // namespace depthstyle::ui

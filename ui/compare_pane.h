@@ -1,0 +1,39 @@
+#pragma once
+
+#include "image_pane.h"
+
+namespace depthstyle::ui {
+
+// The result pane: the DA-AdaIN result, optionally compared with plain AdaIN
+// through a wipe (drag the divider) or side by side.
+class ComparePane : public ImagePane {
+    Q_OBJECT
+public:
+    enum class Mode { Off, Wipe, SideBySide };
+
+    explicit ComparePane(const QString& title, QWidget* parent = nullptr);
+
+    void setComparison(const QImage& plain);
+    const QImage& comparison() const { return plain_; }
+    void setMode(Mode mode);
+    Mode mode() const { return mode_; }
+    // Divider position as a fraction of the image width, in [0,1].
+    void setWipePosition(double fraction);
+    double wipePosition() const { return wipe_; }
+
+protected:
+    void paintContent(QPainter& painter) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    double dividerX() const;
+
+    QImage plain_;
+    Mode mode_ = Mode::Wipe;
+    double wipe_ = 0.5;
+    bool draggingDivider_ = false;
+};
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,192 @@
+#include "image_pane.h"
+
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QMimeData>
+#include <QPainter>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+namespace depthstyle::ui {
+
+ImagePane::ImagePane(const QString& title, QWidget* parent) : QFrame(parent), title_(title) {
+    setFrameShape(QFrame::StyledPanel);
+    setMinimumSize(120, 90);
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(title);
+    setAccessibleDescription(tr("%1 image. Scroll to zoom, drag to pan, double-click to switch "
+                                "between fit and 100%.")
+                                 .arg(title));
+}
+
+void ImagePane::setImage(const QImage& image) {
+    const bool sameSize = image.size() == image_.size();
+    image_ = image;
+    if (!sameSize || fit_) {
+        fitToWindow();
+    }
+    update();
+}
+
+void ImagePane::setPlaceholder(const QString& text) {
+    placeholder_ = text;
+    update();
+}
+
+void ImagePane::setLegend(const QImage& gradient, const QString& low, const QString& high) {
+    legend_ = gradient;
+    legendLow_ = low;
+    legendHigh_ = high;
+    update();
+}
+
+void ImagePane::fitToWindow() {
+    fit_ = true;
+    if (!image_.isNull()) {
+        scale_ = std::min(width() / double(image_.width()), height() / double(image_.height()));
+        offset_ = QPointF((width() - image_.width() * scale_) / 2,
+                          (height() - image_.height() * scale_) / 2);
+    }
+    update();
+}
+
+void ImagePane::showActualSize() {
+    fit_ = false;
+    scale_ = 1.0;
+    if (!image_.isNull()) {
+        offset_ = QPointF((width() - image_.width()) / 2.0, (height() - image_.height()) / 2.0);
+    }
+    update();
+}
+
+QRectF ImagePane::imageRect(const QRectF& viewport, const QSize& imageSize) const {
+    return QRectF(viewport.topLeft() + offset_, QSizeF(imageSize) * scale_);
+}
+
+void ImagePane::paintEvent(QPaintEvent* event) {
+    QFrame::paintEvent(event);
+    QPainter painter(this);
+    painter.fillRect(rect().adjusted(1, 1, -1, -1), palette().color(QPalette::Base));
+    if (image_.isNull()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
+    } else {
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, scale_ < 1.0);
+        paintContent(painter);
+    }
+    drawTag(painter, QPointF(6, 6), title_);
+    drawLegend(painter);
+}
+
+void ImagePane::paintContent(QPainter& painter) {
+    painter.drawImage(imageRect(rect(), image_.size()), image_);
+}
+
+void ImagePane::drawTag(QPainter& painter, const QPointF& at, const QString& text) const {
+    const QRectF box = painter.fontMetrics().boundingRect(text).adjusted(-4, -2, 4, 2);
+    const QRectF placed(at, box.size());
+    painter.fillRect(placed, QColor(0, 0, 0, 150));
+    painter.setPen(Qt::white);
+    painter.drawText(placed, Qt::AlignCenter, text);
+}
+
+void ImagePane::drawLegend(QPainter& painter) {
+    if (legend_.isNull() || image_.isNull()) {
+        return;
+    }
+    const int barWidth = std::min(160, width() - 20);
+    const QRect bar(width() - barWidth - 10, height() - 34, barWidth, 10);
+    painter.fillRect(bar.adjusted(-4, -4, 4, 22), QColor(0, 0, 0, 150));
+    painter.drawImage(bar, legend_);
+    painter.setPen(Qt::white);
+    const QRect labels(bar.left(), bar.bottom() + 2, bar.width(), 16);
+    painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, legendLow_);
+    painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, legendHigh_);
+}
+
+void ImagePane::resizeEvent(QResizeEvent* event) {
+    QFrame::resizeEvent(event);
+    if (fit_) {
+        fitToWindow();
+    }
+}
+
+void ImagePane::zoomAt(const QPointF& at, double factor) {
+    const double newScale = std::clamp(scale_ * factor, 0.02, 32.0);
+    offset_ = at - (at - offset_) * (newScale / scale_);
+    scale_ = newScale;
+    fit_ = false;
+    update();
+}
+
+void ImagePane::wheelEvent(QWheelEvent* event) {
+    if (image_.isNull()) {
+        return;
+    }
+    zoomAt(event->position(), std::pow(1.0015, event->angleDelta().y()));
+    event->accept();
+}
+
+void ImagePane::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        panning_ = true;
+        lastMouse_ = event->position();
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void ImagePane::mouseMoveEvent(QMouseEvent* event) {
+    if (panning_) {
+        offset_ += event->position() - lastMouse_;
+        lastMouse_ = event->position();
+        fit_ = false;
+        update();
+    }
+}
+
+void ImagePane::mouseReleaseEvent(QMouseEvent*) {
+    panning_ = false;
+    unsetCursor();
+}
+
+void ImagePane::mouseDoubleClickEvent(QMouseEvent*) {
+    if (fit_) {
+        showActualSize();
+    } else {
+        fitToWindow();
+    }
+}
+
+void ImagePane::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    menu.addAction(tr("Fit to Pane"), this, &ImagePane::fitToWindow);
+    menu.addAction(tr("Actual Size (100%)"), this, &ImagePane::showActualSize);
+    menu.addAction(tr("Zoom In"), this, [this] { zoomAt(rect().center(), 1.25); });
+    menu.addAction(tr("Zoom Out"), this, [this] { zoomAt(rect().center(), 0.8); });
+    menu.addSeparator();
+    menu.addAction(tr("Enlarge…"), this, &ImagePane::enlargeRequested);
+    menu.exec(event->globalPos());
+}
+
+void ImagePane::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) {
+        event->acceptProposedAction();
+    }
+}
+
+void ImagePane::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths << url.toLocalFile();
+        }
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        Q_EMIT filesDropped(paths, event->position().toPoint());
+    }
+}
+
+}  // namespace depthstyle::ui

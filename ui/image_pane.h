@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QFrame>
+#include <QImage>
+
+namespace depthstyle::ui {
+
+// Shows one image with zoom (wheel, fit, 100%) and pan (drag); a title and an
+// optional legend are drawn on top. Accepts dropped image files.
+class ImagePane : public QFrame {
+    Q_OBJECT
+public:
+    explicit ImagePane(const QString& title, QWidget* parent = nullptr);
+
+    void setImage(const QImage& image);
+    const QImage& image() const { return image_; }
+    void setPlaceholder(const QString& text);
+    void setLegend(const QImage& gradient, const QString& low, const QString& high);
+    QString title() const { return title_; }
+
+    void fitToWindow();
+    void showActualSize();
+    bool isFitted() const { return fit_; }
+    double zoom() const { return scale_; }
+
+Q_SIGNALS:
+    void filesDropped(const QStringList& paths, const QPoint& position);
+    void enlargeRequested();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+    // Where the image lies on the widget at the current zoom and pan.
+    QRectF imageRect(const QRectF& viewport, const QSize& imageSize) const;
+    // Draws the image(s); the compare pane draws two.
+    virtual void paintContent(QPainter& painter);
+    void drawTag(QPainter& painter, const QPointF& at, const QString& text) const;
+
+    bool panning_ = false;
+
+private:
+    void zoomAt(const QPointF& at, double factor);
+    void drawLegend(QPainter& painter);
+
+    QString title_;
+    QString placeholder_;
+    QImage image_;
+    QImage legend_;
+    QString legendLow_;
+    QString legendHigh_;
+    bool fit_ = true;
+    double scale_ = 1.0;
+    QPointF offset_;  // widget position of the image's top-left corner
+    QPointF lastMouse_;
+};
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,183 @@
+#include "parameter_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+#include "labeled_slider.h"
+
+namespace depthstyle::ui {
+namespace {
+
+void describe(QWidget* widget, const QString& name, const QString& description) {
+    widget->setAccessibleName(name);
+    widget->setAccessibleDescription(description);
+    widget->setToolTip(description);
+}
+
+void selectData(QComboBox* combo, int value) {
+    const int index = combo->findData(value);
+    combo->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+}  // namespace
+
+ParameterPanel::ParameterPanel(QWidget* parent)
+    : QWidget(parent),
+      beta_(new LabeledSlider(tr("β"), 0.0, 100.0, 0.5, 20.0, 1, this)),
+      epsilon_(new LabeledSlider(tr("ε"), 0.0, 1.0, 0.01, 0.15, 2, this)),
+      method_(new QComboBox(this)),
+      alpha_(new LabeledSlider(tr("α"), 0.0, 1.0, 0.01, 0.0, 2, this)),
+      matched_(new QCheckBox(tr("Matched strength"), this)),
+      contentSize_(sizeCombo(tr("Content size"),
+                             tr("Smaller side of the content in pixels while stylizing. The "
+                                "paper used 1000; larger is slower."))),
+      styleSize_(sizeCombo(tr("Style size"),
+                           tr("Smaller side of the style image in pixels. The paper used 300; "
+                              "smaller makes larger brush strokes."))),
+      depthSource_(new QComboBox(this)),
+      depthFile_(new QLabel(this)),
+      chooseDepth_(new QPushButton(tr("Choose…"), this)),
+      depthIsDistance_(new QCheckBox(tr("Brighter is farther"), this)) {
+    beta_->describe(tr("Beta"),
+                    tr("Prominence: how sharply stylization changes between near and far. 0 "
+                       "stylizes everything alike; the paper recommends 20."));
+    epsilon_->describe(tr("Epsilon"),
+                       tr("Offset: the least stylization even the nearest things get. Higher "
+                          "values stylize the foreground more; the paper recommends 0.15."));
+    alpha_->describe(tr("Alpha"),
+                     tr("Content weight of plain AdaIN: 0 is full style, 1 is the content "
+                        "unchanged."));
+    method_->addItem(tr("DA-AdaIN (depth-aware)"), int(Method::DaAdain));
+    method_->addItem(tr("Plain AdaIN"), int(Method::Adain));
+    describe(method_, tr("Method"),
+             tr("DA-AdaIN stylizes far things more than near ones; plain AdaIN stylizes "
+                "everything alike with content weight alpha."));
+    describe(matched_, tr("Matched strength"),
+             tr("Give the plain AdaIN comparison the same average stylization as the "
+                "depth-aware result (alpha = mean of the strength map)."));
+    depthSource_->addItem(tr("MiDaS (estimated)"), false);
+    depthSource_->addItem(tr("Depth map file"), true);
+    describe(depthSource_, tr("Depth source"),
+             tr("Where the depth comes from: estimated by MiDaS from the content image, or a "
+                "grayscale depth map file of your own (brighter = closer)."));
+    describe(chooseDepth_, tr("Choose depth map"), tr("Choose a grayscale depth map file."));
+    describe(depthIsDistance_, tr("Brighter is farther"),
+             tr("Tick when the depth map file is brighter for farther things (a distance map)."));
+    depthFile_->setAccessibleName(tr("Depth map file name"));
+    depthFile_->setWordWrap(true);
+
+    auto* strength = new QGroupBox(tr("Depth-aware strength"), this);
+    auto* strengthLayout = new QVBoxLayout(strength);
+    strengthLayout->addWidget(beta_);
+    strengthLayout->addWidget(epsilon_);
+    auto* method = new QGroupBox(tr("Method"), this);
+    auto* methodLayout = new QVBoxLayout(method);
+    methodLayout->addWidget(method_);
+    methodLayout->addWidget(alpha_);
+    methodLayout->addWidget(matched_);
+    auto* inputs = new QGroupBox(tr("Sizes and depth"), this);
+    auto* form = new QFormLayout(inputs);
+    form->addRow(tr("Content size:"), contentSize_);
+    form->addRow(tr("Style size:"), styleSize_);
+    form->addRow(tr("Depth:"), depthSource_);
+    auto* fileRow = new QHBoxLayout;
+    fileRow->addWidget(depthFile_, 1);
+    fileRow->addWidget(chooseDepth_);
+    form->addRow(fileRow);
+    form->addRow(depthIsDistance_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(strength);
+    layout->addWidget(method);
+    layout->addWidget(inputs);
+    layout->addStretch(1);
+
+    connect(beta_, &LabeledSlider::valueChanged, this, [this] { Q_EMIT parametersChanged("beta"); });
+    connect(epsilon_, &LabeledSlider::valueChanged, this,
+            [this] { Q_EMIT parametersChanged("epsilon"); });
+    connect(alpha_, &LabeledSlider::valueChanged, this,
+            [this] { Q_EMIT parametersChanged("alpha"); });
+    connect(method_, &QComboBox::currentIndexChanged, this, [this] {
+        updateEnabled();
+        Q_EMIT parametersChanged("method");
+    });
+    connect(matched_, &QCheckBox::toggled, this, [this] { Q_EMIT parametersChanged("matched"); });
+    connect(contentSize_, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT parametersChanged("contentSize"); });
+    connect(styleSize_, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT parametersChanged("styleSize"); });
+    connect(depthSource_, &QComboBox::currentIndexChanged, this, [this] {
+        if (depthSource_->currentData().toBool() && depthPath_.isEmpty()) {
+            const QSignalBlocker block(depthSource_);
+            depthSource_->setCurrentIndex(0);
+            Q_EMIT depthFileRequested();
+            return;
+        }
+        updateEnabled();
+        Q_EMIT parametersChanged("depth");
+    });
+    connect(chooseDepth_, &QPushButton::clicked, this, &ParameterPanel::depthFileRequested);
+    connect(depthIsDistance_, &QCheckBox::toggled, this,
+            [this] { Q_EMIT parametersChanged("depth"); });
+    updateEnabled();
+}
+
+QComboBox* ParameterPanel::sizeCombo(const QString& name, const QString& description) {
+    auto* combo = new QComboBox(this);
+    for (int size : {256, 512, 1000}) {
+        combo->addItem(tr("%1 px").arg(size), size);
+    }
+    combo->addItem(tr("Original"), 0);
+    selectData(combo, 512);
+    describe(combo, name, description);
+    return combo;
+}
+
+void ParameterPanel::updateEnabled() {
+    const bool depthAware = method_->currentData().toInt() == int(Method::DaAdain);
+    beta_->setEnabled(depthAware);
+    epsilon_->setEnabled(depthAware);
+    alpha_->setEnabled(!depthAware);
+    const bool fromFile = depthSource_->currentData().toBool();
+    depthFile_->setText(fromFile ? QFileInfo(depthPath_).fileName() : QString());
+    depthIsDistance_->setEnabled(fromFile);
+}
+
+UiParameters ParameterPanel::parameters() const {
+    UiParameters p;
+    p.method = static_cast<Method>(method_->currentData().toInt());
+    p.beta = beta_->value();
+    p.epsilon = epsilon_->value();
+    p.alpha = alpha_->value();
+    p.matchedStrength = matched_->isChecked();
+    p.contentSize = contentSize_->currentData().toInt();
+    p.styleSize = styleSize_->currentData().toInt();
+    p.depthFromFile = depthSource_->currentData().toBool();
+    p.depthPath = depthPath_;
+    p.depthIsDistance = depthIsDistance_->isChecked();
+    return p;
+}
+
+void ParameterPanel::setParameters(const UiParameters& p) {
+    const QSignalBlocker b1(method_), b2(matched_), b3(contentSize_), b4(styleSize_),
+        b5(depthSource_), b6(depthIsDistance_);
+    beta_->setValue(p.beta);
+    epsilon_->setValue(p.epsilon);
+    alpha_->setValue(p.alpha);
+    method_->setCurrentIndex(method_->findData(int(p.method)));
+    matched_->setChecked(p.matchedStrength);
+    selectData(contentSize_, p.contentSize);
+    selectData(styleSize_, p.styleSize);
+    depthPath_ = p.depthPath;
+    depthSource_->setCurrentIndex(p.depthFromFile && !p.depthPath.isEmpty() ? 1 : 0);
+    depthIsDistance_->setChecked(p.depthIsDistance);
+    updateEnabled();
+}
+
+}  // namespace depthstyle::ui

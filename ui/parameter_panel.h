@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QWidget>
+
+#include "ui_parameters.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace depthstyle::ui {
+
+class LabeledSlider;
+
+// The controls: beta and epsilon, method and alpha, sizes, depth source.
+class ParameterPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParameterPanel(QWidget* parent = nullptr);
+
+    UiParameters parameters() const;
+    // Shows `p` without emitting parametersChanged.
+    void setParameters(const UiParameters& p);
+    LabeledSlider* betaSlider() const { return beta_; }
+    LabeledSlider* epsilonSlider() const { return epsilon_; }
+    LabeledSlider* alphaSlider() const { return alpha_; }
+
+Q_SIGNALS:
+    // `control` names what changed ("beta", "epsilon", ...), for undo merging.
+    void parametersChanged(const QString& control);
+    void depthFileRequested();
+
+private:
+    QComboBox* sizeCombo(const QString& name, const QString& description);
+    void updateEnabled();
+
+    LabeledSlider* beta_;
+    LabeledSlider* epsilon_;
+    QComboBox* method_;
+    LabeledSlider* alpha_;
+    QCheckBox* matched_;
+    QComboBox* contentSize_;
+    QComboBox* styleSize_;
+    QComboBox* depthSource_;
+    QLabel* depthFile_;
+    QPushButton* chooseDepth_;
+    QCheckBox* depthIsDistance_;
+    QString depthPath_;
+};
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+#include <opencv2/core/mat.hpp>
+
+class QCustomPlot;
+class QCPBars;
+class QCPGraph;
+class QCPItemStraightLine;
+
+namespace depthstyle::ui {
+
+// Explains beta and epsilon: the curve from normalised proximity to strength
+// (Algorithm 1 steps 4-7: the sigmoid around the mean, the 1 - epsilon
+// ceiling) over a histogram of this image's proximity values.
+class StrengthChart : public QWidget {
+    Q_OBJECT
+public:
+    explicit StrengthChart(QWidget* parent = nullptr);
+
+    // Proximity on the feature grid (raw values); empty clears the histogram.
+    void setProximity(const cv::Mat& gridProximity);
+    void setParameters(double beta, double epsilon);
+    // The curve's points, for tests: strength at normalised proximity x.
+    double curveAt(double x) const;
+    double meanProximity() const { return mean_; }
+
+private:
+    void redrawCurve();
+
+    QCustomPlot* plot_;
+    QCPBars* histogram_;
+    QCPGraph* curve_;
+    QCPItemStraightLine* meanLine_;
+    double beta_ = 20.0;
+    double epsilon_ = 0.15;
+    double mean_ = 0.5;
+};
+
+}  // namespace depthstyle::ui
