@@ -134,9 +134,9 @@ void TestApp::droppedNonImageKeepsState() {
     const QImage before = window->contentPane()->image();
     const quint64 generation = window->latestGeneration();
     dropFile(window->contentPane(), file("notes.txt"));
-    QVERIFY2(window->message().contains(file("notes.txt")) &&
-                 window->message().contains("not an image"),
-             qPrintable(window->message()));
+    QVERIFY2(
+        window->message().contains(file("notes.txt")) && window->message().contains("not an image"),
+        qPrintable(window->message()));
     QCOMPARE(window->contentPane()->image(), before);
     QCOMPARE(window->latestGeneration(), generation);
     dropFile(window->stylePane(), file("missing.png"));
@@ -189,8 +189,8 @@ void TestApp::exportAllAndSidecarRestore() {
     QVERIFY(png.contains("iTXt") && png.contains("\"beta\":33.5"));
     QFile sidecar(QDir(folder).filePath("depthstyle.json"));
     QVERIFY(sidecar.open(QIODevice::ReadOnly));
-    QVERIFY(sidecar.readAll().contains(ui::sha256OfFile(window->modelFiles().decoder.c_str())
-                                           .toLatin1()));
+    QVERIFY(sidecar.readAll().contains(
+        ui::sha256OfFile(window->modelFiles().decoder.c_str()).toLatin1()));
 
     window->parameterPanel()->betaSlider()->spinBox()->setValue(5.0);
     QCOMPARE(window->parameterPanel()->parameters().beta, 5.0);

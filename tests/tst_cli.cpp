@@ -40,9 +40,13 @@ ProcessResult TestCli::cli(const QStringList& arguments, const QStringList& envi
 }
 
 QStringList TestCli::basics(const QString& output) const {
-    return {"--models", standinModelDir(), "--content", file("content.png"), "--style",
-            file("style.png"), "--output", output, "--content-size", "48", "--style-size", "40",
-            "--threads", "2"};
+    return {"--models",       standinModelDir(),
+            "--content",      file("content.png"),
+            "--style",        file("style.png"),
+            "--output",       output,
+            "--content-size", "48",
+            "--style-size",   "40",
+            "--threads",      "2"};
 }
 
 void TestCli::initTestCase() {
@@ -77,8 +81,8 @@ void TestCli::usageErrors_data() {
     QTest::addRow("unknown option") << (ok + QStringList{"--gamma", "1"}) << "Unknown option";
     QTest::addRow("no content") << QStringList{"--style", "s.png", "--output", "o.png"}
                                 << "--content is required";
-    QTest::addRow("beta not a number") << (ok + QStringList{"--beta", "abc"})
-                                       << "--beta: 'abc' is not a number";
+    QTest::addRow("beta not a number")
+        << (ok + QStringList{"--beta", "abc"}) << "--beta: 'abc' is not a number";
     QTest::addRow("negative beta") << (ok + QStringList{"--beta=-1"}) << "outside";
     QTest::addRow("epsilon above 1") << (ok + QStringList{"--epsilon", "1.5"}) << "outside";
     QTest::addRow("bad method") << (ok + QStringList{"--method", "gatys"})
@@ -100,9 +104,9 @@ void TestCli::usageErrors() {
 }
 
 void TestCli::runWritesResultAndMaps() {
-    const ProcessResult run = cli(basics(file("out.png")) +
-                                  QStringList{"--save-depth", file("depth.png"), "--save-strength",
-                                              file("strength.tif")});
+    const ProcessResult run =
+        cli(basics(file("out.png")) + QStringList{"--save-depth", file("depth.png"),
+                                                  "--save-strength", file("strength.tif")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const cv::Mat result = cv::imread(file("out.png").toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(result.size(), cv::Size(72, 48));  // 75x50 scaled to a smaller side of 48
@@ -122,9 +126,9 @@ void TestCli::runWritesResultAndMaps() {
 }
 
 void TestCli::strengthMapHoldsExactValues() {
-    const ProcessResult run = cli(basics(file("exact.png")) +
-                                  QStringList{"--beta", "7", "--epsilon", "0.3", "--save-strength",
-                                              file("strength16.png")});
+    const ProcessResult run =
+        cli(basics(file("exact.png")) + QStringList{"--beta", "7", "--epsilon", "0.3",
+                                                    "--save-strength", file("strength16.png")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     Session session(ModelFiles::inDirectory(standinModelDir().toStdString()));
     session.setContent(file("content.png").toStdString(), 48);
@@ -140,16 +144,16 @@ void TestCli::strengthMapHoldsExactValues() {
 }
 
 void TestCli::sweepEqualsSingleRuns() {
-    const ProcessResult sweep = cli(basics(file("sweep.png")) +
-                                    QStringList{"--sweep-beta", "0,20", "--sweep-epsilon",
-                                                "0.15,0.5"});
+    const ProcessResult sweep =
+        cli(basics(file("sweep.png")) +
+            QStringList{"--sweep-beta", "0,20", "--sweep-epsilon", "0.15,0.5"});
     QVERIFY2(sweep.exitCode == 0, qPrintable(sweep.err));
     for (const char* beta : {"0", "20"}) {
         for (const char* epsilon : {"0.15", "0.5"}) {
             const QString name = QString("sweep_beta%1_eps%2.png").arg(beta, epsilon);
             QVERIFY2(QFile::exists(file(name)), qPrintable(name));
-            const ProcessResult single = cli(basics(file("single.png")) +
-                                             QStringList{"--beta", beta, "--epsilon", epsilon});
+            const ProcessResult single =
+                cli(basics(file("single.png")) + QStringList{"--beta", beta, "--epsilon", epsilon});
             QVERIFY2(single.exitCode == 0, qPrintable(single.err));
             const cv::Mat a = cv::imread(file(name).toStdString(), cv::IMREAD_UNCHANGED);
             const cv::Mat b = cv::imread(file("single.png").toStdString(), cv::IMREAD_UNCHANGED);
@@ -198,21 +202,24 @@ void TestCli::runtimeErrors_data() {
     QTest::addRow("style not an image") << notImage << out << file("notes.jpg") + "': not an image";
     QStringList truncated = basics(out);
     truncated[3] = file("cut.jpg");
-    QTest::addRow("truncated content") << truncated << out << file("cut.jpg") + "': the image "
-                                                                                "data is truncated";
+    QTest::addRow("truncated content") << truncated << out
+                                       << file("cut.jpg") +
+                                              "': the image "
+                                              "data is truncated";
     QStringList overwrite = basics(file("content.png"));
-    QTest::addRow("output is the content") << overwrite << QString()
-                                           << "refusing to overwrite an input file";
-    QTest::addRow("no such folder") << basics(file("nope/out.png")) << file("nope/out.png")
-                                    << "does not exist";
-    QTest::addRow("bad extension") << basics(file("out.gif")) << file("out.gif")
-                                   << "unknown image extension";
+    QTest::addRow("output is the content")
+        << overwrite << QString() << "refusing to overwrite an input file";
+    QTest::addRow("no such folder")
+        << basics(file("nope/out.png")) << file("nope/out.png") << "does not exist";
+    QTest::addRow("bad extension")
+        << basics(file("out.gif")) << file("out.gif") << "unknown image extension";
     QStringList noModels = basics(out);
     noModels[1] = file("empty-models");
     QTest::addRow("no models") << noModels << out
-                               << file("empty-models") + "/vgg_normalised.pth': model file not "
-                                                         "found; install the models with "
-                                                         "packaging/fetch-models.sh";
+                               << file("empty-models") +
+                                      "/vgg_normalised.pth': model file not "
+                                      "found; install the models with "
+                                      "packaging/fetch-models.sh";
     QTest::addRow("tiny content") << (basics(out) + QStringList{"--content-size", "8"}) << out
                                   << "the smaller side must be at least 16";
     QStringList badDepth = basics(out);

@@ -22,7 +22,9 @@ void writeBytes(const std::string& path, const std::vector<unsigned char>& bytes
     out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(count));
 }
 
-double maxDifference(const cv::Mat& a, const cv::Mat& b) { return cv::norm(a, b, cv::NORM_INF); }
+double maxDifference(const cv::Mat& a, const cv::Mat& b) {
+    return cv::norm(a, b, cv::NORM_INF);
+}
 
 // The 8-bit BGR picture as the engine should see it: float RGB in [0,1].
 cv::Mat expectedRgb(const cv::Mat& bgr8) {
@@ -181,8 +183,7 @@ void TestImageIo::inputErrors_data() {
     QTest::addRow("missing") << "missing.png" << int(ErrorKind::FileMissing) << "no such file";
     QTest::addRow("empty") << "empty.png" << int(ErrorKind::FileEmpty) << "empty";
     QTest::addRow("directory") << "folder.png" << int(ErrorKind::FileUnreadable) << "directory";
-    QTest::addRow("not an image") << "notes.png" << int(ErrorKind::NotAnImage)
-                                  << "not an image";
+    QTest::addRow("not an image") << "notes.png" << int(ErrorKind::NotAnImage) << "not an image";
     QTest::addRow("truncated png") << "cut.png" << int(ErrorKind::ImageCorrupt) << "truncated";
     QTest::addRow("truncated jpeg") << "cut.jpg" << int(ErrorKind::ImageCorrupt) << "truncated";
 }
@@ -245,17 +246,16 @@ void TestImageIo::tooSmallAndTooLarge() {
         QFAIL("no error for a tiny image");
     } catch (const EngineError& e) {
         QCOMPARE(e.kind(), ErrorKind::ImageTooSmall);
-        QVERIFY2(QString(e.what()).contains("small.png") &&
-                     QString(e.what()).contains("at least 16"),
-                 e.what());
+        QVERIFY2(
+            QString(e.what()).contains("small.png") && QString(e.what()).contains("at least 16"),
+            e.what());
     }
     try {
         scaleToSmallerSide(image, 7000, "huge.png");
         QFAIL("no error for a huge size");
     } catch (const EngineError& e) {
         QCOMPARE(e.kind(), ErrorKind::ImageTooLarge);
-        QVERIFY2(QString(e.what()).contains("huge.png") &&
-                     QString(e.what()).contains("megapixels"),
+        QVERIFY2(QString(e.what()).contains("huge.png") && QString(e.what()).contains("megapixels"),
                  e.what());
     }
 }

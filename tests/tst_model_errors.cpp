@@ -27,9 +27,9 @@ private:
 void TestModelErrors::initTestCase() {
     QVERIFY(dir_.isValid());
     // Zip-format state dicts (as installed) with one bad tensor each.
-    const ProcessResult made = runPythonTool(
-        "make_standin_models.py", {file("zip"), "--format", "zip", "--wrong-shape",
-                                   "encoder:2.weight", "--drop", "decoder:5.weight"});
+    const ProcessResult made =
+        runPythonTool("make_standin_models.py", {file("zip"), "--format", "zip", "--wrong-shape",
+                                                 "encoder:2.weight", "--drop", "decoder:5.weight"});
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
     const ProcessResult ordered =
         runPythonTool("make_standin_models.py", {file("ordered"), "--format", "zip-ordered"});
@@ -49,18 +49,17 @@ void TestModelErrors::badModelFile_data() {
     QTest::addColumn<QString>("reason");
     const QString good = standinModelDir();
     const QString published = standinPublishedDir();
-    QTest::addRow("missing encoder") << file("nowhere/vgg_normalised.pth")
-                                     << good + "/decoder.pth" << int(ErrorKind::ModelMissing)
-                                     << "not found";
+    QTest::addRow("missing encoder") << file("nowhere/vgg_normalised.pth") << good + "/decoder.pth"
+                                     << int(ErrorKind::ModelMissing) << "not found";
     QTest::addRow("legacy format, as published")
         << published + "/vgg_normalised.pth" << good + "/decoder.pth"
         << int(ErrorKind::ModelInvalid) << "legacy";
     QTest::addRow("wrong shape") << file("zip/vgg_normalised.pth") << good + "/decoder.pth"
                                  << int(ErrorKind::ModelInvalid)
                                  << "tensor '2.weight' has shape 65x4x4x4, expected 64x3x3x3";
-    QTest::addRow("missing tensor") << good + "/vgg_normalised.pth" << file("zip/decoder.pth")
-                                    << int(ErrorKind::ModelInvalid)
-                                    << "tensor '5.weight' is missing (expected shape 256x256x3x3)";
+    QTest::addRow("missing tensor")
+        << good + "/vgg_normalised.pth" << file("zip/decoder.pth") << int(ErrorKind::ModelInvalid)
+        << "tensor '5.weight' is missing (expected shape 256x256x3x3)";
     QTest::addRow("OrderedDict in zip format")
         << file("ordered/vgg_normalised.pth") << good + "/decoder.pth"
         << int(ErrorKind::ModelInvalid) << "plain dict of tensors";

@@ -52,8 +52,8 @@ private:
 void TestModelSetup::initTestCase() {
     QVERIFY(dir_.isValid());
     broken_ = dir_.filePath("broken");
-    const ProcessResult made = runPythonTool(
-        "make_standin_models.py", {broken_, "--wrong-shape", "decoder:14.weight"});
+    const ProcessResult made =
+        runPythonTool("make_standin_models.py", {broken_, "--wrong-shape", "decoder:14.weight"});
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
 }
 

@@ -70,9 +70,11 @@ void TestParity::initTestCase() {
     QVERIFY(writeRawArray(file("content.raw").toStdString(), session_->content().rgb));
     QVERIFY(writeRawArray(file("style.raw").toStdString(), session_->style().rgb));
     QVERIFY(writeRawArray(file("proximity.raw").toStdString(), session_->proximity()));
-    QStringList args{"--models", standinPublishedDir(), "--content", file("content.raw"),
-                     "--style", file("style.raw"), "--proximity", file("proximity.raw"),
-                     "--out", dir_.path()};
+    QStringList args{"--models",    standinPublishedDir(),
+                     "--content",   file("content.raw"),
+                     "--style",     file("style.raw"),
+                     "--proximity", file("proximity.raw"),
+                     "--out",       dir_.path()};
     for (const Case& c : kCases) {
         args << "--run" << runSpec(c);
     }

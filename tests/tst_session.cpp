@@ -18,7 +18,9 @@ RenderParams daAdain(double beta, double epsilon) {
     return {Method::DaAdain, {beta, epsilon}, 0.0};
 }
 
-ModelFiles standins() { return ModelFiles::inDirectory(standinModelDir().toStdString()); }
+ModelFiles standins() {
+    return ModelFiles::inDirectory(standinModelDir().toStdString());
+}
 
 }  // namespace
 

@@ -21,7 +21,9 @@ cv::Mat row(std::initializer_list<float> values) {
     return m;
 }
 
-double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double sigmoid(double x) {
+    return 1.0 / (1.0 + std::exp(-x));
+}
 
 }  // namespace
 
@@ -72,7 +74,8 @@ void TestStrengthMap::algorithm1() {
     QCOMPARE(p.cols, static_cast<int>(expected.size()));
     for (int i = 0; i < p.cols; ++i) {
         QVERIFY2(std::abs(p.at<float>(0, i) - expected[i]) < 1e-6,
-                 qPrintable(QString("cell %1: %2 != %3").arg(i).arg(p.at<float>(0, i)).arg(expected[i])));
+                 qPrintable(
+                     QString("cell %1: %2 != %3").arg(i).arg(p.at<float>(0, i)).arg(expected[i])));
     }
 }
 

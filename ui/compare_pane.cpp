@@ -47,7 +47,8 @@ void ComparePane::paintContent(QPainter& painter) {
             const QImage* picture;
             QString label;
             double dx;
-        } halves[] = {{left, &image(), tr("DA-AdaIN"), -shift}, {right, &plain_, tr("AdaIN"), shift}};
+        } halves[] = {{left, &image(), tr("DA-AdaIN"), -shift},
+                      {right, &plain_, tr("AdaIN"), shift}};
         for (const auto& [viewport, picture, label, dx] : halves) {
             painter.save();
             painter.setClipRect(viewport);

@@ -18,7 +18,9 @@
 namespace depthstyle::ui {
 namespace {
 
-std::string local(const QString& s) { return QFile::encodeName(s).toStdString(); }
+std::string local(const QString& s) {
+    return QFile::encodeName(s).toStdString();
+}
 
 std::vector<std::pair<std::string, std::string>> pngText(const QJsonObject& parameters) {
     return {{"Software", "DepthStyle " DEPTHSTYLE_VERSION},
@@ -28,7 +30,7 @@ std::vector<std::pair<std::string, std::string>> pngText(const QJsonObject& para
 }  // namespace
 
 QStringList exportAllFileNames() {
-    return {"result.png", "adain.png", "depth.png",     "strength.png",
+    return {"result.png",  "adain.png", "depth.png",      "strength.png",
             "content.png", "style.png", "depthstyle.json"};
 }
 
@@ -97,8 +99,8 @@ QStringList exportAll(const QString& folder, const ExportBundle& b) {
     saveImage(path(4), b.contentUsed);
     saveImage(path(5), b.styleUsed);
     QSaveFile json(dir.filePath(names[6]));
-    if (!json.open(QIODevice::WriteOnly) ||
-        json.write(QJsonDocument(sidecar).toJson()) < 0 || !json.commit()) {
+    if (!json.open(QIODevice::WriteOnly) || json.write(QJsonDocument(sidecar).toJson()) < 0 ||
+        !json.commit()) {
         throwFileError(ErrorKind::OutputUnwritable, local(json.fileName()),
                        "cannot write: " + json.errorString().toStdString());
     }

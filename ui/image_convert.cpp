@@ -67,7 +67,8 @@ Image fromQImage(const QImage& source) {
         return image;
     }
     const QImage rgba = source.convertToFormat(QImage::Format_RGBA8888);
-    const cv::Mat wrapped(rgba.height(), rgba.width(), CV_8UC4, const_cast<uchar*>(rgba.constBits()),
+    const cv::Mat wrapped(rgba.height(), rgba.width(), CV_8UC4,
+                          const_cast<uchar*>(rgba.constBits()),
                           static_cast<size_t>(rgba.bytesPerLine()));
     cv::Mat floats;
     wrapped.convertTo(floats, CV_32F, 1.0 / 255.0);

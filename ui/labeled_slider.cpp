@@ -51,7 +51,9 @@ int LabeledSlider::toSlider(double value) const {
     return static_cast<int>(std::lround((value - minimum_) / step_));
 }
 
-double LabeledSlider::value() const { return spin_->value(); }
+double LabeledSlider::value() const {
+    return spin_->value();
+}
 
 void LabeledSlider::setValue(double value) {
     const QSignalBlocker blockSlider(slider_);
@@ -68,8 +70,9 @@ void LabeledSlider::resetToDefault() {
 }
 
 void LabeledSlider::describe(const QString& name, const QString& description) {
-    const QString tip = description + "\n" + tr("Double-click the slider to reset it to %1.")
-                                                 .arg(QString::number(default_));
+    const QString tip =
+        description + "\n" +
+        tr("Double-click the slider to reset it to %1.").arg(QString::number(default_));
     slider_->setAccessibleName(name);
     slider_->setAccessibleDescription(description);
     slider_->setToolTip(tip);

@@ -184,9 +184,8 @@ void MainWindow::buildMenus() {
                  {tr("Wipe: DA-AdaIN | Plain AdaIN"), ComparePane::Mode::Wipe, tr("Ctrl+2")},
                  {tr("Side by Side"), ComparePane::Mode::SideBySide, tr("Ctrl+3")}};
     for (const auto& m : modes) {
-        QAction* action = view->addAction(m.text, this, [this, mode = m.mode] {
-            resultPane_->setMode(mode);
-        });
+        QAction* action =
+            view->addAction(m.text, this, [this, mode = m.mode] { resultPane_->setMode(mode); });
         action->setShortcut(QKeySequence(m.shortcut));
         action->setCheckable(true);
         action->setChecked(m.mode == resultPane_->mode());
@@ -290,9 +289,15 @@ void MainWindow::checkModels() {
     stack_->setCurrentIndex(0);
 }
 
-bool MainWindow::showingModelSetup() const { return stack_->currentIndex() == 0; }
-QString MainWindow::modelSetupText() const { return modelsPanel_->explanation(); }
-QString MainWindow::message() const { return notification_->text(); }
+bool MainWindow::showingModelSetup() const {
+    return stack_->currentIndex() == 0;
+}
+QString MainWindow::modelSetupText() const {
+    return modelsPanel_->explanation();
+}
+QString MainWindow::message() const {
+    return notification_->text();
+}
 
 void MainWindow::enlarge(ImagePane* pane) {
     auto* dialog = new QDialog(this);
@@ -319,9 +324,9 @@ void MainWindow::fillRecentMenu(QMenu* menu, const QString& key, bool content) {
     menu->clear();
     const QStringList recent = QSettings().value(key).toStringList();
     for (const QString& path : recent) {
-        menu->addAction(QFileInfo(path).fileName(), this, [this, path, content] {
-            content ? openContent(path) : openStyle(path);
-        })->setToolTip(path);
+        menu->addAction(QFileInfo(path).fileName(), this,
+                        [this, path, content] { content ? openContent(path) : openStyle(path); })
+            ->setToolTip(path);
     }
     if (recent.isEmpty()) {
         menu->addAction(tr("(none)"))->setEnabled(false);

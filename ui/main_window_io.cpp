@@ -32,8 +32,7 @@ const char* const kImageFilter =
 
 QString lastFolder(const QString& key) {
     return QSettings()
-        .value("folders/" + key,
-               QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+        .value("folders/" + key, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
         .toString();
 }
 
@@ -43,8 +42,12 @@ void rememberFolder(const QString& key, const QString& path) {
 
 }  // namespace
 
-bool MainWindow::openContent(const QString& path) { return loadInput(path, true); }
-bool MainWindow::openStyle(const QString& path) { return loadInput(path, false); }
+bool MainWindow::openContent(const QString& path) {
+    return loadInput(path, true);
+}
+bool MainWindow::openStyle(const QString& path) {
+    return loadInput(path, false);
+}
 
 bool MainWindow::loadInput(const QString& path, bool asContent) {
     try {
@@ -274,9 +277,9 @@ void MainWindow::chooseAndExportResult() {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == "jpg" || suffix == "jpeg" || suffix == "webp") {
         bool ok = false;
-        quality = QInputDialog::getInt(this, tr("Export Quality"), tr("Quality (1-100):"),
-                                       QSettings().value("export/quality", 95).toInt(), 1, 100, 1,
-                                       &ok);
+        quality =
+            QInputDialog::getInt(this, tr("Export Quality"), tr("Quality (1-100):"),
+                                 QSettings().value("export/quality", 95).toInt(), 1, 100, 1, &ok);
         if (!ok) {
             return;
         }
@@ -310,9 +313,8 @@ bool MainWindow::loadParameters(const QString& sidecarPath) {
 }
 
 void MainWindow::chooseAndLoadParameters() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Parameters"),
-                                                      lastFolder("export"),
-                                                      tr("DepthStyle sidecar (*.json)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Load Parameters"), lastFolder("export"), tr("DepthStyle sidecar (*.json)"));
     if (!path.isEmpty()) {
         loadParameters(path);
     }

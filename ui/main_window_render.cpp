@@ -43,7 +43,9 @@ QString stageText(int stage) {
 
 }  // namespace
 
-bool MainWindow::idle() const { return !rendering_; }
+bool MainWindow::idle() const {
+    return !rendering_;
+}
 
 double MainWindow::plainAlpha() const {
     const UiParameters& p = state_.parameters;
@@ -163,7 +165,9 @@ void MainWindow::onPlain(quint64 generation, const Image& plain, double) {
     }
 }
 
-void MainWindow::onAnchors(const PreviewAnchors& anchors) { anchors_ = anchors; }
+void MainWindow::onAnchors(const PreviewAnchors& anchors) {
+    anchors_ = anchors;
+}
 
 void MainWindow::onFailed(quint64 generation, const QString& message) {
     if (generation != generation_) {
@@ -198,6 +202,8 @@ void MainWindow::whenExact(std::function<void()> action) {
     stageLabel_->setText(tr("Waiting for the exact result…"));
 }
 
-void MainWindow::showError(const QString& message) { notification_->showError(message); }
+void MainWindow::showError(const QString& message) {
+    notification_->showError(message);
+}
 
 }  // namespace depthstyle::ui

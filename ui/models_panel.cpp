@@ -72,8 +72,9 @@ QString ModelsPanel::fetchScriptPath() {
 void ModelsPanel::showMissing(const QStringList& missingFiles, const QStringList& searchPath,
                               const QString& installDirectory) {
     installDirectory_ = installDirectory;
-    QString html = tr("<h2>DepthStyle needs its model files</h2>"
-                      "<p>These files are missing:</p><ul>");
+    QString html =
+        tr("<h2>DepthStyle needs its model files</h2>"
+           "<p>These files are missing:</p><ul>");
     for (const QString& file : missingFiles) {
         html += "<li><tt>" + file.toHtmlEscaped() + "</tt></li>";
     }
@@ -82,21 +83,25 @@ void ModelsPanel::showMissing(const QStringList& missingFiles, const QStringList
         html += "<li><tt>" + dir.toHtmlEscaped() + "</tt></li>";
     }
     const QString script = fetchScriptPath();
-    html += "</ul><p>" +
-            tr("To install them, run <tt>%1</tt> in a terminal (it downloads the three published "
-               "files, checks and converts them), or download <tt>vgg_normalised.pth</tt>, "
-               "<tt>decoder.pth</tt> and <tt>model-small-traced.pt</tt> yourself into a folder and "
-               "choose that folder below.")
-                .arg((script.isEmpty() ? QStringLiteral("fetch-models.sh") : script).toHtmlEscaped()) +
-            "</p>";
+    html +=
+        "</ul><p>" +
+        tr("To install them, run <tt>%1</tt> in a terminal (it downloads the three published "
+           "files, checks and converts them), or download <tt>vgg_normalised.pth</tt>, "
+           "<tt>decoder.pth</tt> and <tt>model-small-traced.pt</tt> yourself into a folder and "
+           "choose that folder below.")
+            .arg((script.isEmpty() ? QStringLiteral("fetch-models.sh") : script).toHtmlEscaped()) +
+        "</p>";
     text_->setText(html);
     install_->setEnabled(!script.isEmpty());
 }
 
-QString ModelsPanel::explanation() const { return text_->text(); }
+QString ModelsPanel::explanation() const {
+    return text_->text();
+}
 
 void ModelsPanel::installFromFolder() {
-    const QString from = QFileDialog::getExistingDirectory(this, tr("Folder with Downloaded Files"));
+    const QString from =
+        QFileDialog::getExistingDirectory(this, tr("Folder with Downloaded Files"));
     if (from.isEmpty() || process_ != nullptr) {
         return;
     }
@@ -105,8 +110,9 @@ void ModelsPanel::installFromFolder() {
     log_->clear();
     log_->show();
     install_->setEnabled(false);
-    connect(process_, &QProcess::readyRead, this,
-            [this] { log_->appendPlainText(QString::fromLocal8Bit(process_->readAll()).trimmed()); });
+    connect(process_, &QProcess::readyRead, this, [this] {
+        log_->appendPlainText(QString::fromLocal8Bit(process_->readAll()).trimmed());
+    });
     connect(process_, &QProcess::finished, this, [this](int code) {
         install_->setEnabled(true);
         process_->deleteLater();

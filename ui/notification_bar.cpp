@@ -42,6 +42,8 @@ void NotificationBar::showInfo(const QString& message) {
     showMessage(message, QColor(205, 230, 250));
 }
 
-QString NotificationBar::text() const { return isVisible() ? label_->text() : QString(); }
+QString NotificationBar::text() const {
+    return isVisible() ? label_->text() : QString();
+}
 
 }  // namespace depthstyle::ui

@@ -98,7 +98,8 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     layout->addWidget(inputs);
     layout->addStretch(1);
 
-    connect(beta_, &LabeledSlider::valueChanged, this, [this] { Q_EMIT parametersChanged("beta"); });
+    connect(beta_, &LabeledSlider::valueChanged, this,
+            [this] { Q_EMIT parametersChanged("beta"); });
     connect(epsilon_, &LabeledSlider::valueChanged, this,
             [this] { Q_EMIT parametersChanged("epsilon"); });
     connect(alpha_, &LabeledSlider::valueChanged, this,

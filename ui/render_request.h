@@ -37,11 +37,11 @@ struct RenderRequest {
 struct RenderOutcome {
     quint64 generation = 0;
     RenderParams params;
-    Image result;         // exact, at content size
-    Image contentUsed;    // scaled as encoded
+    Image result;       // exact, at content size
+    Image contentUsed;  // scaled as encoded
     Image styleUsed;
-    cv::Mat proximity;    // content size
-    cv::Mat strength;     // feature grid
+    cv::Mat proximity;  // content size
+    cv::Mat strength;   // feature grid
     double plainAlpha = 0.0;
     qint64 inputTimeMs = 0;
 };

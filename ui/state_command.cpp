@@ -10,7 +10,9 @@ StateCommand::StateCommand(const QString& text, const QString& control, Document
       after_(std::move(after)),
       apply_(std::move(apply)) {}
 
-void StateCommand::undo() { apply_(before_); }
+void StateCommand::undo() {
+    apply_(before_);
+}
 
 void StateCommand::redo() {
     if (first_) {

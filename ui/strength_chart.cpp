@@ -73,7 +73,8 @@ void StrengthChart::setProximity(const cv::Mat& gridProximity) {
         mean_ = sum / count;
     }
     histogram_->setData(centres, shares, true);
-    plot_->yAxis2->setRange(0, std::max(0.05, *std::max_element(shares.begin(), shares.end()) * 1.1));
+    plot_->yAxis2->setRange(0,
+                            std::max(0.05, *std::max_element(shares.begin(), shares.end()) * 1.1));
     redrawCurve();
 }
 

@@ -4,7 +4,9 @@
 
 namespace depthstyle::ui {
 
-RenderParams UiParameters::renderParams() const { return {method, {beta, epsilon}, alpha}; }
+RenderParams UiParameters::renderParams() const {
+    return {method, {beta, epsilon}, alpha};
+}
 
 DepthSource UiParameters::depthSource() const {
     if (!depthFromFile) {

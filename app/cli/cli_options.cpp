@@ -23,15 +23,13 @@ int parseSize(const QString& option, const QString& text) {
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok || value < 0) {
-        throw UsageError{
-            QStringLiteral("--%1: '%2' is not a size in pixels (0 keeps the original)")
-                .arg(option, text)};
+        throw UsageError{QStringLiteral("--%1: '%2' is not a size in pixels (0 keeps the original)")
+                             .arg(option, text)};
     }
     return value;
 }
 
-std::vector<double> parseList(const QString& option, const QString& text, double low,
-                              double high) {
+std::vector<double> parseList(const QString& option, const QString& text, double low, double high) {
     std::vector<double> values;
     for (const QString& item : text.split(QLatin1Char(','))) {
         const double value = parseNumber(option, item.trimmed());
@@ -57,31 +55,37 @@ void addOptions(QCommandLineParser& parser) {
     };
     add("content", "Content image (JPEG, PNG, TIFF, WebP, BMP). Required.", "file");
     add("style", "Style image. Required.", "file");
-    add("output", "Result image; the format follows the extension (png, jpg, tif, webp, bmp). "
-                  "Required.",
+    add("output",
+        "Result image; the format follows the extension (png, jpg, tif, webp, bmp). "
+        "Required.",
         "file");
-    add("models", "Model directory (default: $DEPTHSTYLE_MODELS, else "
-                  "~/.local/share/depthstyle/models).",
+    add("models",
+        "Model directory (default: $DEPTHSTYLE_MODELS, else "
+        "~/.local/share/depthstyle/models).",
         "dir");
     add("method", "da-adain (depth-aware, default) or adain (plain AdaIN).", "name");
     add("beta", "Prominence beta of Algorithm 1, >= 0 (default 20).", "B");
     add("epsilon", "Offset epsilon of Algorithm 1, in [0,1] (default 0.15).", "E");
     add("alpha", "Content weight of plain AdaIN, eq. 4, in [0,1] (default 0 = full style).", "A");
-    add("content-size", "Smaller side of the content in pixels; 0 keeps the original "
-                        "(default 512).",
+    add("content-size",
+        "Smaller side of the content in pixels; 0 keeps the original "
+        "(default 512).",
         "N");
     add("style-size", "Smaller side of the style in pixels; 0 keeps the original (default 512).",
         "N");
     add("depth", "Use this depth map (grayscale, brighter = closer) instead of MiDaS.", "file");
     add("depth-is-distance", "The --depth map is brighter = farther.");
-    add("save-depth", "Write the proximity map used, at content size (16-bit PNG normalised, or "
-                      "float TIFF raw; brighter = closer).",
+    add("save-depth",
+        "Write the proximity map used, at content size (16-bit PNG normalised, or "
+        "float TIFF raw; brighter = closer).",
         "file");
-    add("save-strength", "Write the strength map P at content size, each 8x8 block holding its "
-                         "feature cell's value (16-bit PNG of P x 65535, or float TIFF).",
+    add("save-strength",
+        "Write the strength map P at content size, each 8x8 block holding its "
+        "feature cell's value (16-bit PNG of P x 65535, or float TIFF).",
         "file");
-    add("sweep-beta", "Comma list of beta values; one output per combination, named "
-                      "<output>_beta<B>_eps<E>.<ext>. Encoders and depth run once.",
+    add("sweep-beta",
+        "Comma list of beta values; one output per combination, named "
+        "<output>_beta<B>_eps<E>.<ext>. Encoders and depth run once.",
         "list");
     add("sweep-epsilon", "Comma list of epsilon values, as --sweep-beta.", "list");
     add("threads", "Compute threads (default: every available core).", "N");
@@ -108,8 +112,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     } else if (method == "adain") {
         o.params.method = Method::Adain;
     } else {
-        throw UsageError{
-            QStringLiteral("--method: '%1' is not da-adain or adain").arg(method)};
+        throw UsageError{QStringLiteral("--method: '%1' is not da-adain or adain").arg(method)};
     }
     if (parser.isSet("beta")) {
         o.params.strength.beta = parseList("beta", parser.value("beta"), 0.0, 1e6).front();

@@ -14,7 +14,9 @@
 namespace depthstyle::cli {
 namespace {
 
-std::string local(const QString& s) { return s.toLocal8Bit().toStdString(); }
+std::string local(const QString& s) {
+    return s.toLocal8Bit().toStdString();
+}
 
 struct Job {
     RenderParams params;
@@ -27,9 +29,8 @@ std::vector<Job> jobsFor(const CliOptions& o) {
     }
     const std::vector<double> betas =
         o.sweepBeta.empty() ? std::vector<double>{o.params.strength.beta} : o.sweepBeta;
-    const std::vector<double> epsilons = o.sweepEpsilon.empty()
-                                             ? std::vector<double>{o.params.strength.epsilon}
-                                             : o.sweepEpsilon;
+    const std::vector<double> epsilons =
+        o.sweepEpsilon.empty() ? std::vector<double>{o.params.strength.epsilon} : o.sweepEpsilon;
     std::vector<Job> jobs;
     for (double beta : betas) {
         for (double epsilon : epsilons) {
@@ -61,14 +62,14 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
         }
         const QFileInfo dir(QFileInfo(out).absolutePath());
         if (!dir.isDir()) {
-            throwFileError(ErrorKind::OutputUnwritable, path,
-                           "cannot write: the folder '" + local(dir.filePath()) +
-                               "' does not exist");
+            throwFileError(
+                ErrorKind::OutputUnwritable, path,
+                "cannot write: the folder '" + local(dir.filePath()) + "' does not exist");
         }
         if (!dir.isWritable()) {
-            throwFileError(ErrorKind::OutputUnwritable, path,
-                           "cannot write: no permission to write into '" +
-                               local(dir.filePath()) + "'");
+            throwFileError(
+                ErrorKind::OutputUnwritable, path,
+                "cannot write: no permission to write into '" + local(dir.filePath()) + "'");
         }
         refuseToOverwriteInputs(path, {local(o.content), local(o.style), local(o.depth)});
     }

@@ -16,13 +16,14 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Depth-aware style transfer for artists."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption models(
-        "models", QApplication::translate("main", "Model directory."), "dir");
+    const QCommandLineOption models("models", QApplication::translate("main", "Model directory."),
+                                    "dir");
     parser.addOption(models);
     const QCommandLineOption screenshot(
         "screenshot",
-        QApplication::translate("main", "Save a picture of the window once the first result is "
-                                        "shown, then quit (for documentation)."),
+        QApplication::translate("main",
+                                "Save a picture of the window once the first result is "
+                                "shown, then quit (for documentation)."),
         "file");
     parser.addOption(screenshot);
     parser.addPositionalArgument("content", QApplication::translate("main", "Content image."),

@@ -17,7 +17,9 @@ bool startsWith(const std::vector<unsigned char>& bytes, std::initializer_list<u
     return bytes.size() >= sig.size() && std::equal(sig.begin(), sig.end(), bytes.begin());
 }
 
-bool isJpeg(const std::vector<unsigned char>& bytes) { return startsWith(bytes, {0xFF, 0xD8, 0xFF}); }
+bool isJpeg(const std::vector<unsigned char>& bytes) {
+    return startsWith(bytes, {0xFF, 0xD8, 0xFF});
+}
 
 // A complete JPEG ends its last scan (SOS marker FF DA) with an EOI marker
 // (FF D9). Inside entropy-coded data 0xFF is always stuffed, so FF D9 after
@@ -38,7 +40,9 @@ bool jpegLooksComplete(const std::vector<unsigned char>& bytes) {
     return lastSos >= 0 && lastEoi > lastSos;
 }
 
-bool isPng(const std::vector<unsigned char>& bytes) { return startsWith(bytes, {0x89, 'P', 'N', 'G'}); }
+bool isPng(const std::vector<unsigned char>& bytes) {
+    return startsWith(bytes, {0x89, 'P', 'N', 'G'});
+}
 
 // A complete PNG ends with its IEND chunk (length, "IEND", CRC).
 bool pngLooksComplete(const std::vector<unsigned char>& bytes) {
@@ -49,7 +53,8 @@ bool pngLooksComplete(const std::vector<unsigned char>& bytes) {
 bool mayHaveAlpha(const std::vector<unsigned char>& bytes) {
     const bool png = isPng(bytes);
     const bool tiff = startsWith(bytes, {'I', 'I', 42, 0}) || startsWith(bytes, {'M', 'M', 0, 42});
-    const bool webp = bytes.size() >= 12 && std::equal(bytes.begin() + 8, bytes.begin() + 12, "WEBP");
+    const bool webp =
+        bytes.size() >= 12 && std::equal(bytes.begin() + 8, bytes.begin() + 12, "WEBP");
     const bool bmp = startsWith(bytes, {'B', 'M'});
     return png || tiff || webp || bmp;
 }
@@ -111,7 +116,8 @@ DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsign
                          const_cast<unsigned char*>(bytes.data()));
     // Truncation is checked before decoding, so that the codec libraries do
     // not print their own warnings for it.
-    if ((isJpeg(bytes) && !jpegLooksComplete(bytes)) || (isPng(bytes) && !pngLooksComplete(bytes))) {
+    if ((isJpeg(bytes) && !jpegLooksComplete(bytes)) ||
+        (isPng(bytes) && !pngLooksComplete(bytes))) {
         throwFileError(ErrorKind::ImageCorrupt, path, "the image data is truncated");
     }
     const int colorFlag = wantGray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;

@@ -116,7 +116,8 @@ void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int 
     fs::rename(temp, path, ec);
     if (ec) {
         std::remove(temp.c_str());
-        throwFileError(ErrorKind::OutputUnwritable, path, "cannot replace the file: " + ec.message());
+        throwFileError(ErrorKind::OutputUnwritable, path,
+                       "cannot replace the file: " + ec.message());
     }
 }
 

@@ -53,6 +53,8 @@ void saveProximityMap(const std::string& path, const cv::Mat& proximity) {
     saveScaled(path, unit);
 }
 
-void saveUnitMap(const std::string& path, const cv::Mat& map) { saveScaled(path, map); }
+void saveUnitMap(const std::string& path, const cv::Mat& map) {
+    saveScaled(path, map);
+}
 
 }  // namespace depthstyle

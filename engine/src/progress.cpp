@@ -27,7 +27,8 @@ void Progress::step(Stage stage, double fraction) const {
         report(stage, fraction);
     }
     if (cancelled()) {
-        throw EngineError(ErrorKind::Cancelled, std::string("cancelled during ") + stageName(stage));
+        throw EngineError(ErrorKind::Cancelled,
+                          std::string("cancelled during ") + stageName(stage));
     }
 }
 

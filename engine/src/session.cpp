@@ -35,7 +35,7 @@ struct Session::State {
     at::Tensor contentFeatures;  //   undefined until computed
     Image style;                 // per style
     at::Tensor styleFeatures;
-    at::Tensor adainTarget;      // per pair
+    at::Tensor adainTarget;  // per pair
     SessionCounters counters;
 
     void forgetContent() {
@@ -80,11 +80,21 @@ void Session::setDepthSource(const DepthSource& source) {
     state_->proximity = cv::Mat();
 }
 
-bool Session::hasContent() const { return !state_->content.empty(); }
-bool Session::hasStyle() const { return !state_->style.empty(); }
-const Image& Session::content() const { return state_->content; }
-const Image& Session::style() const { return state_->style; }
-SessionCounters Session::counters() const { return state_->counters; }
+bool Session::hasContent() const {
+    return !state_->content.empty();
+}
+bool Session::hasStyle() const {
+    return !state_->style.empty();
+}
+const Image& Session::content() const {
+    return state_->content;
+}
+const Image& Session::style() const {
+    return state_->style;
+}
+SessionCounters Session::counters() const {
+    return state_->counters;
+}
 
 namespace {
 

@@ -16,7 +16,8 @@ cv::Size scaledSize(cv::Size original, int smallerSide) {
     const bool wide = original.width >= original.height;
     const long long shortSide = wide ? original.height : original.width;
     const long long longSide = wide ? original.width : original.height;
-    const int newLong = static_cast<int>(static_cast<long long>(smallerSide) * longSide / shortSide);
+    const int newLong =
+        static_cast<int>(static_cast<long long>(smallerSide) * longSide / shortSide);
     return wide ? cv::Size(newLong, smallerSide) : cv::Size(smallerSide, newLong);
 }
 
@@ -28,10 +29,10 @@ Image scaleToSmallerSide(const Image& image, int smallerSide, const std::string&
     const cv::Size from = image.rgb.size();
     const cv::Size to = scaledSize(from, smallerSide);
     if (std::min(to.width, to.height) < kMinImageSide) {
-        throwFileError(ErrorKind::ImageTooSmall, label,
-                       "the image is " + std::to_string(to.width) + "x" +
-                           std::to_string(to.height) + " pixels; the smaller side must be at least " +
-                           std::to_string(kMinImageSide));
+        throwFileError(
+            ErrorKind::ImageTooSmall, label,
+            "the image is " + std::to_string(to.width) + "x" + std::to_string(to.height) +
+                " pixels; the smaller side must be at least " + std::to_string(kMinImageSide));
     }
     if (static_cast<long long>(to.area()) > kMaxProcessPixels) {
         throwFileError(ErrorKind::ImageTooLarge, label,

@@ -62,8 +62,8 @@ at::Tensor takeTensor(const c10::impl::GenericDict& dict, const std::string& pat
     }
     at::Tensor tensor = found->value().toTensor();
     if (tensor.sizes() != at::IntArrayRef(shape)) {
-        invalid(path, "tensor '" + name + "' has shape " + shapeText(tensor) + ", expected " +
-                          expected);
+        invalid(path,
+                "tensor '" + name + "' has shape " + shapeText(tensor) + ", expected " + expected);
     }
     if (!tensor.is_floating_point()) {
         invalid(path, "tensor '" + name + "' is not a floating-point tensor");
@@ -88,8 +88,8 @@ std::vector<at::Tensor> loadLayoutTensors(const std::string& path,
                     "does not hold a plain dict of tensors that LibTorch can read; convert it "
                     "with packaging/fetch-models.sh --from <folder holding the file>");
         }
-        invalid(path, "cannot be read as a PyTorch state dict (" + what.substr(0, what.find('\n')) +
-                          ")");
+        invalid(path,
+                "cannot be read as a PyTorch state dict (" + what.substr(0, what.find('\n')) + ")");
     }
     if (!root.isGenericDict()) {
         invalid(path, "does not hold a state dict (a mapping of names to tensors)");

@@ -9,9 +9,8 @@ namespace depthstyle {
 at::Tensor imageToTensor(const cv::Mat& rgb) {
     CV_Assert(rgb.type() == CV_32FC3);
     const cv::Mat packed = rgb.isContinuous() ? rgb : rgb.clone();
-    const at::Tensor hwc =
-        at::from_blob(const_cast<float*>(packed.ptr<float>()), {packed.rows, packed.cols, 3},
-                      at::kFloat);
+    const at::Tensor hwc = at::from_blob(const_cast<float*>(packed.ptr<float>()),
+                                         {packed.rows, packed.cols, 3}, at::kFloat);
     return hwc.permute({2, 0, 1}).unsqueeze(0).contiguous();
 }
 

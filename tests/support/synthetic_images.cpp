@@ -10,13 +10,15 @@ cv::Mat makeContentPicture(int width, int height) {
     cv::Mat image(height, width, CV_8UC3);
     for (int y = 0; y < height; ++y) {
         for (int x = 0; x < width; ++x) {
-            image.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<uchar>(255 * x / std::max(1, width - 1)),
-                                                  static_cast<uchar>(255 * y / std::max(1, height - 1)),
-                                                  static_cast<uchar>(128 + 100 * std::sin(0.2 * (x + y))));
+            image.at<cv::Vec3b>(y, x) =
+                cv::Vec3b(static_cast<uchar>(255 * x / std::max(1, width - 1)),
+                          static_cast<uchar>(255 * y / std::max(1, height - 1)),
+                          static_cast<uchar>(128 + 100 * std::sin(0.2 * (x + y))));
         }
     }
     cv::circle(image, {width / 3, height / 2}, std::max(2, height / 4), {30, 200, 60}, -1);
-    cv::rectangle(image, {width / 2, height / 5}, {width - width / 8, height / 2}, {220, 40, 90}, -1);
+    cv::rectangle(image, {width / 2, height / 5}, {width - width / 8, height / 2}, {220, 40, 90},
+                  -1);
     return image;
 }
 
@@ -54,13 +56,42 @@ std::vector<unsigned char> jpegWithOrientation(const cv::Mat& pixels, int orient
     cv::imencode(".jpg", pixels, jpeg, {cv::IMWRITE_JPEG_QUALITY, 95});
     // APP1: "Exif\0\0", little-endian TIFF header, IFD0 with one entry:
     // Orientation (tag 0x0112), SHORT, count 1.
-    const std::vector<unsigned char> app1{
-        0xFF, 0xE1, 0x00, 34,  'E', 'x', 'i', 'f', 0, 0,
-        'I',  'I',  42,   0,   8,   0,   0,   0,           // TIFF header, IFD at 8
-        1,    0,                                           // one entry
-        0x12, 0x01, 3,    0,   1,   0,   0,   0,           // tag, type, count
-        static_cast<unsigned char>(orientation), 0, 0, 0,  // value
-        0,    0,    0,    0};                              // no next IFD
+    const std::vector<unsigned char> app1{0xFF,
+                                          0xE1,
+                                          0x00,
+                                          34,
+                                          'E',
+                                          'x',
+                                          'i',
+                                          'f',
+                                          0,
+                                          0,
+                                          'I',
+                                          'I',
+                                          42,
+                                          0,
+                                          8,
+                                          0,
+                                          0,
+                                          0,  // TIFF header, IFD at 8
+                                          1,
+                                          0,  // one entry
+                                          0x12,
+                                          0x01,
+                                          3,
+                                          0,
+                                          1,
+                                          0,
+                                          0,
+                                          0,  // tag, type, count
+                                          static_cast<unsigned char>(orientation),
+                                          0,
+                                          0,
+                                          0,  // value
+                                          0,
+                                          0,
+                                          0,
+                                          0};  // no next IFD
     jpeg.insert(jpeg.begin() + 2, app1.begin(), app1.end());
     return jpeg;
 }

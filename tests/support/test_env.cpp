@@ -5,11 +5,21 @@
 
 namespace depthstyle::test {
 
-QString sourceDir() { return QStringLiteral(DEPTHSTYLE_SOURCE_DIR); }
-QString pythonExecutable() { return QStringLiteral(DEPTHSTYLE_PYTHON); }
-QString cliExecutable() { return QStringLiteral(DEPTHSTYLE_CLI); }
-QString standinModelDir() { return QStringLiteral(DEPTHSTYLE_STANDINS) + "/models"; }
-QString standinPublishedDir() { return QStringLiteral(DEPTHSTYLE_STANDINS) + "/published"; }
+QString sourceDir() {
+    return QStringLiteral(DEPTHSTYLE_SOURCE_DIR);
+}
+QString pythonExecutable() {
+    return QStringLiteral(DEPTHSTYLE_PYTHON);
+}
+QString cliExecutable() {
+    return QStringLiteral(DEPTHSTYLE_CLI);
+}
+QString standinModelDir() {
+    return QStringLiteral(DEPTHSTYLE_STANDINS) + "/models";
+}
+QString standinPublishedDir() {
+    return QStringLiteral(DEPTHSTYLE_STANDINS) + "/published";
+}
 
 ProcessResult runProcess(const QString& program, const QStringList& arguments, int timeoutMs,
                          const QStringList& extraEnvironment) {

@@ -8,19 +8,20 @@ namespace depthstyle {
 // What went wrong, so that callers (the CLI, the app, tests) can react without
 // parsing messages.
 enum class ErrorKind {
-    FileMissing,      // an input file does not exist
-    FileUnreadable,   // exists but cannot be read (permissions, a directory, ...)
-    FileEmpty,        // zero bytes
-    NotAnImage,       // not in a format we can decode
-    ImageCorrupt,     // recognised format, but truncated or damaged
-    ImageTooSmall,    // smaller side below the encoder's minimum
-    ImageTooLarge,    // beyond the documented pixel limit
-    ModelMissing,     // a model file is not where it is looked for
-    ModelInvalid,     // a model file is unreadable, in the wrong format, or has wrong tensors
-    OutputUnwritable, // the output cannot be written (directory, permissions, would overwrite input)
-    InvalidArgument,  // a parameter out of range
-    Cancelled,        // the caller asked to stop
-    Internal,         // an unexpected failure inside a library
+    FileMissing,       // an input file does not exist
+    FileUnreadable,    // exists but cannot be read (permissions, a directory, ...)
+    FileEmpty,         // zero bytes
+    NotAnImage,        // not in a format we can decode
+    ImageCorrupt,      // recognised format, but truncated or damaged
+    ImageTooSmall,     // smaller side below the encoder's minimum
+    ImageTooLarge,     // beyond the documented pixel limit
+    ModelMissing,      // a model file is not where it is looked for
+    ModelInvalid,      // a model file is unreadable, in the wrong format, or has wrong tensors
+    OutputUnwritable,  // the output cannot be written (directory, permissions, would overwrite
+                       // input)
+    InvalidArgument,   // a parameter out of range
+    Cancelled,         // the caller asked to stop
+    Internal,          // an unexpected failure inside a library
 };
 
 // The one exception type the engine throws. The message names the file (where
