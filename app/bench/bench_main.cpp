@@ -1,0 +1,238 @@
+// depthstyle-bench: per-stage medians, whole runs, re-decode cost, peak
+// memory and GFLOP/s of DepthStyle at two settings, beside the same
+// networks in eager PyTorch (and OpenCV DNN when ONNX files are given).
+// tools/benchmark.sh prepares stand-in models and runs it.
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "child_process.h"
+#include "depthstyle/network_cost.h"
+#include "depthstyle/session.h"
+#include "depthstyle/threads.h"
+#include "opencv_dnn_peer.h"
+#include "stage_timer.h"
+
+using namespace depthstyle;
+using namespace depthstyle::bench;
+
+namespace {
+
+constexpr double kPeakGflops = 410.0;  // the 2-core machine's FP32 peak
+
+struct Setting {
+    const char* name;
+    cv::Size content;
+    int contentSize;
+    cv::Size style;
+    int styleSize;
+};
+
+double median(std::vector<double> v) {
+    if (v.empty()) {
+        return 0.0;
+    }
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+void writeSmoothPicture(const std::string& path, cv::Size size, int seed) {
+    cv::RNG rng(static_cast<uint64_t>(seed));
+    cv::Mat small(8, 12, CV_8UC3);
+    rng.fill(small, cv::RNG::UNIFORM, 0, 256);
+    cv::Mat picture;
+    cv::resize(small, picture, size, 0, 0, cv::INTER_CUBIC);
+    cv::imwrite(path, picture);
+}
+
+struct Options {
+    std::string models;
+    std::string published;
+    std::string cli;
+    std::string python;
+    std::string eagerScript;
+    std::string onnxDir;
+    int repeats = 3;
+    int threads = 2;
+};
+
+void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
+    const std::string content = dir.filePath("content.png").toStdString();
+    const std::string style = dir.filePath("style.png").toStdString();
+    const std::string output = dir.filePath("out.png").toStdString();
+    writeSmoothPicture(content, s.content, 1);
+    writeSmoothPicture(style, s.style, 2);
+    const std::vector<std::string> cliBase{o.cli,
+                                           "--models",
+                                           o.models,
+                                           "--content",
+                                           content,
+                                           "--style",
+                                           style,
+                                           "--output",
+                                           output,
+                                           "--content-size",
+                                           std::to_string(s.contentSize),
+                                           "--style-size",
+                                           std::to_string(s.styleSize),
+                                           "--threads",
+                                           std::to_string(o.threads)};
+    std::vector<double> whole, sweep5, peak;
+    for (int r = 0; r < o.repeats; ++r) {
+        const ChildRun one = runMeasured(cliBase);
+        std::vector<std::string> five = cliBase;
+        five.insert(five.end(), {"--sweep-beta", "5,10,20,40,80"});
+        const ChildRun many = runMeasured(five);
+        if (one.exitCode != 0 || many.exitCode != 0) {
+            std::fprintf(stderr, "depthstyle-cli failed\n");
+            return;
+        }
+        whole.push_back(one.seconds);
+        sweep5.push_back(many.seconds);
+        peak.push_back(one.peakMb);
+    }
+
+    std::map<Stage, std::vector<double>> stages;
+    cv::Size used;
+    cv::Size styleUsed;
+    for (int r = 0; r < o.repeats; ++r) {
+        Session session(ModelFiles::inDirectory(o.models));
+        session.setContent(content, s.contentSize);
+        session.setStyle(style, s.styleSize);
+        used = session.content().rgb.size();
+        styleUsed = session.style().rgb.size();
+        StageTimer timer;
+        session.render({}, timer.progress());
+        for (const auto& [stage, seconds] : timer.seconds()) {
+            stages[stage].push_back(seconds);
+        }
+    }
+
+    QJsonObject eager;
+    if (!o.published.empty()) {
+        const std::string json = runCaptured(
+            {o.python, o.eagerScript, "--published", o.published, "--content-size",
+             std::to_string(used.width), std::to_string(used.height), "--style-size",
+             std::to_string(styleUsed.width), std::to_string(styleUsed.height), "--repeats",
+             std::to_string(o.repeats), "--threads", std::to_string(o.threads)});
+        eager = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+    }
+    DnnTimes dnn;
+    if (!o.onnxDir.empty()) {
+        dnn = timeOpenCvDnn(o.onnxDir, used, o.repeats, o.threads);
+    }
+
+    const double encGflop = encoderFlops(used) / 1e9;
+    const double styleGflop = encoderFlops(styleUsed) / 1e9;
+    const double decGflop = decoderFlops(used) / 1e9;
+    std::printf("\n### %s (content %dx%d, style %dx%d, %d threads, median of %d)\n\n", s.name,
+                used.width, used.height, styleUsed.width, styleUsed.height, o.threads,
+                o.repeats);
+    std::printf("| stage | DepthStyle s | eager PyTorch s | speed-up | DepthStyle GFLOP/s (%% of "
+                "peak) | OpenCV DNN s |\n|---|---|---|---|---|---|\n");
+    const struct {
+        Stage stage;
+        const char* label;
+        const char* eagerKey;
+        double gflop;
+        double dnnSeconds;
+    } rows[] = {{Stage::Depth, "depth (MiDaS)", "depth", 0, 0},
+                {Stage::ContentEncoding, "content encoding", "content_encoding", encGflop,
+                 dnn.encoder},
+                {Stage::StyleEncoding, "style encoding", "style_encoding", styleGflop, 0},
+                {Stage::AdaIN, "AdaIN", "adain", 0, 0},
+                {Stage::StrengthMap, "strength map", "", 0, 0},
+                {Stage::Decoding, "decoding", "decoding", decGflop, dnn.decoder}};
+    for (const auto& row : rows) {
+        const double ours = median(stages[row.stage]);
+        const double theirs = row.eagerKey[0] != 0 ? eager.value(row.eagerKey).toDouble() : 0.0;
+        std::printf("| %s | %.3f | %s | %s | %s | %s |\n", row.label, ours,
+                    theirs > 0 ? QByteArray::number(theirs, 'f', 3).constData() : "-",
+                    theirs > 0 ? QByteArray::number(theirs / ours, 'f', 2).append("x").constData()
+                               : "-",
+                    row.gflop > 0 ? QByteArray::number(row.gflop / ours, 'f', 0)
+                                        .append(" (")
+                                        .append(QByteArray::number(
+                                            100 * row.gflop / ours / kPeakGflops, 'f', 0))
+                                        .append("%)")
+                                        .constData()
+                                  : "-",
+                    row.dnnSeconds > 0 ? QByteArray::number(row.dnnSeconds, 'f', 3).constData()
+                                       : "-");
+    }
+    const double wholeRun = median(whole);
+    const double eagerTotal = eager.value("total").toDouble();
+    std::printf("\n- whole run, process start to file written: %.2f s", wholeRun);
+    if (eagerTotal > 0) {
+        std::printf(" (eager PyTorch networks alone: %.2f s, ratio %.2fx)", eagerTotal,
+                    eagerTotal / wholeRun);
+    }
+    const double redecode = (median(sweep5) - wholeRun) / 4.0;
+    std::printf("\n- re-decode after a beta change ((5 values - 1) / 4): %.2f s = %.0f%% of a "
+                "whole run\n",
+                redecode, 100.0 * redecode / wholeRun);
+    std::printf("- peak memory of the CLI: %.0f MB", median(peak));
+    if (eager.contains("peak_rss_mb")) {
+        std::printf(" (eager PyTorch process: %.0f MB)", eager.value("peak_rss_mb").toDouble());
+    }
+    std::printf("\n");
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription("DepthStyle benchmark (see tools/benchmark.sh).");
+    parser.addHelpOption();
+    const auto option = [&](const char* name, const char* help, const char* value) {
+        parser.addOption(QCommandLineOption(name, help, value));
+    };
+    option("models", "Installed model directory (required).", "dir");
+    option("published", "Published-format model files, for the eager peer.", "dir");
+    option("cli", "depthstyle-cli to time whole runs.", "file");
+    option("python", "Python with torch (default /usr/bin/python3).", "file");
+    option("eager-script", "tools/bench_eager.py.", "file");
+    option("onnx", "Folder with encoder.onnx and decoder.onnx for OpenCV DNN.", "dir");
+    option("repeats", "Repeats per measurement (default 3).", "N");
+    option("threads", "Threads (default 2).", "N");
+    option("settings", "small, paper or both (default both).", "which");
+    parser.process(app);
+    Options o;
+    o.models = parser.value("models").toStdString();
+    o.published = parser.value("published").toStdString();
+    o.cli = parser.value("cli").toStdString();
+    o.python = parser.isSet("python") ? parser.value("python").toStdString() : "/usr/bin/python3";
+    o.eagerScript = parser.value("eager-script").toStdString();
+    o.onnxDir = parser.value("onnx").toStdString();
+    o.repeats = parser.isSet("repeats") ? parser.value("repeats").toInt() : 3;
+    o.threads = parser.isSet("threads") ? parser.value("threads").toInt() : 2;
+    if (o.models.empty() || o.cli.empty()) {
+        std::fprintf(stderr, "depthstyle-bench: --models and --cli are required\n");
+        return 2;
+    }
+    setComputeThreads(o.threads);
+    const QString which = parser.isSet("settings") ? parser.value("settings") : "both";
+    QTemporaryDir dir;
+    const Setting settings[] = {
+        {"768x512 content, 512x512 style", {768, 512}, 512, {512, 512}, 512},
+        {"paper's setting: content smaller side 1000, style 300", {1500, 1000}, 1000, {450, 300},
+         300}};
+    for (const Setting& s : settings) {
+        const bool paper = s.contentSize == 1000;
+        if (which == "both" || (paper ? which == "paper" : which == "small")) {
+            benchmark(s, o, dir);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the DepthStyle benchmark on stand-in models (seeded random weights in
+# the published formats) beside eager PyTorch and OpenCV DNN.
+# usage: tools/benchmark.sh [BUILD_DIR] [small|paper|both] [REPEATS]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+build="${1:-build}"
+which="${2:-both}"
+repeats="${3:-3}"
+python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+bash tests/tools/prepare_standins.sh "$work/standins" >/dev/null
+"$python" tools/export_onnx.py "$work/standins/published" "$work/onnx" >/dev/null 2>&1 || \
+  echo "ONNX export failed: the OpenCV DNN column stays empty" >&2
+onnx_args=()
+[ -f "$work/onnx/encoder.onnx" ] && onnx_args=(--onnx "$work/onnx")
+lscpu | grep -E "Model name|^CPU\(s\)" || true
+"$build/app/bench/depthstyle-bench" --models "$work/standins/models" \
+  --published "$work/standins/published" --cli "$build/app/cli/depthstyle-cli" \
+  --python "$python" --eager-script tools/bench_eager.py "${onnx_args[@]}" \
+  --settings "$which" --repeats "$repeats" --threads 2
