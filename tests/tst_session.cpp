@@ -6,6 +6,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/session.h"
+#include "depthstyle/tiling.h"
 #include "synthetic_images.h"
 #include "test_env.h"
 
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void distanceMapIsInverted();
     void missingDepthModelIsNamed();
     void renderWithoutImagesIsAnError();
+    void stripesEqualWholeImage();
 
 private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
@@ -131,10 +133,17 @@ void TestSession::progressNamesEveryStage() {
         const auto done = std::find(reports.begin(), reports.end(), std::make_pair(stage, 1.0));
         QVERIFY2(done != reports.end(), stageName(stage));
     }
-    // Encoders and decoder report after every layer.
-    const auto decoding = std::count_if(reports.begin(), reports.end(),
-                                        [](const auto& r) { return r.first == Stage::Decoding; });
-    QCOMPARE(decoding, 10);  // 0 and after each of the 9 layers
+    // The decoder reports at its start and after each stretch between
+    // upsamplings (4 of them), rising to 1.
+    std::vector<double> decoding;
+    for (const auto& [stage, fraction] : reports) {
+        if (stage == Stage::Decoding) {
+            decoding.push_back(fraction);
+        }
+    }
+    QVERIFY(decoding.size() >= 5);
+    QVERIFY(std::is_sorted(decoding.begin(), decoding.end()));
+    QCOMPARE(decoding.back(), 1.0);
 }
 
 void TestSession::cancelStopsAndKeepsCaches() {
@@ -227,6 +236,33 @@ void TestSession::renderWithoutImagesIsAnError() {
     session.setContent(file("content.png"), 0);
     QVERIFY_THROWS_EXCEPTION(EngineError, session.render(daAdain(-1, 0.15)));
     QVERIFY_THROWS_EXCEPTION(EngineError, session.render({Method::Adain, {}, 1.5}));
+}
+
+void TestSession::stripesEqualWholeImage() {
+    // 203 x 141: odd sizes, so stripes end at partial pool windows too.
+    QVERIFY(writePicture(file("wide.png"), makeContentPicture(203, 141)));
+    const auto run = [&](double budget) {
+        setStripeBudgetBytes(budget);
+        Session session(standins());
+        session.setContent(file("wide.png"), 0);
+        session.setStyle(file("style.png"), 0);
+        std::vector<double> decoding;
+        Progress progress;
+        progress.report = [&](Stage stage, double fraction) {
+            if (stage == Stage::Decoding) {
+                decoding.push_back(fraction);
+            }
+        };
+        Image result = session.render(daAdain(20, 0.15), progress);
+        return std::make_pair(result, decoding.size());
+    };
+    const auto [whole, wholeReports] = run(1e12);     // one stripe per stretch
+    const auto [striped, stripedReports] = run(1.0);  // 8-row stripes everywhere
+    setStripeBudgetBytes(0);
+    QVERIFY(stripedReports > wholeReports + 10);  // it really ran in stripes
+    const double difference = cv::norm(whole.rgb, striped.rgb, cv::NORM_INF);
+    qInfo("striped vs whole: max difference %.2e", difference);
+    QVERIFY2(difference <= 1.0 / 255.0, qPrintable(QString::number(difference)));
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -135,39 +135,38 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
     const double styleGflop = encoderFlops(styleUsed) / 1e9;
     const double decGflop = decoderFlops(used) / 1e9;
     std::printf("\n### %s (content %dx%d, style %dx%d, %d threads, median of %d)\n\n", s.name,
-                used.width, used.height, styleUsed.width, styleUsed.height, o.threads,
-                o.repeats);
-    std::printf("| stage | DepthStyle s | eager PyTorch s | speed-up | DepthStyle GFLOP/s (%% of "
-                "peak) | OpenCV DNN s |\n|---|---|---|---|---|---|\n");
+                used.width, used.height, styleUsed.width, styleUsed.height, o.threads, o.repeats);
+    std::printf(
+        "| stage | DepthStyle s | eager PyTorch s | speed-up | DepthStyle GFLOP/s (%% of "
+        "peak) | OpenCV DNN s |\n|---|---|---|---|---|---|\n");
     const struct {
         Stage stage;
         const char* label;
         const char* eagerKey;
         double gflop;
         double dnnSeconds;
-    } rows[] = {{Stage::Depth, "depth (MiDaS)", "depth", 0, 0},
-                {Stage::ContentEncoding, "content encoding", "content_encoding", encGflop,
-                 dnn.encoder},
-                {Stage::StyleEncoding, "style encoding", "style_encoding", styleGflop, 0},
-                {Stage::AdaIN, "AdaIN", "adain", 0, 0},
-                {Stage::StrengthMap, "strength map", "", 0, 0},
-                {Stage::Decoding, "decoding", "decoding", decGflop, dnn.decoder}};
+    } rows[] = {
+        {Stage::Depth, "depth (MiDaS)", "depth", 0, 0},
+        {Stage::ContentEncoding, "content encoding", "content_encoding", encGflop, dnn.encoder},
+        {Stage::StyleEncoding, "style encoding", "style_encoding", styleGflop, 0},
+        {Stage::AdaIN, "AdaIN", "adain", 0, 0},
+        {Stage::StrengthMap, "strength map", "", 0, 0},
+        {Stage::Decoding, "decoding", "decoding", decGflop, dnn.decoder}};
     for (const auto& row : rows) {
         const double ours = median(stages[row.stage]);
         const double theirs = row.eagerKey[0] != 0 ? eager.value(row.eagerKey).toDouble() : 0.0;
-        std::printf("| %s | %.3f | %s | %s | %s | %s |\n", row.label, ours,
-                    theirs > 0 ? QByteArray::number(theirs, 'f', 3).constData() : "-",
-                    theirs > 0 ? QByteArray::number(theirs / ours, 'f', 2).append("x").constData()
-                               : "-",
-                    row.gflop > 0 ? QByteArray::number(row.gflop / ours, 'f', 0)
-                                        .append(" (")
-                                        .append(QByteArray::number(
-                                            100 * row.gflop / ours / kPeakGflops, 'f', 0))
-                                        .append("%)")
-                                        .constData()
-                                  : "-",
-                    row.dnnSeconds > 0 ? QByteArray::number(row.dnnSeconds, 'f', 3).constData()
-                                       : "-");
+        std::printf(
+            "| %s | %.3f | %s | %s | %s | %s |\n", row.label, ours,
+            theirs > 0 ? QByteArray::number(theirs, 'f', 3).constData() : "-",
+            theirs > 0 ? QByteArray::number(theirs / ours, 'f', 2).append("x").constData() : "-",
+            row.gflop > 0
+                ? QByteArray::number(row.gflop / ours, 'f', 0)
+                      .append(" (")
+                      .append(QByteArray::number(100 * row.gflop / ours / kPeakGflops, 'f', 0))
+                      .append("%)")
+                      .constData()
+                : "-",
+            row.dnnSeconds > 0 ? QByteArray::number(row.dnnSeconds, 'f', 3).constData() : "-");
     }
     const double wholeRun = median(whole);
     const double eagerTotal = eager.value("total").toDouble();
@@ -177,9 +176,10 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
                     eagerTotal / wholeRun);
     }
     const double redecode = (median(sweep5) - wholeRun) / 4.0;
-    std::printf("\n- re-decode after a beta change ((5 values - 1) / 4): %.2f s = %.0f%% of a "
-                "whole run\n",
-                redecode, 100.0 * redecode / wholeRun);
+    std::printf(
+        "\n- re-decode after a beta change ((5 values - 1) / 4): %.2f s = %.0f%% of a "
+        "whole run\n",
+        redecode, 100.0 * redecode / wholeRun);
     std::printf("- peak memory of the CLI: %.0f MB", median(peak));
     if (eager.contains("peak_rss_mb")) {
         std::printf(" (eager PyTorch process: %.0f MB)", eager.value("peak_rss_mb").toDouble());
@@ -226,7 +226,10 @@ int main(int argc, char* argv[]) {
     QTemporaryDir dir;
     const Setting settings[] = {
         {"768x512 content, 512x512 style", {768, 512}, 512, {512, 512}, 512},
-        {"paper's setting: content smaller side 1000, style 300", {1500, 1000}, 1000, {450, 300},
+        {"paper's setting: content smaller side 1000, style 300",
+         {1500, 1000},
+         1000,
+         {450, 300},
          300}};
     for (const Setting& s : settings) {
         const bool paper = s.contentSize == 1000;

@@ -2,16 +2,151 @@
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
+#include <atomic>
+
+#include "depthstyle/tiling.h"
+
 #include "reflection_pad.h"
 #include "state_dict.h"
 
 namespace depthstyle {
+namespace {
+
+constexpr double kDefaultStripeBudget = 48.0 * 1024 * 1024;
+std::atomic<double> stripeBudget{kDefaultStripeBudget};
+
+enum class OpKind { Conv, Pool, Upsample };
+
+struct Op {
+    OpKind kind;
+    size_t conv = 0;  // index into the weights, for Conv
+};
+
+// A run of ops ending at a pool or an upsampling (or at the end): computed
+// in horizontal stripes, its output then kept whole.
+struct Segment {
+    size_t first;
+    size_t end;
+};
+
+}  // namespace
 
 struct ConvStack::Layers {
     std::vector<ConvSpec> specs;
     std::vector<at::Tensor> weights;
     std::vector<at::Tensor> biases;
+    std::vector<Op> ops;
+    std::vector<Segment> segments;
 };
+
+namespace {
+
+// Runs one segment on stripes of rows. A stripe of output rows [a, b) of op
+// `end - 1` pulls exactly the rows it needs from the op before (a halo of
+// true neighbours; reflection only at the real top and bottom), so stripes
+// give the same values as the whole image.
+class SegmentRunner {
+public:
+    SegmentRunner(const ConvStack::Layers& layers, const Segment& segment, const at::Tensor& input)
+        : layers_(layers), segment_(segment), input_(input) {
+        int64_t h = input.size(2);
+        for (size_t i = segment.first; i < segment.end; ++i) {
+            heights_.push_back(h);
+            const OpKind kind = layers.ops[i].kind;
+            h = kind == OpKind::Pool ? (h + 1) / 2 : kind == OpKind::Upsample ? h * 2 : h;
+        }
+        outputHeight_ = h;
+    }
+
+    int64_t outputHeight() const { return outputHeight_; }
+
+    // Output rows per stripe so that the widest intermediate fits the budget.
+    int64_t stripeRows() const {
+        // Rows of each op's output per output row of the segment, walking
+        // back from the end: a pool needs two input rows per output row, an
+        // upsampling half of one.
+        std::vector<double> rowsPerOutputRow(segment_.end - segment_.first, 1.0);
+        double factor = 1.0;
+        for (size_t i = segment_.end; i-- > segment_.first;) {
+            rowsPerOutputRow[i - segment_.first] = factor;
+            const OpKind kind = layers_.ops[i].kind;
+            factor *= kind == OpKind::Pool ? 2.0 : kind == OpKind::Upsample ? 0.5 : 1.0;
+        }
+        double bytesPerRow = 0.0;
+        int64_t width = input_.size(3);
+        int64_t channels = input_.size(1);
+        for (size_t i = segment_.first; i < segment_.end; ++i) {
+            const Op& op = layers_.ops[i];
+            if (op.kind == OpKind::Conv) {
+                channels = layers_.specs[op.conv].outChannels;
+            } else {
+                width = op.kind == OpKind::Pool ? (width + 1) / 2 : width * 2;
+            }
+            // input, padded copy and output of a convolution live together
+            bytesPerRow = std::max(bytesPerRow, 3.0 * 4.0 * static_cast<double>(channels) *
+                                                    static_cast<double>(width + 2) *
+                                                    rowsPerOutputRow[i - segment_.first]);
+        }
+        const auto rows = static_cast<int64_t>(stripeBudgetBytes() / std::max(1.0, bytesPerRow));
+        return std::clamp<int64_t>(rows, 8, std::max<int64_t>(outputHeight_, 8));
+    }
+
+    // Output rows [a, b) of op `end - 1` of the segment.
+    at::Tensor rows(size_t end, int64_t a, int64_t b) const {
+        if (end == segment_.first) {
+            return input_.narrow(2, a, b - a);
+        }
+        const Op& op = layers_.ops[end - 1];
+        const int64_t inHeight = heights_[end - 1 - segment_.first];
+        switch (op.kind) {
+            case OpKind::Pool: {
+                const at::Tensor in = rows(end - 1, 2 * a, std::min(2 * b, inHeight));
+                return at::max_pool2d(in, {2, 2}, {2, 2}, {0, 0}, {1, 1}, /*ceil_mode=*/true);
+            }
+            case OpKind::Upsample: {
+                const int64_t ia = a / 2;
+                const at::Tensor in = rows(end - 1, ia, (b + 1) / 2);
+                const at::Tensor up = at::upsample_nearest2d(in, {in.size(2) * 2, in.size(3) * 2})
+                                          .contiguous(at::MemoryFormat::ChannelsLast);
+                return up.narrow(2, a - 2 * ia, b - a);
+            }
+            case OpKind::Conv:
+                break;
+        }
+        const ConvSpec& spec = layers_.specs[op.conv];
+        at::Tensor x;
+        if (spec.kernel == 3) {
+            const int64_t ia = std::max<int64_t>(0, a - 1);
+            const int64_t ib = std::min(inHeight, b + 1);
+            x = reflectionPadRows(rows(end - 1, ia, ib), a == 0, b == inHeight);
+        } else {
+            x = rows(end - 1, a, b);
+        }
+        at::Tensor out = at::conv2d(x, layers_.weights[op.conv], layers_.biases[op.conv]);
+        if (spec.after != AfterConv::Nothing) {
+            out.relu_();
+        }
+        return out;
+    }
+
+private:
+    const ConvStack::Layers& layers_;
+    const Segment& segment_;
+    const at::Tensor& input_;
+    std::vector<int64_t> heights_;  // input height of each op of the segment
+    int64_t outputHeight_ = 0;
+};
+
+}  // namespace
+
+void setStripeBudgetBytes(double bytes) {
+    stripeBudget = bytes > 0.0 ? bytes : kDefaultStripeBudget;
+}
+
+double stripeBudgetBytes() {
+    return stripeBudget.load();
+}
 
 ConvStack::ConvStack(std::unique_ptr<Layers> layers) : layers_(std::move(layers)) {}
 ConvStack::ConvStack(ConvStack&&) noexcept = default;
@@ -22,9 +157,30 @@ ConvStack ConvStack::load(const std::string& path, const std::vector<ConvSpec>& 
     const std::vector<at::Tensor> tensors = loadLayoutTensors(path, layout);
     auto layers = std::make_unique<Layers>();
     layers->specs = layout;
+    size_t segmentStart = 0;
     for (size_t i = 0; i < layout.size(); ++i) {
         layers->weights.push_back(tensors[2 * i].contiguous(at::MemoryFormat::ChannelsLast));
         layers->biases.push_back(tensors[2 * i + 1]);
+        // Segments end after a pool and begin with an upsampling, so that
+        // the tensors kept whole between segments are the small ones.
+        const AfterConv after = layout[i].after;
+        const bool upsampleBefore = i > 0 && layout[i - 1].after == AfterConv::ReluUpsample;
+        if (upsampleBefore) {
+            if (segmentStart < layers->ops.size()) {
+                layers->segments.push_back({segmentStart, layers->ops.size()});
+            }
+            segmentStart = layers->ops.size();
+            layers->ops.push_back({OpKind::Upsample, 0});
+        }
+        layers->ops.push_back({OpKind::Conv, i});
+        if (after == AfterConv::ReluMaxPool) {
+            layers->ops.push_back({OpKind::Pool, 0});
+            layers->segments.push_back({segmentStart, layers->ops.size()});
+            segmentStart = layers->ops.size();
+        }
+    }
+    if (segmentStart < layers->ops.size()) {
+        layers->segments.push_back({segmentStart, layers->ops.size()});
     }
     return ConvStack(std::move(layers));
 }
@@ -33,24 +189,30 @@ at::Tensor ConvStack::forward(const at::Tensor& input, Stage stage,
                               const Progress& progress) const {
     at::NoGradGuard noGrad;
     at::Tensor x = input.contiguous(at::MemoryFormat::ChannelsLast);
-    const size_t count = layers_->specs.size();
+    const auto total = static_cast<double>(layers_->ops.size());
     progress.step(stage, 0.0);
-    for (size_t i = 0; i < count; ++i) {
-        const ConvSpec& spec = layers_->specs[i];
-        if (spec.kernel == 3) {
-            x = reflectionPad1(x);
+    for (const Segment& segment : layers_->segments) {
+        const SegmentRunner runner(*layers_, segment, x);
+        const int64_t height = runner.outputHeight();
+        const int64_t stripe = runner.stripeRows();
+        at::Tensor y;
+        for (int64_t a = 0; a < height; a += stripe) {
+            const int64_t b = std::min(height, a + stripe);
+            at::Tensor part = runner.rows(segment.end, a, b);
+            if (a == 0 && b == height) {
+                y = part;
+            } else {
+                if (!y.defined()) {
+                    y = at::empty({part.size(0), part.size(1), height, part.size(3)},
+                                  part.options().memory_format(at::MemoryFormat::ChannelsLast));
+                }
+                y.narrow(2, a, b - a).copy_(part);
+            }
+            const double done =
+                segment.first + (segment.end - segment.first) * static_cast<double>(b) / height;
+            progress.step(stage, done / total);
         }
-        x = at::conv2d(x, layers_->weights[i], layers_->biases[i]);
-        if (spec.after != AfterConv::Nothing) {
-            x.relu_();
-        }
-        if (spec.after == AfterConv::ReluMaxPool) {
-            x = at::max_pool2d(x, {2, 2}, {2, 2}, {0, 0}, {1, 1}, /*ceil_mode=*/true);
-        } else if (spec.after == AfterConv::ReluUpsample) {
-            x = at::upsample_nearest2d(x, {x.size(2) * 2, x.size(3) * 2})
-                    .contiguous(at::MemoryFormat::ChannelsLast);
-        }
-        progress.step(stage, static_cast<double>(i + 1) / static_cast<double>(count));
+        x = y;
     }
     return x.contiguous();
 }

@@ -28,8 +28,10 @@ public:
     // and honouring cancellation after each layer.
     at::Tensor forward(const at::Tensor& input, Stage stage, const Progress& progress) const;
 
-private:
+    // The weights and the op sequence (defined in the .cpp file).
     struct Layers;
+
+private:
     explicit ConvStack(std::unique_ptr<Layers> layers);
     std::unique_ptr<Layers> layers_;
 };

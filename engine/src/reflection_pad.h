@@ -4,8 +4,10 @@
 
 namespace depthstyle {
 
-// ReflectionPad2d(1) on an NCHW tensor (height and width at least 2), built
-// from slices so that the channels-last layout survives.
-at::Tensor reflectionPad1(const at::Tensor& x);
+// ReflectionPad2d(1) for a stripe of rows of an NCHW tensor: the left and
+// right columns are always reflected; the top (bottom) row only when the
+// stripe starts (ends) at the image border, otherwise the stripe already
+// holds its true neighbour row. One allocation, channels-last kept.
+at::Tensor reflectionPadRows(const at::Tensor& x, bool top, bool bottom);
 
 }  // namespace depthstyle

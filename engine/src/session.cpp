@@ -6,6 +6,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "allocator_tuning.h"
 #include "conv_stack.h"
 #include "depth_estimator.h"
 #include "depthstyle/engine_error.h"
@@ -45,7 +46,8 @@ struct Session::State {
     }
 };
 
-Session::Session(const ModelFiles& files) : state_(std::make_unique<State>(files)) {}
+Session::Session(const ModelFiles& files)
+    : state_((tuneAllocatorOnce(), std::make_unique<State>(files))) {}
 Session::~Session() = default;
 
 void Session::setContent(const std::string& path, int contentSize) {
