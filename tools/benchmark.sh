@@ -11,12 +11,8 @@ python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 bash tests/tools/prepare_standins.sh "$work/standins" >/dev/null
-"$python" tools/export_onnx.py "$work/standins/published" "$work/onnx" >/dev/null 2>&1 || \
-  echo "ONNX export failed: the OpenCV DNN column stays empty" >&2
-onnx_args=()
-[ -f "$work/onnx/encoder.onnx" ] && onnx_args=(--onnx "$work/onnx")
 lscpu | grep -E "Model name|^CPU\(s\)" || true
 "$build/app/bench/depthstyle-bench" --models "$work/standins/models" \
   --published "$work/standins/published" --cli "$build/app/cli/depthstyle-cli" \
-  --python "$python" --eager-script tools/bench_eager.py "${onnx_args[@]}" \
+  --python "$python" --eager-script tools/bench_eager.py --export-script tools/export_onnx.py \
   --settings "$which" --repeats "$repeats" --threads 2

@@ -60,7 +60,7 @@ struct Options {
     std::string cli;
     std::string python;
     std::string eagerScript;
-    std::string onnxDir;
+    std::string exportScript;  // tools/export_onnx.py; empty: no OpenCV DNN peer
     int repeats = 3;
     int threads = 2;
 };
@@ -127,8 +127,16 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
         eager = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
     }
     DnnTimes dnn;
-    if (!o.onnxDir.empty()) {
-        dnn = timeOpenCvDnn(o.onnxDir, used, o.repeats, o.threads);
+    if (!o.exportScript.empty() && !o.published.empty()) {
+        const std::string onnx = dir.filePath("onnx").toStdString();
+        const ChildRun exported =
+            runMeasured({o.python, o.exportScript, o.published, onnx,
+                         std::to_string(used.width), std::to_string(used.height)});
+        if (exported.exitCode == 0) {
+            dnn = timeOpenCvDnn(onnx, used, o.repeats, o.threads);
+        } else {
+            std::fprintf(stderr, "ONNX export failed: no OpenCV DNN figures\n");
+        }
     }
 
     const double encGflop = encoderFlops(used) / 1e9;
@@ -203,7 +211,7 @@ int main(int argc, char* argv[]) {
     option("cli", "depthstyle-cli to time whole runs.", "file");
     option("python", "Python with torch (default /usr/bin/python3).", "file");
     option("eager-script", "tools/bench_eager.py.", "file");
-    option("onnx", "Folder with encoder.onnx and decoder.onnx for OpenCV DNN.", "dir");
+    option("export-script", "tools/export_onnx.py, for the OpenCV DNN peer.", "file");
     option("repeats", "Repeats per measurement (default 3).", "N");
     option("threads", "Threads (default 2).", "N");
     option("settings", "small, paper or both (default both).", "which");
@@ -214,7 +222,7 @@ int main(int argc, char* argv[]) {
     o.cli = parser.value("cli").toStdString();
     o.python = parser.isSet("python") ? parser.value("python").toStdString() : "/usr/bin/python3";
     o.eagerScript = parser.value("eager-script").toStdString();
-    o.onnxDir = parser.value("onnx").toStdString();
+    o.exportScript = parser.value("export-script").toStdString();
     o.repeats = parser.isSet("repeats") ? parser.value("repeats").toInt() : 3;
     o.threads = parser.isSet("threads") ? parser.value("threads").toInt() : 2;
     if (o.models.empty() || o.cli.empty()) {

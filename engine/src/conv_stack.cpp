@@ -13,7 +13,7 @@
 namespace depthstyle {
 namespace {
 
-constexpr double kDefaultStripeBudget = 48.0 * 1024 * 1024;
+constexpr double kDefaultStripeBudget = 24.0 * 1024 * 1024;
 std::atomic<double> stripeBudget{kDefaultStripeBudget};
 
 enum class OpKind { Conv, Pool, Upsample };
