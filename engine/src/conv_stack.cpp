@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 
 #include "depthstyle/tiling.h"
 
@@ -13,6 +14,9 @@
 namespace depthstyle {
 namespace {
 
+// Tensors between segments larger than this many stripe budgets are not
+// kept whole (240 MiB by default).
+constexpr double kMaterializeStripes = 10.0;
 constexpr double kDefaultStripeBudget = 24.0 * 1024 * 1024;
 std::atomic<double> stripeBudget{kDefaultStripeBudget};
 
@@ -138,6 +142,36 @@ private:
     int64_t outputHeight_ = 0;
 };
 
+// Joins consecutive segments whose output would be larger than
+// kMaterializeStripes stripe budgets: such a tensor is never held whole, its rows are
+// recomputed within the stripes of the joined segment instead.
+std::vector<Segment> groupSegments(const ConvStack::Layers& layers, const at::Tensor& input) {
+    std::vector<Segment> groups;
+    bool open = false;
+    auto channels = static_cast<double>(input.size(1));
+    auto height = static_cast<double>(input.size(2));
+    auto width = static_cast<double>(input.size(3));
+    for (const Segment& segment : layers.segments) {
+        if (open) {
+            groups.back().end = segment.end;
+        } else {
+            groups.push_back(segment);
+        }
+        for (size_t i = segment.first; i < segment.end; ++i) {
+            const Op& op = layers.ops[i];
+            if (op.kind == OpKind::Conv) {
+                channels = layers.specs[op.conv].outChannels;
+            } else {
+                const double scale = op.kind == OpKind::Pool ? 0.5 : 2.0;
+                height = std::ceil(height * scale);
+                width = std::ceil(width * scale);
+            }
+        }
+        open = 4.0 * channels * height * width > kMaterializeStripes * stripeBudgetBytes();
+    }
+    return groups;
+}
+
 }  // namespace
 
 void setStripeBudgetBytes(double bytes) {
@@ -185,13 +219,13 @@ ConvStack ConvStack::load(const std::string& path, const std::vector<ConvSpec>& 
     return ConvStack(std::move(layers));
 }
 
-at::Tensor ConvStack::forward(const at::Tensor& input, Stage stage,
-                              const Progress& progress) const {
+at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& progress) const {
     at::NoGradGuard noGrad;
     at::Tensor x = input.contiguous(at::MemoryFormat::ChannelsLast);
+    input.reset();
     const auto total = static_cast<double>(layers_->ops.size());
     progress.step(stage, 0.0);
-    for (const Segment& segment : layers_->segments) {
+    for (const Segment& segment : groupSegments(*layers_, x)) {
         const SegmentRunner runner(*layers_, segment, x);
         const int64_t height = runner.outputHeight();
         const int64_t stripe = runner.stripeRows();
@@ -214,7 +248,7 @@ at::Tensor ConvStack::forward(const at::Tensor& input, Stage stage,
         }
         x = y;
     }
-    return x.contiguous();
+    return x;
 }
 
 }  // namespace depthstyle

@@ -24,9 +24,11 @@ public:
     ConvStack& operator=(ConvStack&&) noexcept;
     ~ConvStack();
 
-    // Runs every layer on an NCHW float tensor, reporting `stage` progress
-    // and honouring cancellation after each layer.
-    at::Tensor forward(const at::Tensor& input, Stage stage, const Progress& progress) const;
+    // Runs every layer on an NCHW float tensor (any memory layout; taken by
+    // value so that it can be freed as soon as it is used), reporting
+    // `stage` progress and honouring cancellation between stripes and
+    // layers. The result is in channels-last layout.
+    at::Tensor forward(at::Tensor input, Stage stage, const Progress& progress) const;
 
     // The weights and the op sequence (defined in the .cpp file).
     struct Layers;

@@ -7,10 +7,10 @@ namespace {
 
 constexpr double kVarianceEpsilon = 1e-5;
 
+// Over the spatial dimensions of any memory layout, without a copy.
 void meanAndStd(const at::Tensor& features, at::Tensor& mean, at::Tensor& std) {
-    const at::Tensor flat = features.flatten(2);  // 1 x C x HW
-    mean = flat.mean(2, /*keepdim=*/true).unsqueeze(3);
-    std = (flat.var(2, /*unbiased=*/true, /*keepdim=*/true) + kVarianceEpsilon).sqrt().unsqueeze(3);
+    mean = features.mean({2, 3}, /*keepdim=*/true);
+    std = (features.var({2, 3}, /*unbiased=*/true, /*keepdim=*/true) + kVarianceEpsilon).sqrt();
 }
 
 }  // namespace
@@ -20,13 +20,15 @@ at::Tensor adainTarget(const at::Tensor& contentFeatures, const at::Tensor& styl
     at::Tensor contentMean, contentStd, styleMean, styleStd;
     meanAndStd(contentFeatures, contentMean, contentStd);
     meanAndStd(styleFeatures, styleMean, styleStd);
-    return (contentFeatures - contentMean) / contentStd * styleStd + styleMean;
+    // One full-size allocation: (x - mean) * (styleStd / contentStd) + styleMean.
+    return contentFeatures.sub(contentMean).mul_(styleStd / contentStd).add_(styleMean);
 }
 
 at::Tensor blendFeatures(const at::Tensor& contentFeatures, const at::Tensor& target,
                          const at::Tensor& strength) {
     at::NoGradGuard noGrad;
-    return target + strength * (contentFeatures - target);
+    // P * f(c) + (1 - P) * t = t + P * (f(c) - t), in one allocation.
+    return contentFeatures.sub(target).mul_(strength).add_(target);
 }
 
 }  // namespace depthstyle

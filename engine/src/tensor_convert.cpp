@@ -11,7 +11,8 @@ at::Tensor imageToTensor(const cv::Mat& rgb) {
     const cv::Mat packed = rgb.isContinuous() ? rgb : rgb.clone();
     const at::Tensor hwc = at::from_blob(const_cast<float*>(packed.ptr<float>()),
                                          {packed.rows, packed.cols, 3}, at::kFloat);
-    return hwc.permute({2, 0, 1}).unsqueeze(0).contiguous();
+    // HWC memory is already the channels-last layout the networks run in.
+    return hwc.permute({2, 0, 1}).unsqueeze(0).clone(at::MemoryFormat::ChannelsLast);
 }
 
 cv::Mat tensorToImage(const at::Tensor& tensor, cv::Size size) {
