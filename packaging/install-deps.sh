@@ -12,6 +12,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   python3 python3-torch python3-numpy
   xvfb xauth
+  dpkg-dev file desktop-file-utils appstream man-db
 )
 
 sudo_cmd=()

@@ -1,5 +1,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include "main_window.h"
@@ -10,6 +11,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("depthstyle"));
     QApplication::setApplicationDisplayName(QStringLiteral("DepthStyle"));
     QApplication::setApplicationVersion(QStringLiteral(DEPTHSTYLE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/depthstyle.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("depthstyle"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
