@@ -202,6 +202,25 @@ void MainWindow::buildMenus() {
                     &ImagePane::showActualSize);
     view->addAction(tr("&Enlarge Result…"), QKeySequence(tr("F11")), this,
                     [this] { enlarge(resultPane_); });
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString current = QSettings().value("language").toString();
+    const struct {
+        QString name;
+        QString code;
+    } choices[] = {{tr("System Default"), QString()},
+                   {QStringLiteral("English"), QStringLiteral("en")},
+                   {QStringLiteral("Русский"), QStringLiteral("ru")}};
+    for (const auto& choice : choices) {
+        QAction* action = language->addAction(choice.name, this, [this, code = choice.code] {
+            QSettings().setValue("language", code);
+            notification_->showInfo(tr("The language changes when DepthStyle starts again."));
+        });
+        action->setCheckable(true);
+        action->setChecked(choice.code == current);
+        languages->addAction(action);
+    }
 }
 
 void MainWindow::buildStatusBar() {

@@ -1,7 +1,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
 #include "main_window.h"
 
@@ -13,6 +17,19 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(DEPTHSTYLE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/depthstyle.svg")));
     QApplication::setDesktopFileName(QStringLiteral("depthstyle"));
+
+    // The language: the saved choice (View > Language), else the system's.
+    const QString language = QSettings().value("language").toString();
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QTranslator translator;
+    if (translator.load(locale, "depthstyle", "_", ":/i18n")) {
+        QApplication::installTranslator(&translator);
+    }
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, "qtbase", "_",
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(&qtTranslator);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,0 +1,726 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::ComparePane</name>
+    <message>
+        <source>DA-AdaIN</source>
+        <translation>DA-AdaIN</translation>
+    </message>
+    <message>
+        <source>AdaIN</source>
+        <translation>AdaIN</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::ImagePane</name>
+    <message>
+        <source>%1 image. Scroll to zoom, drag to pan, double-click to switch between fit and 100%.</source>
+        <translation>%1: изображение. Колёсико — масштаб, перетаскивание — сдвиг, двойной щелчок — вписать или 100%.</translation>
+    </message>
+    <message>
+        <source>Fit to Pane</source>
+        <translation>Вписать в панель</translation>
+    </message>
+    <message>
+        <source>Actual Size (100%)</source>
+        <translation>Исходный размер (100%)</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Enlarge…</source>
+        <translation>Открыть крупно…</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::LabeledSlider</name>
+    <message>
+        <source>Double-click the slider to reset it to %1.</source>
+        <translation>Двойной щелчок по ползунку возвращает значение %1.</translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation>%1: значение</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::MainWindow</name>
+    <message>
+        <source>DepthStyle</source>
+        <translation>DepthStyle</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Глубина</translation>
+    </message>
+    <message>
+        <source>Strength map P</source>
+        <translation>Карта силы P</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Drop a photo here
+or press Ctrl+O</source>
+        <translation>Перетащите сюда фотографию
+или нажмите Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Drop a style image here
+or press Ctrl+Shift+O</source>
+        <translation>Перетащите сюда изображение стиля
+или нажмите Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>The depth map appears here</source>
+        <translation>Здесь появится карта глубины</translation>
+    </message>
+    <message>
+        <source>The strength map appears here</source>
+        <translation>Здесь появится карта силы стилизации</translation>
+    </message>
+    <message>
+        <source>The result appears here</source>
+        <translation>Здесь появится результат</translation>
+    </message>
+    <message>
+        <source>far</source>
+        <translation>далеко</translation>
+    </message>
+    <message>
+        <source>near</source>
+        <translation>близко</translation>
+    </message>
+    <message>
+        <source>0 style</source>
+        <translation>0 стиль</translation>
+    </message>
+    <message>
+        <source>1 content</source>
+        <translation>1 содержание</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;Content…</source>
+        <translation>Открыть &amp;содержание…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Style…</source>
+        <translation>Открыть с&amp;тиль…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open &amp;Depth Map…</source>
+        <translation>Открыть карту &amp;глубины…</translation>
+    </message>
+    <message>
+        <source>Recent Content</source>
+        <translation>Недавние фотографии</translation>
+    </message>
+    <message>
+        <source>Recent Styles</source>
+        <translation>Недавние стили</translation>
+    </message>
+    <message>
+        <source>&amp;Export Result…</source>
+        <translation>&amp;Экспортировать результат…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export &amp;All…</source>
+        <translation>Экспортировать &amp;всё…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Load Parameters…</source>
+        <translation>&amp;Загрузить параметры…</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Result</source>
+        <translation>&amp;Копировать результат</translation>
+    </message>
+    <message>
+        <source>&amp;Paste as Content</source>
+        <translation>Вставить как &amp;содержание</translation>
+    </message>
+    <message>
+        <source>Paste as St&amp;yle</source>
+        <translation>Вставить как с&amp;тиль</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Result Only</source>
+        <translation>Только результат</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Wipe: DA-AdaIN | Plain AdaIN</source>
+        <translation>Шторка: DA-AdaIN | обычный AdaIN</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Рядом</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>&amp;Fit All Panes</source>
+        <translation>&amp;Вписать все панели</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Result at &amp;100%</source>
+        <translation>Результат в &amp;100%</translation>
+    </message>
+    <message>
+        <source>Ctrl+9</source>
+        <translation>Ctrl+9</translation>
+    </message>
+    <message>
+        <source>&amp;Enlarge Result…</source>
+        <translation>&amp;Открыть результат крупно…</translation>
+    </message>
+    <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>The language changes when DepthStyle starts again.</source>
+        <translation>Язык сменится при следующем запуске DepthStyle.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Render progress</source>
+        <translation>Ход расчёта</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop the running render (Esc)</source>
+        <translation>Остановить текущий расчёт (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel render</source>
+        <translation>Отменить расчёт</translation>
+    </message>
+    <message>
+        <source>DepthStyle — %1</source>
+        <translation>DepthStyle — %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Open Content %1</source>
+        <translation>Открыть содержание %1</translation>
+    </message>
+    <message>
+        <source>Open Style %1</source>
+        <translation>Открыть стиль %1</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Изменить %1</translation>
+    </message>
+    <message>
+        <source>Use as Content</source>
+        <translation>Использовать как содержание</translation>
+    </message>
+    <message>
+        <source>Use as Style</source>
+        <translation>Использовать как стиль</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>В буфере обмена нет изображения.</translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation>вставленное изображение</translation>
+    </message>
+    <message>
+        <source>There is no result to copy yet.</source>
+        <translation>Результата для копирования пока нет.</translation>
+    </message>
+    <message>
+        <source>Open Content Image</source>
+        <translation>Открыть изображение содержания</translation>
+    </message>
+    <message>
+        <source>Open Style Image</source>
+        <translation>Открыть изображение стиля</translation>
+    </message>
+    <message>
+        <source>Use Depth Map %1</source>
+        <translation>Использовать карту глубины %1</translation>
+    </message>
+    <message>
+        <source>Open Depth Map</source>
+        <translation>Открыть карту глубины</translation>
+    </message>
+    <message>
+        <source>Overwrite an Input?</source>
+        <translation>Перезаписать исходный файл?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is one of the images you are working on. Overwrite it?</source>
+        <translation>«%1» — одно из изображений, с которыми вы работаете. Перезаписать его?</translation>
+    </message>
+    <message>
+        <source>Exported the result to %1</source>
+        <translation>Результат экспортирован в %1</translation>
+    </message>
+    <message>
+        <source>There is no result to export yet.</source>
+        <translation>Результата для экспорта пока нет.</translation>
+    </message>
+    <message>
+        <source>Exported %1 files to %2</source>
+        <translation>Экспортировано файлов: %1, папка %2</translation>
+    </message>
+    <message>
+        <source>Export Result</source>
+        <translation>Экспорт результата</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;JPEG (*.jpg);;TIFF (*.tif);;WebP (*.webp)</source>
+        <translation>PNG (*.png);;JPEG (*.jpg);;TIFF (*.tif);;WebP (*.webp)</translation>
+    </message>
+    <message>
+        <source>Export Quality</source>
+        <translation>Качество экспорта</translation>
+    </message>
+    <message>
+        <source>Quality (1-100):</source>
+        <translation>Качество (1–100):</translation>
+    </message>
+    <message>
+        <source>Export All into Folder</source>
+        <translation>Экспортировать всё в папку</translation>
+    </message>
+    <message>
+        <source>Load Parameters</source>
+        <translation>Загрузить параметры</translation>
+    </message>
+    <message>
+        <source>DepthStyle sidecar (*.json)</source>
+        <translation>Параметры DepthStyle (*.json)</translation>
+    </message>
+    <message>
+        <source>estimating depth</source>
+        <translation>оценка глубины</translation>
+    </message>
+    <message>
+        <source>encoding content</source>
+        <translation>кодирование содержания</translation>
+    </message>
+    <message>
+        <source>encoding style</source>
+        <translation>кодирование стиля</translation>
+    </message>
+    <message>
+        <source>AdaIN</source>
+        <translation>AdaIN</translation>
+    </message>
+    <message>
+        <source>strength map</source>
+        <translation>карта силы</translation>
+    </message>
+    <message>
+        <source>decoding</source>
+        <translation>декодирование</translation>
+    </message>
+    <message>
+        <source>Rendered %1×%2 in %3 ms</source>
+        <translation>Рассчитано %1×%2 за %3 мс</translation>
+    </message>
+    <message>
+        <source>Ready: %1×%2</source>
+        <translation>Готово: %1×%2</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Preparing the live preview and the AdaIN comparison…</source>
+        <translation>Подготовка живого просмотра и сравнения с AdaIN…</translation>
+    </message>
+    <message>
+        <source>Rendering: %1…</source>
+        <translation>Расчёт: %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for the exact result…</source>
+        <translation>Ожидание точного результата…</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::ModelsPanel</name>
+    <message>
+        <source>Install from a Folder of Downloaded Files…</source>
+        <translation>Установить из папки со скачанными файлами…</translation>
+    </message>
+    <message>
+        <source>Model set-up</source>
+        <translation>Установка моделей</translation>
+    </message>
+    <message>
+        <source>Set-up output</source>
+        <translation>Вывод установки</translation>
+    </message>
+    <message>
+        <source>Use Models from Another Folder…</source>
+        <translation>Взять модели из другой папки…</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>Проверить снова</translation>
+    </message>
+    <message>
+        <source>Checks, converts and installs the three downloaded files</source>
+        <translation>Проверяет, преобразует и устанавливает три скачанных файла</translation>
+    </message>
+    <message>
+        <source>Pick a folder that already holds installed DepthStyle models</source>
+        <translation>Выберите папку, где уже установлены модели DepthStyle</translation>
+    </message>
+    <message>
+        <source>Look for the model files again</source>
+        <translation>Снова поискать файлы моделей</translation>
+    </message>
+    <message>
+        <source>Folder with Models</source>
+        <translation>Папка с моделями</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DepthStyle needs its model files&lt;/h2&gt;&lt;p&gt;These files are missing:&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;h2&gt;DepthStyle нужны файлы моделей&lt;/h2&gt;&lt;p&gt;Не найдены файлы:&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>Models are looked for in:</source>
+        <translation>Модели ищутся в папках:</translation>
+    </message>
+    <message>
+        <source>To install them, run &lt;tt&gt;%1&lt;/tt&gt; in a terminal (it downloads the three published files, checks and converts them), or download &lt;tt&gt;vgg_normalised.pth&lt;/tt&gt;, &lt;tt&gt;decoder.pth&lt;/tt&gt; and &lt;tt&gt;model-small-traced.pt&lt;/tt&gt; yourself into a folder and choose that folder below.</source>
+        <translation>Чтобы установить их, запустите в терминале &lt;tt&gt;%1&lt;/tt&gt; (сценарий скачает три опубликованных файла, проверит и преобразует их) или сами скачайте &lt;tt&gt;vgg_normalised.pth&lt;/tt&gt;, &lt;tt&gt;decoder.pth&lt;/tt&gt; и &lt;tt&gt;model-small-traced.pt&lt;/tt&gt; в одну папку и выберите её ниже.</translation>
+    </message>
+    <message>
+        <source>Folder with Downloaded Files</source>
+        <translation>Папка со скачанными файлами</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::NotificationBar</name>
+    <message>
+        <source>Close message</source>
+        <translation>Закрыть сообщение</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Закрыть это сообщение</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::ParameterPanel</name>
+    <message>
+        <source>β</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>Matched strength</source>
+        <translation>Равная сила</translation>
+    </message>
+    <message>
+        <source>Content size</source>
+        <translation>Размер содержания</translation>
+    </message>
+    <message>
+        <source>Smaller side of the content in pixels while stylizing. The paper used 1000; larger is slower.</source>
+        <translation>Меньшая сторона содержания в пикселях при стилизации. В статье — 1000; больше — медленнее.</translation>
+    </message>
+    <message>
+        <source>Style size</source>
+        <translation>Размер стиля</translation>
+    </message>
+    <message>
+        <source>Smaller side of the style image in pixels. The paper used 300; smaller makes larger brush strokes.</source>
+        <translation>Меньшая сторона изображения стиля в пикселях. В статье — 300; меньше — крупнее мазки.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Brighter is farther</source>
+        <translation>Светлее — дальше</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Бета</translation>
+    </message>
+    <message>
+        <source>Prominence: how sharply stylization changes between near and far. 0 stylizes everything alike; the paper recommends 20.</source>
+        <translation>Контраст: насколько резко меняется стилизация между ближним и дальним. При 0 всё стилизуется одинаково; в статье рекомендуется 20.</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Эпсилон</translation>
+    </message>
+    <message>
+        <source>Offset: the least stylization even the nearest things get. Higher values stylize the foreground more; the paper recommends 0.15.</source>
+        <translation>Смещение: наименьшая стилизация даже для самых близких предметов. Чем больше, тем сильнее стилизуется передний план; в статье рекомендуется 0,15.</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Альфа</translation>
+    </message>
+    <message>
+        <source>Content weight of plain AdaIN: 0 is full style, 1 is the content unchanged.</source>
+        <translation>Вес содержания в обычном AdaIN: 0 — полный стиль, 1 — содержание без изменений.</translation>
+    </message>
+    <message>
+        <source>DA-AdaIN (depth-aware)</source>
+        <translation>DA-AdaIN (с учётом глубины)</translation>
+    </message>
+    <message>
+        <source>Plain AdaIN</source>
+        <translation>Обычный AdaIN</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>DA-AdaIN stylizes far things more than near ones; plain AdaIN stylizes everything alike with content weight alpha.</source>
+        <translation>DA-AdaIN стилизует дальние предметы сильнее ближних; обычный AdaIN стилизует всё одинаково с весом содержания альфа.</translation>
+    </message>
+    <message>
+        <source>Give the plain AdaIN comparison the same average stylization as the depth-aware result (alpha = mean of the strength map).</source>
+        <translation>Дать обычному AdaIN для сравнения ту же среднюю стилизацию, что и у результата с учётом глубины (альфа = среднее карты силы).</translation>
+    </message>
+    <message>
+        <source>MiDaS (estimated)</source>
+        <translation>MiDaS (оценка)</translation>
+    </message>
+    <message>
+        <source>Depth map file</source>
+        <translation>Файл карты глубины</translation>
+    </message>
+    <message>
+        <source>Depth source</source>
+        <translation>Источник глубины</translation>
+    </message>
+    <message>
+        <source>Where the depth comes from: estimated by MiDaS from the content image, or a grayscale depth map file of your own (brighter = closer).</source>
+        <translation>Откуда берётся глубина: оценка MiDaS по изображению содержания или ваш собственный файл карты глубины в оттенках серого (светлее — ближе).</translation>
+    </message>
+    <message>
+        <source>Choose depth map</source>
+        <translation>Выбрать карту глубины</translation>
+    </message>
+    <message>
+        <source>Choose a grayscale depth map file.</source>
+        <translation>Выберите файл карты глубины в оттенках серого.</translation>
+    </message>
+    <message>
+        <source>Tick when the depth map file is brighter for farther things (a distance map).</source>
+        <translation>Отметьте, если в файле карты глубины дальние предметы светлее (карта расстояний).</translation>
+    </message>
+    <message>
+        <source>Depth map file name</source>
+        <translation>Имя файла карты глубины</translation>
+    </message>
+    <message>
+        <source>Depth-aware strength</source>
+        <translation>Сила с учётом глубины</translation>
+    </message>
+    <message>
+        <source>Sizes and depth</source>
+        <translation>Размеры и глубина</translation>
+    </message>
+    <message>
+        <source>Content size:</source>
+        <translation>Размер содержания:</translation>
+    </message>
+    <message>
+        <source>Style size:</source>
+        <translation>Размер стиля:</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>Глубина:</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 пикс.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Исходный</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::StrengthChart</name>
+    <message>
+        <source>Strength curve</source>
+        <translation>Кривая силы</translation>
+    </message>
+    <message>
+        <source>How proximity becomes stylization strength: the curve for the current beta and epsilon over a histogram of this image&apos;s proximity values.</source>
+        <translation>Как близость превращается в силу стилизации: кривая для текущих беты и эпсилон поверх гистограммы близости этого изображения.</translation>
+    </message>
+    <message>
+        <source>normalised proximity (far → near)</source>
+        <translation>нормированная близость (далеко → близко)</translation>
+    </message>
+    <message>
+        <source>strength P (content kept)</source>
+        <translation>сила P (сохранение содержания)</translation>
+    </message>
+    <message>
+        <source>share of image</source>
+        <translation>доля изображения</translation>
+    </message>
+    <message>
+        <source>proximity histogram</source>
+        <translation>гистограмма близости</translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation>сила</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Depth-aware style transfer for artists.</source>
+        <translation>Перенос стиля с учётом глубины для художников.</translation>
+    </message>
+    <message>
+        <source>Model directory.</source>
+        <translation>Папка с моделями.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window once the first result is shown, then quit (for documentation).</source>
+        <translation>Сохранить снимок окна после первого результата и выйти (для документации).</translation>
+    </message>
+    <message>
+        <source>Content image.</source>
+        <translation>Изображение содержания.</translation>
+    </message>
+    <message>
+        <source>Style image.</source>
+        <translation>Изображение стиля.</translation>
+    </message>
+</context>
+</TS>
