@@ -43,6 +43,13 @@ private Q_SLOTS:
 
 private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
+    // A session on the stand-in models with content.png and style.png set.
+    std::unique_ptr<Session> pairSession() const {
+        auto session = std::make_unique<Session>(standins());
+        session->setContent(file("content.png"), 0);
+        session->setStyle(file("style.png"), 0);
+        return session;
+    }
     QTemporaryDir dir_;
 };
 
@@ -78,9 +85,8 @@ void TestSession::sweepEqualsSeparateRuns() {
 }
 
 void TestSession::newStyleReencodesOnlyTheStyle() {
-    Session session(standins());
-    session.setContent(file("content.png"), 0);
-    session.setStyle(file("style.png"), 0);
+    const auto owned = pairSession();
+    Session& session = *owned;
     const Image first = session.render(daAdain(20, 0.15));
     session.setStyle(file("style2.png"), 0);
     const Image second = session.render(daAdain(20, 0.15));
@@ -93,9 +99,8 @@ void TestSession::newStyleReencodesOnlyTheStyle() {
 }
 
 void TestSession::newContentRerunsDepthAndContent() {
-    Session session(standins());
-    session.setContent(file("content.png"), 0);
-    session.setStyle(file("style.png"), 0);
+    const auto owned = pairSession();
+    Session& session = *owned;
     session.render(daAdain(20, 0.15));
     session.setContent(file("content2.png"), 0);
     const Image result = session.render(daAdain(20, 0.15));
@@ -107,9 +112,8 @@ void TestSession::newContentRerunsDepthAndContent() {
 }
 
 void TestSession::plainAdainComesFromTheSameCache() {
-    Session session(standins());
-    session.setContent(file("content.png"), 0);
-    session.setStyle(file("style.png"), 0);
+    const auto owned = pairSession();
+    Session& session = *owned;
     session.render(daAdain(20, 0.15));
     session.render({Method::Adain, {}, 0.0});
     session.render({Method::Adain, {}, 0.5});
@@ -121,9 +125,8 @@ void TestSession::plainAdainComesFromTheSameCache() {
 }
 
 void TestSession::progressNamesEveryStage() {
-    Session session(standins());
-    session.setContent(file("content.png"), 0);
-    session.setStyle(file("style.png"), 0);
+    const auto owned = pairSession();
+    Session& session = *owned;
     std::vector<std::pair<Stage, double>> reports;
     Progress progress;
     progress.report = [&](Stage stage, double fraction) { reports.emplace_back(stage, fraction); };
@@ -147,9 +150,8 @@ void TestSession::progressNamesEveryStage() {
 }
 
 void TestSession::cancelStopsAndKeepsCaches() {
-    Session session(standins());
-    session.setContent(file("content.png"), 0);
-    session.setStyle(file("style.png"), 0);
+    const auto owned = pairSession();
+    Session& session = *owned;
     const Image expected = session.render(daAdain(20, 0.15));
 
     std::atomic<bool> cancel{false};
@@ -174,9 +176,8 @@ void TestSession::cancelStopsAndKeepsCaches() {
 }
 
 void TestSession::failedInputKeepsPreviousState() {
-    Session session(standins());
-    session.setContent(file("content.png"), 0);
-    session.setStyle(file("style.png"), 0);
+    const auto owned = pairSession();
+    Session& session = *owned;
     const Image before = session.render(daAdain(20, 0.15));
     QVERIFY(writePicture(file("tiny.png"), makeContentPicture(10, 10)));
     for (const std::string& bad : {file("missing.png"), file("tiny.png")}) {
