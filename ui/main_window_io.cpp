@@ -132,13 +132,12 @@ void MainWindow::onPaneDrop(const QStringList& paths, bool asContent) {
 
 void MainWindow::onResultDrop(const QStringList& paths, const QPoint& position) {
     QMenu menu(this);
-    QAction* content = menu.addAction(tr("Use as Content"));
-    QAction* style = menu.addAction(tr("Use as Style"));
+    const QAction* content = menu.addAction(tr("Use as Content"));
+    menu.addAction(tr("Use as Style"));
     const QAction* chosen = menu.exec(resultPane_->mapToGlobal(position));
     if (chosen != nullptr) {
         loadInput(paths.constFirst(), chosen == content);
     }
-    Q_UNUSED(style);
 }
 
 void MainWindow::paste(bool asContent) {
@@ -219,11 +218,7 @@ bool MainWindow::exportResultTo(const QString& path, int quality) {
         return false;
     }
     try {
-        ExportBundle bundle;
-        bundle.parameters = state_.parameters;
-        bundle.models = models_;
-        exportResult(path, exact_.result, quality,
-                     sidecarJson(bundle).value("parameters").toObject());
+        exportResult(path, exact_.result, quality, state_.parameters.toJson());
     } catch (const EngineError& e) {
         showError(QString::fromStdString(e.what()));
         return false;
