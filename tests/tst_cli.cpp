@@ -24,6 +24,7 @@ private Q_SLOTS:
     void strengthMapHoldsExactValues();
     void sweepEqualsSingleRuns();
     void alphaIsReattached();
+    void bf16DecoderMatchesEngine();
     void depthFileAndModelsFromEnvironment();
     void runtimeErrors_data();
     void runtimeErrors();
@@ -69,7 +70,8 @@ void TestCli::helpDocumentsEveryOption() {
     for (const char* option :
          {"--content", "--style", "--output", "--models", "--method", "--beta", "--epsilon",
           "--alpha", "--content-size", "--style-size", "--depth", "--depth-is-distance",
-          "--save-depth", "--save-strength", "--sweep-beta", "--sweep-epsilon", "--threads"}) {
+          "--save-depth", "--save-strength", "--sweep-beta", "--sweep-epsilon", "--threads",
+          "--decoder-precision"}) {
         QVERIFY2(run.out.contains(option), option);
     }
 }
@@ -91,6 +93,8 @@ void TestCli::usageErrors_data() {
                               << "not a size in pixels";
     QTest::addRow("bad sweep") << (ok + QStringList{"--sweep-beta", "1,x"})
                                << "--sweep-beta: 'x' is not a number";
+    QTest::addRow("bad precision") << (ok + QStringList{"--decoder-precision", "fp16"})
+                                   << "--decoder-precision: 'fp16' is not fp32 or bf16";
     QTest::addRow("stray argument") << (ok + QStringList{"extra.png"}) << "unexpected argument";
 }
 
@@ -176,6 +180,27 @@ void TestCli::alphaIsReattached() {
     QCOMPARE(out.channels(), 4);
     QCOMPARE(out.at<cv::Vec4b>(5, 5)[3], uchar(0));
     QCOMPARE(out.at<cv::Vec4b>(40, 60)[3], uchar(255));
+}
+
+void TestCli::bf16DecoderMatchesEngine() {
+    const ProcessResult run =
+        cli(basics(file("bf16.png")) + QStringList{"--decoder-precision", "bf16"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    Session session(ModelFiles::inDirectory(standinModelDir().toStdString()));
+    session.setContent(file("content.png").toStdString(), 48);
+    session.setStyle(file("style.png").toStdString(), 40);
+    RenderParams params;
+    params.decoderPrecision = Precision::BFloat16;
+    cv::Mat expected;
+    cv::cvtColor(session.render(params).rgb, expected, cv::COLOR_RGB2BGR);
+    expected.convertTo(expected, CV_8UC3, 255.0);
+    params.decoderPrecision = Precision::Float32;
+    cv::Mat exact;
+    cv::cvtColor(session.render(params).rgb, exact, cv::COLOR_RGB2BGR);
+    exact.convertTo(exact, CV_8UC3, 255.0);
+    const cv::Mat written = cv::imread(file("bf16.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(cv::norm(written, expected, cv::NORM_INF), 0.0);
+    QVERIFY(cv::norm(written, exact, cv::NORM_INF) > 0.0);  // the option took effect
 }
 
 void TestCli::depthFileAndModelsFromEnvironment() {

@@ -15,6 +15,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "child_process.h"
+#include "cli_times.h"
+#include "depthstyle/image_compare.h"
 #include "depthstyle/network_cost.h"
 #include "depthstyle/session.h"
 #include "depthstyle/threads.h"
@@ -35,15 +37,6 @@ struct Setting {
     cv::Size style;
     int styleSize;
 };
-
-double median(std::vector<double> v) {
-    if (v.empty()) {
-        return 0.0;
-    }
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 void writeSmoothPicture(const std::string& path, cv::Size size, int seed) {
     cv::RNG rng(static_cast<uint64_t>(seed));
@@ -86,22 +79,16 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
                                            std::to_string(s.styleSize),
                                            "--threads",
                                            std::to_string(o.threads)};
-    std::vector<double> whole, sweep5, peak;
-    for (int r = 0; r < o.repeats; ++r) {
-        const ChildRun one = runMeasured(cliBase);
-        std::vector<std::string> five = cliBase;
-        five.insert(five.end(), {"--sweep-beta", "5,10,20,40,80"});
-        const ChildRun many = runMeasured(five);
-        if (one.exitCode != 0 || many.exitCode != 0) {
-            std::fprintf(stderr, "depthstyle-cli failed\n");
-            return;
-        }
-        whole.push_back(one.seconds);
-        sweep5.push_back(many.seconds);
-        peak.push_back(one.peakMb);
+    const CliTimes fp32 = timeCli(cliBase, Precision::Float32, o.repeats);
+    const CliTimes bf16 = timeCli(cliBase, Precision::BFloat16, o.repeats);
+    if (!fp32.ok || !bf16.ok) {
+        std::fprintf(stderr, "depthstyle-cli failed\n");
+        return;
     }
 
     std::map<Stage, std::vector<double>> stages;
+    std::vector<double> bf16Decoding;
+    ImageDifference comparison;
     cv::Size used;
     cv::Size styleUsed;
     for (int r = 0; r < o.repeats; ++r) {
@@ -111,10 +98,16 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
         used = session.content().rgb.size();
         styleUsed = session.style().rgb.size();
         StageTimer timer;
-        session.render({}, timer.progress());
+        const Image exact = session.render({}, timer.progress());
         for (const auto& [stage, seconds] : timer.seconds()) {
             stages[stage].push_back(seconds);
         }
+        RenderParams fast;
+        fast.decoderPrecision = Precision::BFloat16;
+        timer.clear();
+        const Image approximate = session.render(fast, timer.progress());
+        bf16Decoding.push_back(timer.seconds().at(Stage::Decoding));
+        comparison = compareImages(exact, approximate);
     }
 
     QJsonObject eager;
@@ -130,8 +123,8 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
     if (!o.exportScript.empty() && !o.published.empty()) {
         const std::string onnx = dir.filePath("onnx").toStdString();
         const ChildRun exported =
-            runMeasured({o.python, o.exportScript, o.published, onnx,
-                         std::to_string(used.width), std::to_string(used.height)});
+            runMeasured({o.python, o.exportScript, o.published, onnx, std::to_string(used.width),
+                         std::to_string(used.height)});
         if (exported.exitCode == 0) {
             dnn = timeOpenCvDnn(onnx, used, o.repeats, o.threads);
         } else {
@@ -176,19 +169,31 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
                 : "-",
             row.dnnSeconds > 0 ? QByteArray::number(row.dnnSeconds, 'f', 3).constData() : "-");
     }
-    const double wholeRun = median(whole);
+    std::printf("| decoding, bf16 | %.3f | | | %.0f (%.0f%% of the FP32 peak) | |\n",
+                median(bf16Decoding), decGflop / median(bf16Decoding),
+                100 * decGflop / median(bf16Decoding) / kPeakGflops);
+    const double wholeRun = median(fp32.whole);
     const double eagerTotal = eager.value("total").toDouble();
     std::printf("\n- whole run, process start to file written: %.2f s", wholeRun);
     if (eagerTotal > 0) {
         std::printf(" (eager PyTorch networks alone: %.2f s, ratio %.2fx)", eagerTotal,
                     eagerTotal / wholeRun);
     }
-    const double redecode = (median(sweep5) - wholeRun) / 4.0;
+    const double redecode = (median(fp32.sweep5) - wholeRun) / 4.0;
     std::printf(
         "\n- re-decode after a beta change ((5 values - 1) / 4): %.2f s = %.0f%% of a "
         "whole run\n",
         redecode, 100.0 * redecode / wholeRun);
-    std::printf("- peak memory of the CLI: %.0f MB", median(peak));
+    const double fastWhole = median(bf16.whole);
+    const double fastRedecode = (median(bf16.sweep5) - fastWhole) / 4.0;
+    std::printf(
+        "- with --decoder-precision bf16: whole run %.2f s, re-decode %.2f s = %.0f%% of "
+        "that whole run (%.0f%% of the fp32 one); PSNR against fp32 %.1f dB on the float "
+        "result, %.1f dB on 8-bit output, largest 8-bit difference %d\n",
+        fastWhole, fastRedecode, 100.0 * fastRedecode / fastWhole, 100.0 * fastRedecode / wholeRun,
+        comparison.psnrFloat, comparison.psnr8Bit, comparison.maxDifference8Bit);
+    std::printf("- peak memory of the CLI: %.0f MB (bf16 decoder: %.0f MB)", median(fp32.peak),
+                median(bf16.peak));
     if (eager.contains("peak_rss_mb")) {
         std::printf(" (eager PyTorch process: %.0f MB)", eager.value("peak_rss_mb").toDouble());
     }

@@ -88,6 +88,11 @@ void addOptions(QCommandLineParser& parser) {
         "<output>_beta<B>_eps<E>.<ext>. Encoders and depth run once.",
         "list");
     add("sweep-epsilon", "Comma list of epsilon values, as --sweep-beta.", "list");
+    add("decoder-precision",
+        "fp32 (default) or bf16: decode in bfloat16, about twice as fast on CPUs with "
+        "AVX512-BF16 and close to fp32 (tools/benchmark.sh reports the PSNR); the encoders "
+        "always run in fp32.",
+        "name");
     add("threads", "Compute threads (default: every available core).", "N");
 }
 
@@ -144,6 +149,15 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     }
     if (o.isSweep() && o.params.method != Method::DaAdain) {
         throw UsageError{QStringLiteral("--sweep-beta and --sweep-epsilon need --method da-adain")};
+    }
+    if (parser.isSet("decoder-precision")) {
+        const QString name = parser.value("decoder-precision");
+        const std::optional<Precision> precision = precisionFromName(name.toStdString());
+        if (!precision) {
+            throw UsageError{
+                QStringLiteral("--decoder-precision: '%1' is not fp32 or bf16").arg(name)};
+        }
+        o.params.decoderPrecision = *precision;
     }
     if (parser.isSet("threads")) {
         o.threads = parseSize("threads", parser.value("threads"));

@@ -34,14 +34,33 @@ struct Segment {
     size_t end;
 };
 
+// The weights and biases of every convolution in one scalar type.
+struct WeightSet {
+    std::vector<at::Tensor> weights;
+    std::vector<at::Tensor> biases;
+};
+
 }  // namespace
 
 struct ConvStack::Layers {
     std::vector<ConvSpec> specs;
-    std::vector<at::Tensor> weights;
-    std::vector<at::Tensor> biases;
+    WeightSet float32;
+    WeightSet bfloat16;  // converted from float32 on first use
     std::vector<Op> ops;
     std::vector<Segment> segments;
+
+    const WeightSet& weightsFor(Precision precision) {
+        if (precision == Precision::Float32) {
+            return float32;
+        }
+        if (bfloat16.weights.empty()) {
+            for (size_t i = 0; i < float32.weights.size(); ++i) {
+                bfloat16.weights.push_back(float32.weights[i].to(at::kBFloat16));
+                bfloat16.biases.push_back(float32.biases[i].to(at::kBFloat16));
+            }
+        }
+        return bfloat16;
+    }
 };
 
 namespace {
@@ -52,8 +71,9 @@ namespace {
 // give the same values as the whole image.
 class SegmentRunner {
 public:
-    SegmentRunner(const ConvStack::Layers& layers, const Segment& segment, const at::Tensor& input)
-        : layers_(layers), segment_(segment), input_(input) {
+    SegmentRunner(const ConvStack::Layers& layers, const WeightSet& weights, const Segment& segment,
+                  const at::Tensor& input)
+        : layers_(layers), weights_(weights), segment_(segment), input_(input) {
         int64_t h = input.size(2);
         for (size_t i = segment.first; i < segment.end; ++i) {
             heights_.push_back(h);
@@ -77,6 +97,7 @@ public:
             const OpKind kind = layers_.ops[i].kind;
             factor *= kind == OpKind::Pool ? 2.0 : kind == OpKind::Upsample ? 0.5 : 1.0;
         }
+        const auto elementBytes = static_cast<double>(input_.element_size());
         double bytesPerRow = 0.0;
         int64_t width = input_.size(3);
         int64_t channels = input_.size(1);
@@ -88,7 +109,7 @@ public:
                 width = op.kind == OpKind::Pool ? (width + 1) / 2 : width * 2;
             }
             // input, padded copy and output of a convolution live together
-            bytesPerRow = std::max(bytesPerRow, 3.0 * 4.0 * static_cast<double>(channels) *
+            bytesPerRow = std::max(bytesPerRow, 3.0 * elementBytes * static_cast<double>(channels) *
                                                     static_cast<double>(width + 2) *
                                                     rowsPerOutputRow[i - segment_.first]);
         }
@@ -127,7 +148,7 @@ public:
         } else {
             x = rows(end - 1, a, b);
         }
-        at::Tensor out = at::conv2d(x, layers_.weights[op.conv], layers_.biases[op.conv]);
+        at::Tensor out = at::conv2d(x, weights_.weights[op.conv], weights_.biases[op.conv]);
         if (spec.after != AfterConv::Nothing) {
             out.relu_();
         }
@@ -136,6 +157,7 @@ public:
 
 private:
     const ConvStack::Layers& layers_;
+    const WeightSet& weights_;
     const Segment& segment_;
     const at::Tensor& input_;
     std::vector<int64_t> heights_;  // input height of each op of the segment
@@ -167,7 +189,8 @@ std::vector<Segment> groupSegments(const ConvStack::Layers& layers, const at::Te
                 width = std::ceil(width * scale);
             }
         }
-        open = 4.0 * channels * height * width > kMaterializeStripes * stripeBudgetBytes();
+        open = static_cast<double>(input.element_size()) * channels * height * width >
+               kMaterializeStripes * stripeBudgetBytes();
     }
     return groups;
 }
@@ -193,8 +216,9 @@ ConvStack ConvStack::load(const std::string& path, const std::vector<ConvSpec>& 
     layers->specs = layout;
     size_t segmentStart = 0;
     for (size_t i = 0; i < layout.size(); ++i) {
-        layers->weights.push_back(tensors[2 * i].contiguous(at::MemoryFormat::ChannelsLast));
-        layers->biases.push_back(tensors[2 * i + 1]);
+        layers->float32.weights.push_back(
+            tensors[2 * i].contiguous(at::MemoryFormat::ChannelsLast));
+        layers->float32.biases.push_back(tensors[2 * i + 1]);
         // Segments end after a pool and begin with an upsampling, so that
         // the tensors kept whole between segments are the small ones.
         const AfterConv after = layout[i].after;
@@ -219,14 +243,17 @@ ConvStack ConvStack::load(const std::string& path, const std::vector<ConvSpec>& 
     return ConvStack(std::move(layers));
 }
 
-at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& progress) const {
+at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& progress,
+                              Precision precision) const {
     at::NoGradGuard noGrad;
-    at::Tensor x = input.contiguous(at::MemoryFormat::ChannelsLast);
+    const WeightSet& weights = layers_->weightsFor(precision);
+    const at::ScalarType type = precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
+    at::Tensor x = input.to(type).contiguous(at::MemoryFormat::ChannelsLast);
     input.reset();
     const auto total = static_cast<double>(layers_->ops.size());
     progress.step(stage, 0.0);
     for (const Segment& segment : groupSegments(*layers_, x)) {
-        const SegmentRunner runner(*layers_, segment, x);
+        const SegmentRunner runner(*layers_, weights, segment, x);
         const int64_t height = runner.outputHeight();
         const int64_t stripe = runner.stripeRows();
         at::Tensor y;
@@ -248,7 +275,7 @@ at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& pro
         }
         x = y;
     }
-    return x;
+    return x.to(at::kFloat);
 }
 
 }  // namespace depthstyle

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "depthstyle/precision.h"
 #include "depthstyle/progress.h"
 #include "network_layout.h"
 #include "torch_fwd.h"
@@ -27,8 +28,10 @@ public:
     // Runs every layer on an NCHW float tensor (any memory layout; taken by
     // value so that it can be freed as soon as it is used), reporting
     // `stage` progress and honouring cancellation between stripes and
-    // layers. The result is in channels-last layout.
-    at::Tensor forward(at::Tensor input, Stage stage, const Progress& progress) const;
+    // layers. `precision` is the arithmetic of the layers; input and result
+    // are float32 either way. The result is in channels-last layout.
+    at::Tensor forward(at::Tensor input, Stage stage, const Progress& progress,
+                       Precision precision = Precision::Float32) const;
 
     // The weights and the op sequence (defined in the .cpp file).
     struct Layers;

@@ -164,8 +164,9 @@ Image Session::render(const RenderParams& params, const Progress& progress) {
         progress.step(Stage::AdaIN, 1.0);
     }
     const at::Tensor strength = mapToTensor(strengthMap(params, progress));
-    const at::Tensor decoded = s.decoder.forward(
-        blendFeatures(s.contentFeatures, s.adainTarget, strength), Stage::Decoding, progress);
+    const at::Tensor decoded =
+        s.decoder.forward(blendFeatures(s.contentFeatures, s.adainTarget, strength),
+                          Stage::Decoding, progress, params.decoderPrecision);
     ++s.counters.decodings;
     Image result;
     result.rgb = tensorToImage(decoded, s.content.rgb.size());

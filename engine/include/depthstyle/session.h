@@ -7,6 +7,7 @@
 
 #include "depthstyle/image.h"
 #include "depthstyle/model_files.h"
+#include "depthstyle/precision.h"
 #include "depthstyle/progress.h"
 #include "depthstyle/strength_map.h"
 
@@ -22,6 +23,7 @@ struct RenderParams {
     Method method = Method::DaAdain;
     StrengthParams strength;  // beta, epsilon (DA-AdaIN)
     double alpha = 0.0;       // content weight of plain AdaIN (0 = full style)
+    Precision decoderPrecision = Precision::Float32;
 };
 
 // Where the proximity map comes from.
