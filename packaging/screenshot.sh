@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes docs/screenshot.png: the real DepthStyle window under Xvfb, on
+# Makes docs/screenshot.png and docs/screenshot-dark.png (View > Theme >
+# Dark): the real DepthStyle window under Xvfb, on
 # stand-in models (seeded random weights, so the result is not a real
 # stylization) and on pictures the script draws itself.
 # usage: packaging/screenshot.sh [BUILD_DIR]   (default: build)
@@ -13,8 +14,12 @@ python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
 bash tests/tools/prepare_standins.sh "$work/standins" >/dev/null
 "$python" packaging/draw_sample_images.py "$work"
 mkdir -p docs
-XDG_CONFIG_HOME="$work/config" QT_QPA_PLATFORM=xcb \
-  xvfb-run -a -s "-screen 0 1500x900x24" \
-  "$build/app/gui/depthstyle" --models "$work/standins/models" \
-  --screenshot docs/screenshot.png "$work/content.png" "$work/style.png"
-echo "Wrote docs/screenshot.png"
+for theme in light dark; do
+  name=docs/screenshot.png
+  [ "$theme" = dark ] && name=docs/screenshot-dark.png
+  XDG_CONFIG_HOME="$work/config" QT_QPA_PLATFORM=xcb \
+    xvfb-run -a -s "-screen 0 1500x900x24" \
+    "$build/app/gui/depthstyle" --models "$work/standins/models" --theme "$theme" \
+    --screenshot "$name" "$work/content.png" "$work/style.png"
+  echo "Wrote $name"
+done

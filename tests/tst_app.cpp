@@ -1,6 +1,7 @@
 // The desktop app, headless: drops start a render, bad drops keep the state,
 // slider bursts coalesce to the exact final result, export all and the
 // sidecar, undo, and the model set-up panel.
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QMimeData>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void sliderBurstEndsOnExactFinalResult();
     void exportAllAndSidecarRestore();
     void undoRestoresParameters();
+    void fastDecodingRedecodesOnly();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -217,6 +219,36 @@ void TestApp::undoRestoresParameters() {
     QCOMPARE(beta->value(), 35.0);
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
     QCOMPARE(window->chart()->curveAt(1.0), 0.85);
+}
+
+void TestApp::fastDecodingRedecodesOnly() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    const SessionCounters before = window->worker()->counters();
+    window->parameterPanel()->fastDecodingBox()->setChecked(true);
+    QCOMPARE(window->parameterPanel()->parameters().renderParams().decoderPrecision,
+             Precision::BFloat16);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(window->worker()->counters().contentEncodings, before.contentEncodings);
+    QCOMPARE(window->worker()->counters().styleEncodings, before.styleEncodings);
+    QVERIFY(window->worker()->counters().decodings > before.decodings);
+
+    Session direct(window->modelFiles());
+    direct.setContent(file("content.png").toStdString(), 256);
+    direct.setStyle(file("style.png").toStdString(), 256);
+    RenderParams fast;
+    fast.decoderPrecision = Precision::BFloat16;
+    QCOMPARE(cv::norm(window->exactResult().rgb, direct.render(fast).rgb, cv::NORM_INF), 0.0);
+
+    // The choice travels in the sidecar and comes back with it.
+    const QString folder = file("export-fast");
+    QDir().mkpath(folder);
+    QVERIFY2(window->exportAllTo(folder), qPrintable(window->message()));
+    window->parameterPanel()->fastDecodingBox()->setChecked(false);
+    QVERIFY(window->loadParameters(QDir(folder).filePath("depthstyle.json")));
+    QVERIFY(window->parameterPanel()->fastDecodingBox()->isChecked());
+    window->undoStack()->undo();
+    QVERIFY(!window->parameterPanel()->fastDecodingBox()->isChecked());
 }
 
 QTEST_MAIN(TestApp)

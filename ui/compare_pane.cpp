@@ -68,8 +68,13 @@ void ComparePane::paintContent(QPainter& painter) {
     painter.setClipRect(QRectF(x, 0, width() - x, height()));
     painter.drawImage(target, plain_);
     painter.restore();
+    // White on a dark outline: visible on any picture and either palette.
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0, 0, 0, 140), 4));
+    painter.drawLine(QPointF(x, 0), QPointF(x, height()));
     painter.setPen(QPen(Qt::white, 2));
     painter.drawLine(QPointF(x, 0), QPointF(x, height()));
+    painter.setPen(QPen(QColor(0, 0, 0, 140), 1.5));
     painter.setBrush(Qt::white);
     painter.drawEllipse(QPointF(x, height() / 2.0), 6, 6);
     drawTag(painter, QPointF(std::max(6.0, x - 80), 30), tr("DA-AdaIN"));

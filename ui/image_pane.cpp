@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "theme.h"
+
 namespace depthstyle::ui {
 
 ImagePane::ImagePane(const QString& title, QWidget* parent) : QFrame(parent), title_(title) {
@@ -70,7 +72,7 @@ void ImagePane::paintEvent(QPaintEvent* event) {
     QPainter painter(this);
     painter.fillRect(rect().adjusted(1, 1, -1, -1), palette().color(QPalette::Base));
     if (image_.isNull()) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.setPen(hintColour(palette()));
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
     } else {
         painter.setRenderHint(QPainter::SmoothPixmapTransform, scale_ < 1.0);

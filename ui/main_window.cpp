@@ -26,6 +26,7 @@
 #include "parameter_panel.h"
 #include "render_worker.h"
 #include "strength_chart.h"
+#include "theme_menu.h"
 
 namespace depthstyle::ui {
 
@@ -221,6 +222,7 @@ void MainWindow::buildMenus() {
         action->setChecked(choice.code == current);
         languages->addAction(action);
     }
+    addThemeMenu(view);
 }
 
 void MainWindow::buildStatusBar() {

@@ -44,7 +44,8 @@ ParameterPanel::ParameterPanel(QWidget* parent)
       depthSource_(new QComboBox(this)),
       depthFile_(new QLabel(this)),
       chooseDepth_(new QPushButton(tr("Choose…"), this)),
-      depthIsDistance_(new QCheckBox(tr("Brighter is farther"), this)) {
+      depthIsDistance_(new QCheckBox(tr("Brighter is farther"), this)),
+      fastDecoding_(new QCheckBox(tr("Fast decoding (bfloat16)"), this)) {
     beta_->describe(tr("Beta"),
                     tr("Prominence: how sharply stylization changes between near and far. 0 "
                        "stylizes everything alike; the paper recommends 20."));
@@ -70,6 +71,15 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     describe(chooseDepth_, tr("Choose depth map"), tr("Choose a grayscale depth map file."));
     describe(depthIsDistance_, tr("Brighter is farther"),
              tr("Tick when the depth map file is brighter for farther things (a distance map)."));
+    QString fastHelp =
+        tr("Run the decoder in bfloat16: about twice as fast on processors with AVX512-BF16, "
+           "and visually the same (above 40 dB PSNR against full precision in the benchmark). "
+           "The encoders always run in full precision.");
+    if (!cpuHasNativeBFloat16()) {
+        fastHelp += QLatin1Char(' ') +
+                    tr("This processor has no native bfloat16, so here it is slower, not faster.");
+    }
+    describe(fastDecoding_, tr("Fast decoding"), fastHelp);
     depthFile_->setAccessibleName(tr("Depth map file name"));
     depthFile_->setWordWrap(true);
 
@@ -96,6 +106,10 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     layout->addWidget(strength);
     layout->addWidget(method);
     layout->addWidget(inputs);
+    auto* speed = new QGroupBox(tr("Speed"), this);
+    auto* speedLayout = new QVBoxLayout(speed);
+    speedLayout->addWidget(fastDecoding_);
+    layout->addWidget(speed);
     layout->addStretch(1);
 
     connect(beta_, &LabeledSlider::valueChanged, this,
@@ -126,6 +140,8 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     connect(chooseDepth_, &QPushButton::clicked, this, &ParameterPanel::depthFileRequested);
     connect(depthIsDistance_, &QCheckBox::toggled, this,
             [this] { Q_EMIT parametersChanged("depth"); });
+    connect(fastDecoding_, &QCheckBox::toggled, this,
+            [this] { Q_EMIT parametersChanged("fastDecoding"); });
     updateEnabled();
 }
 
@@ -162,12 +178,13 @@ UiParameters ParameterPanel::parameters() const {
     p.depthFromFile = depthSource_->currentData().toBool();
     p.depthPath = depthPath_;
     p.depthIsDistance = depthIsDistance_->isChecked();
+    p.fastDecoding = fastDecoding_->isChecked();
     return p;
 }
 
 void ParameterPanel::setParameters(const UiParameters& p) {
     const QSignalBlocker b1(method_), b2(matched_), b3(contentSize_), b4(styleSize_),
-        b5(depthSource_), b6(depthIsDistance_);
+        b5(depthSource_), b6(depthIsDistance_), b7(fastDecoding_);
     beta_->setValue(p.beta);
     epsilon_->setValue(p.epsilon);
     alpha_->setValue(p.alpha);
@@ -178,6 +195,7 @@ void ParameterPanel::setParameters(const UiParameters& p) {
     depthPath_ = p.depthPath;
     depthSource_->setCurrentIndex(p.depthFromFile && !p.depthPath.isEmpty() ? 1 : 0);
     depthIsDistance_->setChecked(p.depthIsDistance);
+    fastDecoding_->setChecked(p.fastDecoding);
     updateEnabled();
 }
 

@@ -25,6 +25,7 @@ public:
     LabeledSlider* betaSlider() const { return beta_; }
     LabeledSlider* epsilonSlider() const { return epsilon_; }
     LabeledSlider* alphaSlider() const { return alpha_; }
+    QCheckBox* fastDecodingBox() const { return fastDecoding_; }
 
 Q_SIGNALS:
     // `control` names what changed ("beta", "epsilon", ...), for undo merging.
@@ -46,6 +47,7 @@ private:
     QLabel* depthFile_;
     QPushButton* chooseDepth_;
     QCheckBox* depthIsDistance_;
+    QCheckBox* fastDecoding_;
     QString depthPath_;
 };
 

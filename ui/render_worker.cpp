@@ -155,9 +155,11 @@ void RenderWorker::process(const RenderRequest& r) {
         }
         makeAnchors(r, progress);
         if (r.wantPlain && !superseded()) {
-            const Image plain = r.plainAlpha == 0.0
-                                    ? anchors_.fullStyle
-                                    : session_->render({Method::Adain, {}, r.plainAlpha}, progress);
+            const Image plain =
+                r.plainAlpha == 0.0
+                    ? anchors_.fullStyle
+                    : session_->render({Method::Adain, {}, r.plainAlpha, r.params.decoderPrecision},
+                                       progress);
             Q_EMIT plainReady(r.generation, plain, r.plainAlpha);
         }
     } catch (const EngineError& e) {

@@ -2,10 +2,13 @@
 
 #include <qcustomplot.h>
 
+#include <QEvent>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <opencv2/core.hpp>
+
+#include "theme.h"
 
 namespace depthstyle::ui {
 namespace {
@@ -34,16 +37,61 @@ StrengthChart::StrengthChart(QWidget* parent) : QWidget(parent), plot_(new QCust
     histogram_ = new QCPBars(plot_->xAxis, plot_->yAxis2);
     histogram_->setWidth(1.0 / kBins);
     histogram_->setPen(Qt::NoPen);
-    histogram_->setBrush(QColor(120, 140, 200, 110));
     histogram_->setName(tr("proximity histogram"));
 
     curve_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
-    curve_->setPen(QPen(QColor(220, 80, 30), 2.5));
     curve_->setName(tr("strength"));
 
     meanLine_ = new QCPItemStraightLine(plot_);
-    meanLine_->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+    applyPalette();
     redrawCurve();
+}
+
+void StrengthChart::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        applyPalette();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void StrengthChart::applyPalette() {
+    const QPalette& p = palette();
+    const QColor background = p.color(QPalette::Base);
+    const QColor text = p.color(QPalette::Text);
+    QColor faint = text;
+    faint.setAlpha(60);
+    background_ = background;
+    plot_->setBackground(background);
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis, plot_->yAxis2}) {
+        axis->setBasePen(QPen(text, 1));
+        axis->setTickPen(QPen(text, 1));
+        axis->setSubTickPen(QPen(text, 1));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(faint, 1, Qt::DotLine));
+    }
+    QColor bars = p.color(QPalette::Highlight);
+    bars.setAlpha(110);
+    histogram_->setBrush(bars);
+    // Of two oranges, the one that stands out more from this background.
+    const QColor deep(190, 70, 20);
+    const QColor bright(255, 150, 70);
+    curve_->setPen(QPen(
+        contrastRatio(deep, background) >= contrastRatio(bright, background) ? deep : bright, 2.5));
+    meanLine_->setPen(QPen(hintColour(p), 1, Qt::DashLine));
+}
+
+QColor StrengthChart::backgroundColour() const {
+    return background_;
+}
+
+QColor StrengthChart::textColour() const {
+    return plot_->xAxis->tickLabelColor();
+}
+
+QColor StrengthChart::curveColour() const {
+    return curve_->pen().color();
 }
 
 void StrengthChart::setProximity(const cv::Mat& gridProximity) {

@@ -24,9 +24,18 @@ public:
     // The curve's points, for tests: strength at normalised proximity x.
     double curveAt(double x) const;
     double meanProximity() const { return mean_; }
+    // The colours in use, for readability checks.
+    QColor backgroundColour() const;
+    QColor textColour() const;
+    QColor curveColour() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void redrawCurve();
+    // Takes background, axes, text and accents from the widget's palette.
+    void applyPalette();
 
     QCustomPlot* plot_;
     QCPBars* histogram_;
@@ -35,6 +44,7 @@ private:
     double beta_ = 20.0;
     double epsilon_ = 0.15;
     double mean_ = 0.5;
+    QColor background_;
 };
 
 }  // namespace depthstyle::ui

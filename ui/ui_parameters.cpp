@@ -5,7 +5,8 @@
 namespace depthstyle::ui {
 
 RenderParams UiParameters::renderParams() const {
-    return {method, {beta, epsilon}, alpha};
+    return {
+        method, {beta, epsilon}, alpha, fastDecoding ? Precision::BFloat16 : Precision::Float32};
 }
 
 DepthSource UiParameters::depthSource() const {
@@ -25,7 +26,8 @@ QJsonObject UiParameters::toJson() const {
             {"styleSize", styleSize},
             {"depthSource", depthFromFile ? "file" : "midas"},
             {"depthPath", depthPath},
-            {"depthIsDistance", depthIsDistance}};
+            {"depthIsDistance", depthIsDistance},
+            {"decoderPrecision", precisionName(renderParams().decoderPrecision)}};
 }
 
 UiParameters UiParameters::fromJson(const QJsonObject& json) {
@@ -40,6 +42,8 @@ UiParameters UiParameters::fromJson(const QJsonObject& json) {
     p.depthFromFile = json.value("depthSource").toString() == "file";
     p.depthPath = json.value("depthPath").toString();
     p.depthIsDistance = json.value("depthIsDistance").toBool(false);
+    p.fastDecoding = precisionFromName(json.value("decoderPrecision").toString().toStdString()) ==
+                     Precision::BFloat16;
     if (p.depthPath.isEmpty()) {
         p.depthFromFile = false;
     }
@@ -50,7 +54,8 @@ bool UiParameters::operator==(const UiParameters& o) const {
     return method == o.method && beta == o.beta && epsilon == o.epsilon && alpha == o.alpha &&
            matchedStrength == o.matchedStrength && contentSize == o.contentSize &&
            styleSize == o.styleSize && depthFromFile == o.depthFromFile &&
-           depthPath == o.depthPath && depthIsDistance == o.depthIsDistance;
+           depthPath == o.depthPath && depthIsDistance == o.depthIsDistance &&
+           fastDecoding == o.fastDecoding;
 }
 
 }  // namespace depthstyle::ui

@@ -20,6 +20,7 @@ struct UiParameters {
     bool depthFromFile = false;
     QString depthPath;
     bool depthIsDistance = false;
+    bool fastDecoding = false;  // decoder in bfloat16
 
     RenderParams renderParams() const;
     DepthSource depthSource() const;

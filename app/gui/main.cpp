@@ -8,6 +8,7 @@
 #include <QTranslator>
 
 #include "main_window.h"
+#include "theme.h"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -46,11 +47,20 @@ int main(int argc, char* argv[]) {
                                 "shown, then quit (for documentation)."),
         "file");
     parser.addOption(screenshot);
+    const QCommandLineOption theme(
+        "theme",
+        QApplication::translate("main",
+                                "Colour theme for this run: system, light or dark (default: "
+                                "the one chosen in View > Theme)."),
+        "name");
+    parser.addOption(theme);
     parser.addPositionalArgument("content", QApplication::translate("main", "Content image."),
                                  "[CONTENT");
     parser.addPositionalArgument("style", QApplication::translate("main", "Style image."),
                                  "[STYLE]]");
     parser.process(app);
+    depthstyle::ui::applyTheme(depthstyle::ui::themeFromKey(
+        parser.isSet(theme) ? parser.value(theme) : QSettings().value("theme").toString()));
 
     depthstyle::ui::MainWindow window(parser.value(models));
     window.show();
