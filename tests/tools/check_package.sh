@@ -22,7 +22,8 @@ dpkg-deb -x "$deb" "$root"
 for file in usr/bin/depthstyle usr/bin/depthstyle-cli usr/share/depthstyle/fetch-models.sh \
     usr/share/depthstyle/convert-models.py usr/share/applications/depthstyle.desktop \
     usr/share/metainfo/org.depthstyle.DepthStyle.metainfo.xml \
-    usr/share/icons/hicolor/scalable/apps/depthstyle.svg usr/share/man/man1/depthstyle-cli.1.gz; do
+    usr/share/icons/hicolor/scalable/apps/depthstyle.svg usr/share/man/man1/depthstyle-cli.1.gz \
+    usr/share/doc/depthstyle/copyright; do
   [ -e "$root/$file" ] || fail "the package lacks /$file"
 done
 desktop-file-validate "$root/usr/share/applications/depthstyle.desktop" || fail "desktop file invalid"
