@@ -28,6 +28,8 @@ void TestTheme::keysRoundTrip() {
         QCOMPARE(themeFromKey(themeKey(theme)), theme);
     }
     QCOMPARE(themeFromKey("purple"), Theme::System);
+    QVERIFY(!parseThemeKey("purple").has_value());
+    QCOMPARE(parseThemeKey("dark"), std::optional<Theme>(Theme::Dark));
 }
 
 void TestTheme::contrastKnownValues() {

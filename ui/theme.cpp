@@ -92,14 +92,17 @@ QString themeKey(Theme theme) {
     return QStringLiteral("system");
 }
 
+std::optional<Theme> parseThemeKey(const QString& key) {
+    for (Theme theme : {Theme::System, Theme::Light, Theme::Dark}) {
+        if (key == themeKey(theme)) {
+            return theme;
+        }
+    }
+    return std::nullopt;
+}
+
 Theme themeFromKey(const QString& key) {
-    if (key == QLatin1String("light")) {
-        return Theme::Light;
-    }
-    if (key == QLatin1String("dark")) {
-        return Theme::Dark;
-    }
-    return Theme::System;
+    return parseThemeKey(key).value_or(Theme::System);
 }
 
 void applyTheme(Theme theme) {

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QPalette>
 #include <QString>
+#include <optional>
 
 namespace depthstyle::ui {
 
@@ -10,8 +11,9 @@ namespace depthstyle::ui {
 // palette (View > Theme; saved as "theme" in the settings).
 enum class Theme { System, Light, Dark };
 
-QString themeKey(Theme theme);           // "system", "light", "dark"
-Theme themeFromKey(const QString& key);  // unknown keys give System
+QString themeKey(Theme theme);                           // "system", "light", "dark"
+std::optional<Theme> parseThemeKey(const QString& key);  // nullopt for unknown keys
+Theme themeFromKey(const QString& key);                  // unknown keys give System
 
 // Sets the application's style and palette. The first call remembers the
 // desktop's, which System restores.

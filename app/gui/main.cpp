@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
+#include <cstdio>
 
 #include "main_window.h"
 #include "theme.h"
@@ -59,8 +60,15 @@ int main(int argc, char* argv[]) {
     parser.addPositionalArgument("style", QApplication::translate("main", "Style image."),
                                  "[STYLE]]");
     parser.process(app);
-    depthstyle::ui::applyTheme(depthstyle::ui::themeFromKey(
-        parser.isSet(theme) ? parser.value(theme) : QSettings().value("theme").toString()));
+    const std::optional<depthstyle::ui::Theme> chosenTheme =
+        parser.isSet(theme) ? depthstyle::ui::parseThemeKey(parser.value(theme))
+                            : depthstyle::ui::themeFromKey(QSettings().value("theme").toString());
+    if (!chosenTheme) {
+        std::fprintf(stderr, "depthstyle: --theme: '%s' is not system, light or dark\n",
+                     qPrintable(parser.value(theme)));
+        return 2;
+    }
+    depthstyle::ui::applyTheme(*chosenTheme);
 
     depthstyle::ui::MainWindow window(parser.value(models));
     window.show();
