@@ -134,7 +134,7 @@ void TestCli::strengthMapHoldsExactValues() {
         cli(basics(file("exact.png")) + QStringList{"--beta", "7", "--epsilon", "0.3",
                                                     "--save-strength", file("strength16.png")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    Session session(ModelFiles::inDirectory(standinModelDir().toStdString()));
+    Session session(standinModelFiles());
     session.setContent(file("content.png").toStdString(), 48);
     const cv::Mat grid = session.strengthMap({Method::DaAdain, {7.0, 0.3}, 0.0});
     const cv::Mat written = cv::imread(file("strength16.png").toStdString(), cv::IMREAD_UNCHANGED);
@@ -186,18 +186,20 @@ void TestCli::bf16DecoderMatchesEngine() {
     const ProcessResult run =
         cli(basics(file("bf16.png")) + QStringList{"--decoder-precision", "bf16"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    Session session(ModelFiles::inDirectory(standinModelDir().toStdString()));
+    Session session(standinModelFiles());
     session.setContent(file("content.png").toStdString(), 48);
     session.setStyle(file("style.png").toStdString(), 40);
-    RenderParams params;
-    params.decoderPrecision = Precision::BFloat16;
-    cv::Mat expected;
-    cv::cvtColor(session.render(params).rgb, expected, cv::COLOR_RGB2BGR);
-    expected.convertTo(expected, CV_8UC3, 255.0);
-    params.decoderPrecision = Precision::Float32;
-    cv::Mat exact;
-    cv::cvtColor(session.render(params).rgb, exact, cv::COLOR_RGB2BGR);
-    exact.convertTo(exact, CV_8UC3, 255.0);
+    // The engine's result as the CLI writes it: 8-bit BGR.
+    const auto rendered = [&session](Precision precision) {
+        RenderParams params;
+        params.decoderPrecision = precision;
+        cv::Mat bgr;
+        cv::cvtColor(session.render(params).rgb, bgr, cv::COLOR_RGB2BGR);
+        bgr.convertTo(bgr, CV_8UC3, 255.0);
+        return bgr;
+    };
+    const cv::Mat expected = rendered(Precision::BFloat16);
+    const cv::Mat exact = rendered(Precision::Float32);
     const cv::Mat written = cv::imread(file("bf16.png").toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(cv::norm(written, expected, cv::NORM_INF), 0.0);
     QVERIFY(cv::norm(written, exact, cv::NORM_INF) > 0.0);  // the option took effect

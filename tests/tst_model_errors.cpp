@@ -77,7 +77,7 @@ void TestModelErrors::badModelFile() {
     QFETCH(QString, decoder);
     QFETCH(int, kind);
     QFETCH(QString, reason);
-    ModelFiles files = ModelFiles::inDirectory(standinModelDir().toStdString());
+    ModelFiles files = standinModelFiles();
     files.encoder = encoder.toStdString();
     files.decoder = decoder.toStdString();
     try {
@@ -93,7 +93,7 @@ void TestModelErrors::badModelFile() {
 }
 
 void TestModelErrors::badDepthModel() {
-    ModelFiles files = ModelFiles::inDirectory(standinModelDir().toStdString());
+    ModelFiles files = standinModelFiles();
     files.depth = file("notes.pth").toStdString();
     Session session(files);
     QVERIFY(writePicture(file("content.png").toStdString(), makeContentPicture(40, 32)));

@@ -61,7 +61,7 @@ void TestParity::initTestCase() {
     makeProximityPicture(83, 61).convertTo(depth16, CV_16U, 65535.0);
     QVERIFY(writePicture(file("depth.png").toStdString(), depth16));
 
-    session_ = std::make_unique<Session>(ModelFiles::inDirectory(standinModelDir().toStdString()));
+    session_ = std::make_unique<Session>(standinModelFiles());
     session_->setContent(file("content.png").toStdString(), 0);
     session_->setStyle(file("style.png").toStdString(), 0);
     session_->setDepthSource({DepthSource::Kind::File, file("depth.png").toStdString(), false});

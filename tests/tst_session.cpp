@@ -19,10 +19,6 @@ RenderParams daAdain(double beta, double epsilon) {
     return {Method::DaAdain, {beta, epsilon}, 0.0};
 }
 
-ModelFiles standins() {
-    return ModelFiles::inDirectory(standinModelDir().toStdString());
-}
-
 }  // namespace
 
 class TestSession : public QObject {
@@ -45,7 +41,7 @@ private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
     // A session on the stand-in models with content.png and style.png set.
     std::unique_ptr<Session> pairSession() const {
-        auto session = std::make_unique<Session>(standins());
+        auto session = std::make_unique<Session>(standinModelFiles());
         session->setContent(file("content.png"), 0);
         session->setStyle(file("style.png"), 0);
         return session;
@@ -64,13 +60,13 @@ void TestSession::initTestCase() {
 void TestSession::sweepEqualsSeparateRuns() {
     const std::vector<std::pair<double, double>> sweep{
         {20, 0.15}, {0, 0.15}, {5, 0.15}, {50, 0.0}, {20, 0.6}};
-    Session shared(standins());
+    Session shared(standinModelFiles());
     shared.setContent(file("content.png"), 0);
     shared.setStyle(file("style.png"), 0);
     for (const auto& [beta, epsilon] : sweep) {
         const Image swept = shared.render(daAdain(beta, epsilon));
 
-        Session separate(standins());
+        Session separate(standinModelFiles());
         separate.setContent(file("content.png"), 0);
         separate.setStyle(file("style.png"), 0);
         const Image alone = separate.render(daAdain(beta, epsilon));
@@ -195,7 +191,7 @@ void TestSession::failedInputKeepsPreviousState() {
 void TestSession::distanceMapIsInverted() {
     cv::Mat distance = makeProximityPicture(70, 50);
     QVERIFY(writePicture(file("distance.tif"), distance));
-    Session session(standins());
+    Session session(standinModelFiles());
     session.setContent(file("content.png"), 0);
     session.setDepthSource({DepthSource::Kind::File, file("distance.tif"), true});
     double maxDistance = 0;
@@ -206,7 +202,7 @@ void TestSession::distanceMapIsInverted() {
 }
 
 void TestSession::missingDepthModelIsNamed() {
-    ModelFiles files = standins();
+    ModelFiles files = standinModelFiles();
     files.depth = file("nowhere/model-small-traced.pt");
     Session session(files);
     session.setContent(file("content.png"), 0);
@@ -226,7 +222,7 @@ void TestSession::missingDepthModelIsNamed() {
 }
 
 void TestSession::renderWithoutImagesIsAnError() {
-    Session session(standins());
+    Session session(standinModelFiles());
     try {
         session.render(daAdain(20, 0.15));
         QFAIL("no error");
@@ -244,7 +240,7 @@ void TestSession::stripesEqualWholeImage() {
     QVERIFY(writePicture(file("wide.png"), makeContentPicture(203, 141)));
     const auto run = [&](double budget) {
         setStripeBudgetBytes(budget);
-        Session session(standins());
+        Session session(standinModelFiles());
         session.setContent(file("wide.png"), 0);
         session.setStyle(file("style.png"), 0);
         std::vector<double> decoding;

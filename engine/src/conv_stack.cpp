@@ -45,7 +45,7 @@ struct WeightSet {
 struct ConvStack::Layers {
     std::vector<ConvSpec> specs;
     WeightSet float32;
-    WeightSet bfloat16;  // converted from float32 on first use
+    WeightSet bfloat16;  // converted from float32 on first use (one thread owns a session)
     std::vector<Op> ops;
     std::vector<Segment> segments;
 

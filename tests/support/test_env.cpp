@@ -14,6 +14,10 @@ QString pythonExecutable() {
 QString cliExecutable() {
     return QStringLiteral(DEPTHSTYLE_CLI);
 }
+ModelFiles standinModelFiles() {
+    return ModelFiles::inDirectory(standinModelDir().toStdString());
+}
+
 QString standinModelDir() {
     return QStringLiteral(DEPTHSTYLE_STANDINS) + "/models";
 }

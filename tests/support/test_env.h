@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "depthstyle/model_files.h"
+
 namespace depthstyle::test {
 
 // Paths the build passes to the tests.
@@ -12,6 +14,7 @@ QString cliExecutable();
 // Stand-in models installed by the real set-up script (the test fixture),
 // and the published-format files it installed them from.
 QString standinModelDir();
+ModelFiles standinModelFiles();  // the files in standinModelDir()
 QString standinPublishedDir();
 
 struct ProcessResult {
