@@ -65,15 +65,55 @@ struct ConvStack::Layers {
 
 namespace {
 
-// Runs one segment on stripes of rows. A stripe of output rows [a, b) of op
-// `end - 1` pulls exactly the rows it needs from the op before (a halo of
-// true neighbours; reflection only at the real top and bottom), so stripes
-// give the same values as the whole image.
+// Rows [a, b) of an op's output: `kept` rows carried over from the stripe
+// before (undefined when none), then `fresh` rows computed for this stripe.
+struct RowPieces {
+    at::Tensor kept;
+    at::Tensor fresh;
+
+    static int64_t count(const at::Tensor& t) { return t.defined() ? t.size(2) : 0; }
+    int64_t rows() const { return count(kept) + count(fresh); }
+    at::Tensor joined() const {
+        if (count(kept) == 0) {
+            return fresh;
+        }
+        if (count(fresh) == 0) {
+            return kept;
+        }
+        at::Tensor out = at::empty({fresh.size(0), fresh.size(1), rows(), fresh.size(3)},
+                                   fresh.options().memory_format(at::MemoryFormat::ChannelsLast));
+        out.narrow(2, 0, count(kept)).copy_(kept);
+        out.narrow(2, count(kept), count(fresh)).copy_(fresh);
+        return out;
+    }
+};
+
+// The last rows an op computed, kept for the next stripe: a 3x3 convolution
+// needs two rows of the stripe before, an upsampling at most one.
+constexpr int64_t kCarriedRows = 2;
+
+struct CarriedRows {
+    int64_t start = 0;  // output row of the first carried row
+    at::Tensor rows;
+
+    int64_t end() const { return rows.defined() ? start + rows.size(2) : start; }
+};
+
+// Runs one segment on stripes of rows, top to bottom. A stripe of output
+// rows [a, b) of op `end - 1` pulls exactly the rows it needs from the op
+// before (a halo of true neighbours; reflection only at the real top and
+// bottom), so stripes give the same values as the whole image. Rows that
+// the stripe before already computed are carried over, not recomputed, so
+// stripes cost no extra arithmetic however many layers a segment has.
 class SegmentRunner {
 public:
     SegmentRunner(const ConvStack::Layers& layers, const WeightSet& weights, const Segment& segment,
                   const at::Tensor& input)
-        : layers_(layers), weights_(weights), segment_(segment), input_(input) {
+        : layers_(layers),
+          weights_(weights),
+          segment_(segment),
+          input_(input),
+          carried_(segment.end - segment.first) {
         int64_t h = input.size(2);
         for (size_t i = segment.first; i < segment.end; ++i) {
             heights_.push_back(h);
@@ -117,21 +157,44 @@ public:
         return std::clamp<int64_t>(rows, 8, std::max<int64_t>(outputHeight_, 8));
     }
 
-    // Output rows [a, b) of op `end - 1` of the segment.
-    at::Tensor rows(size_t end, int64_t a, int64_t b) const {
+    // Output rows [a, b) of op `end - 1` of the segment. Requests to each op
+    // move down the image (a and b never decrease), as stripes do.
+    RowPieces rows(size_t end, int64_t a, int64_t b) {
         if (end == segment_.first) {
-            return input_.narrow(2, a, b - a);
+            return {at::Tensor(), input_.narrow(2, a, b - a)};
         }
-        const Op& op = layers_.ops[end - 1];
-        const int64_t inHeight = heights_[end - 1 - segment_.first];
+        CarriedRows& carried = carried_[end - 1 - segment_.first];
+        RowPieces out;
+        int64_t from = a;
+        if (carried.rows.defined() && a >= carried.start && a < carried.end()) {
+            const int64_t keptEnd = std::min(b, carried.end());
+            out.kept = carried.rows.narrow(2, a - carried.start, keptEnd - a);
+            from = keptEnd;
+        }
+        if (from < b) {
+            out.fresh = compute(end - 1, from, b);
+        }
+        const int64_t carry = std::min(kCarriedRows, b - a);
+        carried.start = b - carry;
+        carried.rows = RowPieces::count(out.fresh) >= carry
+                           ? out.fresh.narrow(2, out.fresh.size(2) - carry, carry).clone()
+                           : out.joined().narrow(2, b - a - carry, carry).clone();
+        return out;
+    }
+
+private:
+    // Rows [a, b) of the output of op `index`, computed from the op before.
+    at::Tensor compute(size_t index, int64_t a, int64_t b) {
+        const Op& op = layers_.ops[index];
+        const int64_t inHeight = heights_[index - segment_.first];
         switch (op.kind) {
             case OpKind::Pool: {
-                const at::Tensor in = rows(end - 1, 2 * a, std::min(2 * b, inHeight));
+                const at::Tensor in = rows(index, 2 * a, std::min(2 * b, inHeight)).joined();
                 return at::max_pool2d(in, {2, 2}, {2, 2}, {0, 0}, {1, 1}, /*ceil_mode=*/true);
             }
             case OpKind::Upsample: {
                 const int64_t ia = a / 2;
-                const at::Tensor in = rows(end - 1, ia, (b + 1) / 2);
+                const at::Tensor in = rows(index, ia, (b + 1) / 2).joined();
                 const at::Tensor up = at::upsample_nearest2d(in, {in.size(2) * 2, in.size(3) * 2})
                                           .contiguous(at::MemoryFormat::ChannelsLast);
                 return up.narrow(2, a - 2 * ia, b - a);
@@ -142,11 +205,11 @@ public:
         const ConvSpec& spec = layers_.specs[op.conv];
         at::Tensor x;
         if (spec.kernel == 3) {
-            const int64_t ia = std::max<int64_t>(0, a - 1);
-            const int64_t ib = std::min(inHeight, b + 1);
-            x = reflectionPadRows(rows(end - 1, ia, ib), a == 0, b == inHeight);
+            const RowPieces in =
+                rows(index, std::max<int64_t>(0, a - 1), std::min(inHeight, b + 1));
+            x = reflectionPadRows(in.kept, in.fresh, a == 0, b == inHeight);
         } else {
-            x = rows(end - 1, a, b);
+            x = rows(index, a, b).joined();
         }
         at::Tensor out = at::conv2d(x, weights_.weights[op.conv], weights_.biases[op.conv]);
         if (spec.after != AfterConv::Nothing) {
@@ -155,12 +218,12 @@ public:
         return out;
     }
 
-private:
     const ConvStack::Layers& layers_;
     const WeightSet& weights_;
     const Segment& segment_;
     const at::Tensor& input_;
     std::vector<int64_t> heights_;  // input height of each op of the segment
+    std::vector<CarriedRows> carried_;
     int64_t outputHeight_ = 0;
 };
 
@@ -253,13 +316,13 @@ at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& pro
     const auto total = static_cast<double>(layers_->ops.size());
     progress.step(stage, 0.0);
     for (const Segment& segment : groupSegments(*layers_, x)) {
-        const SegmentRunner runner(*layers_, weights, segment, x);
+        SegmentRunner runner(*layers_, weights, segment, x);
         const int64_t height = runner.outputHeight();
         const int64_t stripe = runner.stripeRows();
         at::Tensor y;
         for (int64_t a = 0; a < height; a += stripe) {
             const int64_t b = std::min(height, a + stripe);
-            at::Tensor part = runner.rows(segment.end, a, b);
+            at::Tensor part = runner.rows(segment.end, a, b).joined();
             if (a == 0 && b == height) {
                 y = part;
             } else {

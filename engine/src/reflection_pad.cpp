@@ -4,14 +4,22 @@
 
 namespace depthstyle {
 
-at::Tensor reflectionPadRows(const at::Tensor& x, bool top, bool bottom) {
-    const int64_t h = x.size(2);
-    const int64_t w = x.size(3);
+at::Tensor reflectionPadRows(const at::Tensor& kept, const at::Tensor& fresh, bool top,
+                             bool bottom) {
+    const int64_t h = (kept.defined() ? kept.size(2) : 0) + (fresh.defined() ? fresh.size(2) : 0);
+    const at::Tensor& any = fresh.defined() ? fresh : kept;
+    const int64_t w = any.size(3);
     const int64_t t = top ? 1 : 0;
     const int64_t paddedHeight = h + t + (bottom ? 1 : 0);
-    at::Tensor out = at::empty({x.size(0), x.size(1), paddedHeight, w + 2},
-                               x.options().memory_format(at::MemoryFormat::ChannelsLast));
-    out.narrow(2, t, h).narrow(3, 1, w).copy_(x);
+    at::Tensor out = at::empty({any.size(0), any.size(1), paddedHeight, w + 2},
+                               any.options().memory_format(at::MemoryFormat::ChannelsLast));
+    int64_t row = t;
+    for (const at::Tensor* piece : {&kept, &fresh}) {
+        if (piece->defined() && piece->size(2) > 0) {
+            out.narrow(2, row, piece->size(2)).narrow(3, 1, w).copy_(*piece);
+            row += piece->size(2);
+        }
+    }
     // Columns first, so that the row copies below carry the corners.
     out.narrow(3, 0, 1).copy_(out.narrow(3, 2, 1));
     out.narrow(3, w + 1, 1).copy_(out.narrow(3, w - 1, 1));
