@@ -228,8 +228,8 @@ private:
 };
 
 // Joins consecutive segments whose output would be larger than
-// kMaterializeStripes stripe budgets: such a tensor is never held whole, its rows are
-// recomputed within the stripes of the joined segment instead.
+// kMaterializeStripes stripe budgets: such a tensor is never held whole, its
+// rows stream through the stripes of the joined segment instead.
 std::vector<Segment> groupSegments(const ConvStack::Layers& layers, const at::Tensor& input) {
     std::vector<Segment> groups;
     bool open = false;
