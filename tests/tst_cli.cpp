@@ -186,15 +186,14 @@ void TestCli::bf16DecoderMatchesEngine() {
     const ProcessResult run =
         cli(basics(file("bf16.png")) + QStringList{"--decoder-precision", "bf16"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    Session session(standinModelFiles());
-    session.setContent(file("content.png").toStdString(), 48);
-    session.setStyle(file("style.png").toStdString(), 40);
+    const auto session =
+        standinSession(file("content.png").toStdString(), file("style.png").toStdString(), 48, 40);
     // The engine's result as the CLI writes it: 8-bit BGR.
     const auto rendered = [&session](Precision precision) {
         RenderParams params;
         params.decoderPrecision = precision;
         cv::Mat bgr;
-        cv::cvtColor(session.render(params).rgb, bgr, cv::COLOR_RGB2BGR);
+        cv::cvtColor(session->render(params).rgb, bgr, cv::COLOR_RGB2BGR);
         bgr.convertTo(bgr, CV_8UC3, 255.0);
         return bgr;
     };

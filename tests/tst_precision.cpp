@@ -46,10 +46,7 @@ private Q_SLOTS:
 private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
     std::unique_ptr<Session> session(const std::string& content) const {
-        auto s = std::make_unique<Session>(standinModelFiles());
-        s->setContent(content, 0);
-        s->setStyle(file("style.png"), 0);
-        return s;
+        return standinSession(content, file("style.png"));
     }
     QTemporaryDir dir_;
 };

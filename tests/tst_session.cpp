@@ -43,10 +43,7 @@ private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
     // A session on the stand-in models with content.png and style.png set.
     std::unique_ptr<Session> pairSession() const {
-        auto session = std::make_unique<Session>(standinModelFiles());
-        session->setContent(file("content.png"), 0);
-        session->setStyle(file("style.png"), 0);
-        return session;
+        return standinSession(file("content.png"), file("style.png"));
     }
     QTemporaryDir dir_;
 };
@@ -253,9 +250,7 @@ void TestSession::stripesEqualWholeImage() {
     QVERIFY(writePicture(file("striped.png"), makeContentPicture(width, height)));
     const auto run = [&](double budget) {
         setStripeBudgetBytes(budget);
-        Session session(standinModelFiles());
-        session.setContent(file("striped.png"), 0);
-        session.setStyle(file("style.png"), 0);
+        const auto session = standinSession(file("striped.png"), file("style.png"));
         std::vector<double> decoding;
         Progress progress;
         progress.report = [&](Stage stage, double fraction) {
@@ -263,7 +258,7 @@ void TestSession::stripesEqualWholeImage() {
                 decoding.push_back(fraction);
             }
         };
-        Image result = session.render(daAdain(20, 0.15), progress);
+        Image result = session->render(daAdain(20, 0.15), progress);
         return std::make_pair(result, decoding.size());
     };
     const auto [whole, wholeReports] = run(1e12);     // one stripe per stretch

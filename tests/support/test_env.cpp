@@ -18,6 +18,14 @@ ModelFiles standinModelFiles() {
     return ModelFiles::inDirectory(standinModelDir().toStdString());
 }
 
+std::unique_ptr<Session> standinSession(const std::string& content, const std::string& style,
+                                        int contentSize, int styleSize) {
+    auto session = std::make_unique<Session>(standinModelFiles());
+    session->setContent(content, contentSize);
+    session->setStyle(style, styleSize);
+    return session;
+}
+
 QString standinModelDir() {
     return QStringLiteral(DEPTHSTYLE_STANDINS) + "/models";
 }

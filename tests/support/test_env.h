@@ -2,8 +2,11 @@
 
 #include <QString>
 #include <QStringList>
+#include <memory>
+#include <string>
 
 #include "depthstyle/model_files.h"
+#include "depthstyle/session.h"
 
 namespace depthstyle::test {
 
@@ -15,6 +18,10 @@ QString cliExecutable();
 // and the published-format files it installed them from.
 QString standinModelDir();
 ModelFiles standinModelFiles();  // the files in standinModelDir()
+// A session on the stand-in models with a content and a style image set
+// (smaller sides scaled to the sizes; 0 keeps an image's own size).
+std::unique_ptr<Session> standinSession(const std::string& content, const std::string& style,
+                                        int contentSize = 0, int styleSize = 0);
 QString standinPublishedDir();
 
 struct ProcessResult {
