@@ -6,21 +6,28 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 #include <opencv2/core.hpp>
 
 #include "compare_pane.h"
+#include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
-#include "exporter.h"
+#include "document_controller.h"
+#include "export_controller.h"
+#include "file_hash.h"
 #include "image_convert.h"
 #include "image_pane.h"
 #include "labeled_slider.h"
 #include "main_window.h"
 #include "parameter_panel.h"
-#include "render_worker.h"
+#include "render_service.h"
+#include "result_presenter.h"
+#include "sidecar.h"
 #include "strength_chart.h"
 #include "synthetic_images.h"
 #include "test_env.h"
@@ -43,7 +50,39 @@ void dropFile(QWidget* target, const QString& path) {
 }
 
 bool renderedFully(const MainWindow& w) {
-    return w.idle() && w.exactGeneration() > 0 && w.exactGeneration() == w.latestGeneration();
+    const ui::ResultPresenter& p = w.presenter();
+    return p.status() == ui::ResultPresenter::Status::Idle && p.exact() &&
+           p.exact()->request.generation == p.latestGeneration();
+}
+
+const Image& exactResult(const MainWindow& w) {
+    return w.presenter().exact()->result;
+}
+
+// Queues an export and waits for the lane to finish it.
+ui::ExportOutcome waitForExport(MainWindow& w, quint64 id) {
+    QSignalSpy spy(&w.exporter(), &ui::ExportController::exportFinished);
+    ui::ExportOutcome outcome;
+    if (id == 0) {
+        outcome.error = "not queued";
+        return outcome;
+    }
+    const bool done = QTest::qWaitFor(
+        [&] {
+            for (const QList<QVariant>& args : spy) {
+                const auto o = args.at(0).value<ui::ExportOutcome>();
+                if (o.id == id) {
+                    outcome = o;
+                    return true;
+                }
+            }
+            return false;
+        },
+        kRenderTimeoutMs);
+    if (!done) {
+        outcome.error = "the export did not finish";
+    }
+    return outcome;
 }
 
 }  // namespace
@@ -60,6 +99,9 @@ private Q_SLOTS:
     void exportAllAndSidecarRestore();
     void undoRestoresParameters();
     void fastDecodingRedecodesOnly();
+    void exportAfterCancelWritesItsDocument();
+    void matchedStrengthReachesTheComparison();
+    void cliReproducesAnExportFromItsSidecar();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -83,7 +125,7 @@ void TestApp::init() {
     // Every test starts from the same small sizes, so renders are quick.
     QSettings settings;
     settings.clear();
-    ui::UiParameters p;
+    doc::Parameters p;
     p.contentSize = 256;
     p.styleSize = 256;
     settings.setValue("parameters", p.toJson().toVariantMap());
@@ -118,39 +160,39 @@ void TestApp::dropsStartARender() {
     window.show();
     QVERIFY(!window.showingModelSetup());
     QVERIFY(window.windowTitle().startsWith("DepthStyle"));
-    dropFile(window.contentPane(), file("content.png"));
-    QVERIFY(!window.contentPane()->image().isNull());
-    QCOMPARE(window.latestGeneration(), quint64(0));  // no style yet: nothing to render
-    dropFile(window.stylePane(), file("style.png"));
+    dropFile(window.parts().content, file("content.png"));
+    QVERIFY(!window.parts().content->image().isNull());
+    QCOMPARE(window.presenter().latestGeneration(), quint64(0));  // no style yet: nothing to render
+    dropFile(window.parts().style, file("style.png"));
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(window), kRenderTimeoutMs);
-    QCOMPARE(window.resultPane()->image().size(), QSize(384, 256));
-    QVERIFY(!window.resultPane()->comparison().isNull());
-    QVERIFY(!window.depthPane()->image().isNull());
-    QVERIFY(!window.strengthPane()->image().isNull());
+    QCOMPARE(window.parts().result->image().size(), QSize(384, 256));
+    QVERIFY(!window.parts().result->comparison().isNull());
+    QVERIFY(!window.parts().depth->image().isNull());
+    QVERIFY(!window.parts().strength->image().isNull());
     QVERIFY(window.windowTitle().contains("content.png"));
 }
 
 void TestApp::droppedNonImageKeepsState() {
     auto window = renderedWindow();
     QVERIFY(window);
-    const QImage before = window->contentPane()->image();
-    const quint64 generation = window->latestGeneration();
-    dropFile(window->contentPane(), file("notes.txt"));
+    const QImage before = window->parts().content->image();
+    const quint64 generation = window->presenter().latestGeneration();
+    dropFile(window->parts().content, file("notes.txt"));
     QVERIFY2(
         window->message().contains(file("notes.txt")) && window->message().contains("not an image"),
         qPrintable(window->message()));
-    QCOMPARE(window->contentPane()->image(), before);
-    QCOMPARE(window->latestGeneration(), generation);
-    dropFile(window->stylePane(), file("missing.png"));
+    QCOMPARE(window->parts().content->image(), before);
+    QCOMPARE(window->presenter().latestGeneration(), generation);
+    dropFile(window->parts().style, file("missing.png"));
     QVERIFY(window->message().contains("no such file"));
-    QCOMPARE(window->latestGeneration(), generation);
+    QCOMPARE(window->presenter().latestGeneration(), generation);
 }
 
 void TestApp::sliderBurstEndsOnExactFinalResult() {
     auto window = renderedWindow();
     QVERIFY(window);
-    const int decodesBefore = window->worker()->counters().decodings;
-    const int encodesBefore = window->worker()->counters().contentEncodings;
+    const int decodesBefore = window->renderService().previewCounters().decodings;
+    const int encodesBefore = window->renderService().previewCounters().contentEncodings;
     QSlider* beta = window->parameterPanel()->betaSlider()->slider();
     QSlider* epsilon = window->parameterPanel()->epsilonSlider()->slider();
     for (int i = 0; i < 50; ++i) {
@@ -160,17 +202,17 @@ void TestApp::sliderBurstEndsOnExactFinalResult() {
     const double finalBeta = window->parameterPanel()->betaSlider()->value();
     const double finalEpsilon = window->parameterPanel()->epsilonSlider()->value();
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
-    const int decodes = window->worker()->counters().decodings - decodesBefore;
+    const int decodes = window->renderService().previewCounters().decodings - decodesBefore;
     qInfo("50 slider changes -> %d decodes", decodes);
     QVERIFY2(decodes <= 10, qPrintable(QString::number(decodes)));
-    QCOMPARE(window->worker()->counters().contentEncodings, encodesBefore);
+    QCOMPARE(window->renderService().previewCounters().contentEncodings, encodesBefore);
 
     Session direct(window->modelFiles());
     direct.setContent(file("content.png").toStdString(), 256);
     direct.setStyle(file("style.png").toStdString(), 256);
-    const Image expected = direct.render({Method::DaAdain, {finalBeta, finalEpsilon}, 0.0});
-    QCOMPARE(cv::norm(window->exactResult().rgb, expected.rgb, cv::NORM_INF), 0.0);
-    QCOMPARE(window->resultPane()->image(), ui::toQImage(expected));
+    const Image expected = direct.render({StrengthSettings::daAdain(finalBeta, finalEpsilon)});
+    QCOMPARE(cv::norm(exactResult(*window).rgb, expected.rgb, cv::NORM_INF), 0.0);
+    QCOMPARE(window->parts().result->image(), ui::toQImage(expected));
 }
 
 void TestApp::exportAllAndSidecarRestore() {
@@ -180,7 +222,10 @@ void TestApp::exportAllAndSidecarRestore() {
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
     const QString folder = file("export");
     QDir().mkpath(folder);
-    QVERIFY2(window->exportAllTo(folder), qPrintable(window->message()));
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QVERIFY(!outcome.rendered);  // the picture on screen was this document
     for (const char* name : {"result.png", "adain.png", "depth.png", "strength.png", "content.png",
                              "style.png", "depthstyle.json"}) {
         QVERIFY2(QFileInfo(QDir(folder).filePath(name)).size() > 0, name);
@@ -192,14 +237,14 @@ void TestApp::exportAllAndSidecarRestore() {
     QFile sidecar(QDir(folder).filePath("depthstyle.json"));
     QVERIFY(sidecar.open(QIODevice::ReadOnly));
     QVERIFY(sidecar.readAll().contains(
-        ui::sha256OfFile(window->modelFiles().decoder.c_str()).toLatin1()));
+        doc::sha256OfFile(window->modelFiles().decoder.c_str()).toLatin1()));
 
     window->parameterPanel()->betaSlider()->spinBox()->setValue(5.0);
     QCOMPARE(window->parameterPanel()->parameters().beta, 5.0);
-    QVERIFY(window->loadParameters(QDir(folder).filePath("depthstyle.json")));
+    QVERIFY(window->exporter().loadParameters(QDir(folder).filePath("depthstyle.json")));
     QCOMPARE(window->parameterPanel()->parameters().beta, 33.5);
     QCOMPARE(window->parameterPanel()->parameters().contentSize, 256);
-    QVERIFY(!window->loadParameters(file("notes.txt")));
+    QVERIFY(!window->exporter().loadParameters(file("notes.txt")));
     QVERIFY(window->message().contains("not a DepthStyle sidecar"));
 }
 
@@ -211,44 +256,126 @@ void TestApp::undoRestoresParameters() {
     beta->slider()->setValue(70);  // merges with the previous step
     QCOMPARE(beta->value(), 35.0);
     window->parameterPanel()->epsilonSlider()->spinBox()->setValue(0.4);
-    window->undoStack()->undo();
+    window->document().undoStack()->undo();
     QCOMPARE(window->parameterPanel()->epsilonSlider()->value(), 0.15);
-    window->undoStack()->undo();
+    window->document().undoStack()->undo();
     QCOMPARE(beta->value(), 20.0);
-    window->undoStack()->redo();
+    window->document().undoStack()->redo();
     QCOMPARE(beta->value(), 35.0);
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
-    QCOMPARE(window->chart()->curveAt(1.0), 0.85);
+    QCOMPARE(window->parts().chart->curveAt(1.0), 0.85);
 }
 
 void TestApp::fastDecodingRedecodesOnly() {
     auto window = renderedWindow();
     QVERIFY(window);
-    const SessionCounters before = window->worker()->counters();
+    const SessionCounters before = window->renderService().previewCounters();
     window->parameterPanel()->fastDecodingBox()->setChecked(true);
     QCOMPARE(window->parameterPanel()->parameters().renderParams().decoderPrecision,
              Precision::BFloat16);
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
-    QCOMPARE(window->worker()->counters().contentEncodings, before.contentEncodings);
-    QCOMPARE(window->worker()->counters().styleEncodings, before.styleEncodings);
-    QVERIFY(window->worker()->counters().decodings > before.decodings);
+    QCOMPARE(window->renderService().previewCounters().contentEncodings, before.contentEncodings);
+    QCOMPARE(window->renderService().previewCounters().styleEncodings, before.styleEncodings);
+    QVERIFY(window->renderService().previewCounters().decodings > before.decodings);
 
     Session direct(window->modelFiles());
     direct.setContent(file("content.png").toStdString(), 256);
     direct.setStyle(file("style.png").toStdString(), 256);
     RenderParams fast;
     fast.decoderPrecision = Precision::BFloat16;
-    QCOMPARE(cv::norm(window->exactResult().rgb, direct.render(fast).rgb, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(exactResult(*window).rgb, direct.render(fast).rgb, cv::NORM_INF), 0.0);
 
     // The choice travels in the sidecar and comes back with it.
     const QString folder = file("export-fast");
     QDir().mkpath(folder);
-    QVERIFY2(window->exportAllTo(folder), qPrintable(window->message()));
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
     window->parameterPanel()->fastDecodingBox()->setChecked(false);
-    QVERIFY(window->loadParameters(QDir(folder).filePath("depthstyle.json")));
+    QVERIFY(window->exporter().loadParameters(QDir(folder).filePath("depthstyle.json")));
     QVERIFY(window->parameterPanel()->fastDecodingBox()->isChecked());
-    window->undoStack()->undo();
+    window->document().undoStack()->undo();
     QVERIFY(!window->parameterPanel()->fastDecodingBox()->isChecked());
+}
+
+void TestApp::exportAfterCancelWritesItsDocument() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(42.0);
+    window->parts().cancel->click();  // Esc: the render of beta 42 stops
+    const QString out = file("after-cancel.png");
+    const quint64 id = window->exporter().exportResultTo(out);
+    // Edits after the export was asked for do not reach it.
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(7.0);
+    const ui::ExportOutcome outcome = waitForExport(*window, id);
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QFile png(out);
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    const QByteArray bytes = png.readAll();
+    QVERIFY(bytes.contains("\"beta\":42"));
+
+    Session direct(window->modelFiles());
+    direct.setContent(file("content.png").toStdString(), 256);
+    direct.setStyle(file("style.png").toStdString(), 256);
+    const Image expected = direct.render({StrengthSettings::daAdain(42.0, 0.15)});
+    const Image written = loadImage(out.toStdString());
+    QVERIFY(cv::norm(written.rgb, expected.rgb, cv::NORM_INF) <= 0.51 / 255);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+}
+
+void TestApp::matchedStrengthReachesTheComparison() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    doc::Parameters p = window->document().document().parameters;
+    p.matchedStrength = true;
+    window->document().changeParameters(p, ui::ParameterControl::MatchedStrength);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    const QString folder = file("export-matched");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    const doc::Sidecar sidecar = doc::readSidecar(QDir(folder).filePath("depthstyle.json"));
+
+    Session direct(window->modelFiles());
+    direct.setContent(file("content.png").toStdString(), 256);
+    direct.setStyle(file("style.png").toStdString(), 256);
+    const double meanP = cv::mean(direct.strengthMap(p.renderParams()))[0];
+    QVERIFY(std::abs(meanP - 0.5) > 1e-3);  // the old fallback would show
+    QVERIFY2(std::abs(sidecar.plainAdainAlpha - meanP) < 1e-6,
+             qPrintable(QString("%1 != %2").arg(sidecar.plainAdainAlpha).arg(meanP)));
+    const Image expected = direct.render({StrengthSettings::adain(meanP)});
+    const Image adain = loadImage(QDir(folder).filePath("adain.png").toStdString());
+    QVERIFY(cv::norm(adain.rgb, expected.rgb, cv::NORM_INF) <= 0.51 / 255);
+}
+
+void TestApp::cliReproducesAnExportFromItsSidecar() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(12.5);
+    window->parameterPanel()->epsilonSlider()->spinBox()->setValue(0.3);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    const QString folder = file("export-for-cli");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    const QString again = file("from-sidecar.png");
+    const ProcessResult cli =
+        runProcess(cliExecutable(), {"--models", standinModelDir(), "--params",
+                                     QDir(folder).filePath("depthstyle.json"), "--output", again});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    const Image exported = loadImage(QDir(folder).filePath("result.png").toStdString());
+    const Image reproduced = loadImage(again.toStdString());
+    QCOMPARE(reproduced.rgb.size(), exported.rgb.size());
+    const double worst = cv::norm(reproduced.rgb, exported.rgb, cv::NORM_INF);
+    qInfo("CLI --params against the app's export: %.1f of 255 at most", worst * 255);
+    QVERIFY(worst <= 1.01 / 255);
+    QFile png(again);
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    const QByteArray bytes = png.readAll();
+    QVERIFY(bytes.contains("iTXt") && bytes.contains("\"beta\":12.5") &&
+            bytes.contains("\"epsilon\":0.3"));
 }
 
 QTEST_MAIN(TestApp)

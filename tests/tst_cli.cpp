@@ -136,7 +136,7 @@ void TestCli::strengthMapHoldsExactValues() {
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     Session session(standinModelFiles());
     session.setContent(file("content.png").toStdString(), 48);
-    const cv::Mat grid = session.strengthMap({Method::DaAdain, {7.0, 0.3}, 0.0});
+    const cv::Mat grid = session.strengthMap({StrengthSettings::daAdain(7.0, 0.3)});
     const cv::Mat written = cv::imread(file("strength16.png").toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(written.type(), CV_16UC1);
     for (int y = 0; y < written.rows; ++y) {

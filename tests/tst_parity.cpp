@@ -21,19 +21,19 @@ struct Case {
 };
 
 const Case kCases[] = {
-    {"adain_full", {Method::Adain, {}, 0.0}},
-    {"adain_alpha03", {Method::Adain, {}, 0.3}},
-    {"da_paper", {Method::DaAdain, {20.0, 0.15}, 0.0}},
-    {"da_soft", {Method::DaAdain, {5.0, 0.4}, 0.0}},
-    {"da_sharp", {Method::DaAdain, {50.0, 0.0}, 0.0}},
+    {"adain_full", {StrengthSettings::adain(0.0)}},
+    {"adain_alpha03", {StrengthSettings::adain(0.3)}},
+    {"da_paper", {StrengthSettings::daAdain(20.0, 0.15)}},
+    {"da_soft", {StrengthSettings::daAdain(5.0, 0.4)}},
+    {"da_sharp", {StrengthSettings::daAdain(50.0, 0.0)}},
 };
 
 QString runSpec(const Case& c) {
     return QString("%1:%2:%3:%4:%5")
-        .arg(c.name, c.params.method == Method::Adain ? "adain" : "da-adain")
+        .arg(c.name, c.params.strength.method == Method::Adain ? "adain" : "da-adain")
         .arg(c.params.strength.beta)
         .arg(c.params.strength.epsilon)
-        .arg(c.params.alpha);
+        .arg(c.params.strength.alpha);
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ using namespace depthstyle::test;
 namespace {
 
 RenderParams daAdain(double beta, double epsilon) {
-    return {Method::DaAdain, {beta, epsilon}, 0.0};
+    return {StrengthSettings::daAdain(beta, epsilon)};
 }
 
 }  // namespace
@@ -110,8 +110,8 @@ void TestSession::plainAdainComesFromTheSameCache() {
     const auto owned = pairSession();
     Session& session = *owned;
     session.render(daAdain(20, 0.15));
-    session.render({Method::Adain, {}, 0.0});
-    session.render({Method::Adain, {}, 0.5});
+    session.render({StrengthSettings::adain(0.0)});
+    session.render({StrengthSettings::adain(0.5)});
     const SessionCounters counted = session.counters();
     QCOMPARE(counted.contentEncodings, 1);
     QCOMPARE(counted.styleEncodings, 1);
@@ -214,7 +214,7 @@ void TestSession::missingDepthModelIsNamed() {
         QVERIFY2(QString(e.what()).contains(QString::fromStdString(files.depth)), e.what());
     }
     // Plain AdaIN and a user's depth map need no MiDaS.
-    session.render({Method::Adain, {}, 0.0});
+    session.render({StrengthSettings::adain(0.0)});
     QVERIFY(writePicture(file("near.png"), makeContentPicture(70, 50)));
     session.setDepthSource({DepthSource::Kind::File, file("near.png"), false});
     session.render(daAdain(20, 0.15));
@@ -231,7 +231,7 @@ void TestSession::renderWithoutImagesIsAnError() {
     }
     session.setContent(file("content.png"), 0);
     QVERIFY_THROWS_EXCEPTION(EngineError, session.render(daAdain(-1, 0.15)));
-    QVERIFY_THROWS_EXCEPTION(EngineError, session.render({Method::Adain, {}, 1.5}));
+    QVERIFY_THROWS_EXCEPTION(EngineError, session.render({StrengthSettings::adain(1.5)}));
 }
 
 void TestSession::stripesEqualWholeImage_data() {

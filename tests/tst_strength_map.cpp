@@ -38,6 +38,9 @@ private Q_SLOTS:
     void distanceBecomesProximity();
     void blockAverageOnFeatureGrid();
     void imageSizeBlocksHoldCellValues();
+    void plainAdainIsUniformAlpha();
+    void chartCurveIsTheMapsFunction();
+    void profileSharesAndMean();
 };
 
 void TestStrengthMap::algorithm1_data() {
@@ -69,7 +72,7 @@ void TestStrengthMap::algorithm1() {
     QFETCH(double, beta);
     QFETCH(double, epsilon);
     QFETCH(QList<double>, expected);
-    const cv::Mat p = strengthMap(grid, {beta, epsilon});
+    const cv::Mat p = strengthMap(grid, StrengthSettings::daAdain(beta, epsilon));
     QCOMPARE(p.type(), CV_32FC1);
     QCOMPARE(p.cols, static_cast<int>(expected.size()));
     for (int i = 0; i < p.cols; ++i) {
@@ -81,22 +84,25 @@ void TestStrengthMap::algorithm1() {
 
 void TestStrengthMap::flatMapGivesHalf() {
     const cv::Mat flat(3, 4, CV_32FC1, cv::Scalar(0.42));
-    const cv::Mat p = strengthMap(flat, {20.0, 0.15});
+    const cv::Mat p = strengthMap(flat, StrengthSettings::daAdain(20.0, 0.15));
     QCOMPARE(cv::countNonZero(p != 0.5f), 0);
     // The 1 - epsilon ceiling still applies.
-    const cv::Mat capped = strengthMap(flat, {20.0, 0.8});
+    const cv::Mat capped = strengthMap(flat, StrengthSettings::daAdain(20.0, 0.8));
     QVERIFY(std::abs(capped.at<float>(1, 1) - 0.2f) < 1e-6f);
 }
 
 void TestStrengthMap::offsetOneGivesZero() {
-    const cv::Mat p = strengthMap(row({0.f, 0.3f, 1.f}), {20.0, 1.0});
+    const cv::Mat p = strengthMap(row({0.f, 0.3f, 1.f}), StrengthSettings::daAdain(20.0, 1.0));
     QCOMPARE(cv::countNonZero(p), 0);
 }
 
 void TestStrengthMap::rejectsBadParameters() {
     const cv::Mat grid = row({0.f, 1.f});
-    for (const StrengthParams& bad : {StrengthParams{-1.0, 0.1}, StrengthParams{1.0, -0.1},
-                                      StrengthParams{1.0, 1.5}, StrengthParams{NAN, 0.1}}) {
+    for (const StrengthSettings& bad :
+         {StrengthSettings::daAdain(-1.0, 0.1), StrengthSettings::daAdain(1.0, -0.1),
+          StrengthSettings::daAdain(1.0, 1.5), StrengthSettings::daAdain(NAN, 0.1),
+          StrengthSettings::adain(-0.1), StrengthSettings::adain(1.5),
+          StrengthSettings::adain(NAN)}) {
         try {
             strengthMap(grid, bad);
             QFAIL("no error for a bad parameter");
@@ -139,6 +145,45 @@ void TestStrengthMap::imageSizeBlocksHoldCellValues() {
     QCOMPARE(full.at<float>(0, 8), 0.2f);
     QCOMPARE(full.at<float>(8, 0), 0.3f);
     QCOMPARE(full.at<float>(8, 9), 0.4f);
+}
+
+void TestStrengthMap::plainAdainIsUniformAlpha() {
+    const cv::Mat p = strengthMap(row({0.f, 0.3f, 1.f}), StrengthSettings::adain(0.3));
+    QCOMPARE(p.size(), cv::Size(3, 1));
+    QCOMPARE(cv::countNonZero(p != 0.3f), 0);
+}
+
+void TestStrengthMap::chartCurveIsTheMapsFunction() {
+    // Raw 1, 3, 5, 9 -> normalised 0, 0.25, 0.5, 1 -> mean 0.4375.
+    const cv::Mat grid = row({1.f, 3.f, 5.f, 9.f});
+    const StrengthSettings settings = StrengthSettings::daAdain(6.0, 0.2);
+    const ProximityProfile profile = proximityProfile(grid, 4);
+    QCOMPARE(profile.mean, 0.4375);
+    QCOMPARE(profile.shares, (std::vector<double>{0.25, 0.25, 0.25, 0.25}));
+    // 5 points over [0,1] include each cell's normalised value.
+    const StrengthCurve curve = strengthCurve(profile.mean, settings, 5);
+    QCOMPARE(curve.proximity, (std::vector<double>{0.0, 0.25, 0.5, 0.75, 1.0}));
+    const cv::Mat p = strengthMap(grid, settings);
+    const int cellPoint[] = {0, 1, 2, 4};
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(std::abs(p.at<float>(0, i) - curve.strength[cellPoint[i]]) < 1e-6);
+    }
+    QCOMPARE(curve.strength[4], 0.8);  // the 1 - epsilon ceiling
+    QVERIFY(curve.strength[0] < curve.strength[1]);
+    const StrengthCurve plain = strengthCurve(profile.mean, StrengthSettings::adain(0.6), 3);
+    QCOMPARE(plain.strength, (std::vector<double>{0.6, 0.6, 0.6}));
+}
+
+void TestStrengthMap::profileSharesAndMean() {
+    // Normalised 0, 0, 0.5, 1: two cells in the first of two bins, the
+    // half and the maximum in the last.
+    const ProximityProfile profile = proximityProfile(row({2.f, 2.f, 4.f, 6.f}), 2);
+    QCOMPARE(profile.shares, (std::vector<double>{0.5, 0.5}));
+    QCOMPARE(profile.mean, 0.375);
+    const ProximityProfile flat = proximityProfile(cv::Mat(2, 2, CV_32FC1, cv::Scalar(3)), 3);
+    QCOMPARE(flat.shares, (std::vector<double>{1.0, 0.0, 0.0}));
+    QCOMPARE(flat.mean, 0.0);
+    QVERIFY(proximityProfile(cv::Mat(), 3).shares.empty());
 }
 
 QTEST_GUILESS_MAIN(TestStrengthMap)

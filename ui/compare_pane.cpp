@@ -5,10 +5,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pane_tools.h"
+
 namespace depthstyle::ui {
 
 ComparePane::ComparePane(const QString& title, QWidget* parent) : ImagePane(title, parent) {
     setMouseTracking(true);
+    addTool(std::make_unique<WipeDividerTool>(*this));
+}
+
+bool ComparePane::showsWipe() const {
+    return mode_ == Mode::Wipe && !image().isNull() && plain_.size() == image().size();
 }
 
 void ComparePane::setComparison(const QImage& plain) {
@@ -79,35 +86,6 @@ void ComparePane::paintContent(QPainter& painter) {
     painter.drawEllipse(QPointF(x, height() / 2.0), 6, 6);
     drawTag(painter, QPointF(std::max(6.0, x - 80), 30), tr("DA-AdaIN"));
     drawTag(painter, QPointF(std::min(width() - 60.0, x + 8), 30), tr("AdaIN"));
-}
-
-void ComparePane::mousePressEvent(QMouseEvent* event) {
-    const bool wiping = mode_ == Mode::Wipe && plain_.size() == image().size() && !image().isNull();
-    if (wiping && event->button() == Qt::LeftButton &&
-        std::abs(event->position().x() - dividerX()) < 10) {
-        draggingDivider_ = true;
-        return;
-    }
-    ImagePane::mousePressEvent(event);
-}
-
-void ComparePane::mouseMoveEvent(QMouseEvent* event) {
-    if (draggingDivider_) {
-        const QRectF target = imageRect(rect(), image().size());
-        setWipePosition((event->position().x() - target.left()) / std::max(1.0, target.width()));
-        return;
-    }
-    const bool nearDivider = mode_ == Mode::Wipe && !plain_.isNull() &&
-                             std::abs(event->position().x() - dividerX()) < 10;
-    if (!panning_) {
-        setCursor(nearDivider ? Qt::SplitHCursor : Qt::ArrowCursor);
-    }
-    ImagePane::mouseMoveEvent(event);
-}
-
-void ComparePane::mouseReleaseEvent(QMouseEvent* event) {
-    draggingDivider_ = false;
-    ImagePane::mouseReleaseEvent(event);
 }
 
 }  // namespace depthstyle::ui

@@ -20,20 +20,17 @@ public:
     // Divider position as a fraction of the image width, in [0,1].
     void setWipePosition(double fraction);
     double wipePosition() const { return wipe_; }
+    // Whether the wipe divider is on screen, and where (widget x).
+    bool showsWipe() const;
+    double dividerX() const;
 
 protected:
     void paintContent(QPainter& painter) override;
-    void mousePressEvent(QMouseEvent* event) override;
-    void mouseMoveEvent(QMouseEvent* event) override;
-    void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
-    double dividerX() const;
-
     QImage plain_;
     Mode mode_ = Mode::Wipe;
     double wipe_ = 0.5;
-    bool draggingDivider_ = false;
 };
 
 }  // namespace depthstyle::ui

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pane_tools.h"
 #include "theme.h"
 
 namespace depthstyle::ui {
@@ -18,9 +19,22 @@ ImagePane::ImagePane(const QString& title, QWidget* parent) : QFrame(parent), ti
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(title);
+    tools_.push_back(std::make_unique<PanZoomTool>());
     setAccessibleDescription(tr("%1 image. Scroll to zoom, drag to pan, double-click to switch "
                                 "between fit and 100%.")
                                  .arg(title));
+}
+
+ImagePane::~ImagePane() = default;
+
+void ImagePane::addTool(std::unique_ptr<PaneTool> tool) {
+    tools_.insert(tools_.begin(), std::move(tool));
+}
+
+void ImagePane::panBy(const QPointF& delta) {
+    offset_ += delta;
+    fit_ = false;
+    update();
 }
 
 void ImagePane::setImage(const QImage& image) {
@@ -124,33 +138,36 @@ void ImagePane::zoomAt(const QPointF& at, double factor) {
 }
 
 void ImagePane::wheelEvent(QWheelEvent* event) {
-    if (image_.isNull()) {
-        return;
+    for (const auto& tool : tools_) {
+        if (tool->wheel(*this, event)) {
+            event->accept();
+            return;
+        }
     }
-    zoomAt(event->position(), std::pow(1.0015, event->angleDelta().y()));
-    event->accept();
 }
 
 void ImagePane::mousePressEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton) {
-        panning_ = true;
-        lastMouse_ = event->position();
-        setCursor(Qt::ClosedHandCursor);
+    for (const auto& tool : tools_) {
+        if (tool->mousePress(*this, event)) {
+            return;
+        }
     }
 }
 
 void ImagePane::mouseMoveEvent(QMouseEvent* event) {
-    if (panning_) {
-        offset_ += event->position() - lastMouse_;
-        lastMouse_ = event->position();
-        fit_ = false;
-        update();
+    for (const auto& tool : tools_) {
+        if (tool->mouseMove(*this, event)) {
+            return;
+        }
     }
 }
 
-void ImagePane::mouseReleaseEvent(QMouseEvent*) {
-    panning_ = false;
-    unsetCursor();
+void ImagePane::mouseReleaseEvent(QMouseEvent* event) {
+    for (const auto& tool : tools_) {
+        if (tool->mouseRelease(*this, event)) {
+            return;
+        }
+    }
 }
 
 void ImagePane::mouseDoubleClickEvent(QMouseEvent*) {

@@ -2,8 +2,12 @@
 
 #include <QFrame>
 #include <QImage>
+#include <memory>
+#include <vector>
 
 namespace depthstyle::ui {
+
+class PaneTool;
 
 // Shows one image with zoom (wheel, fit, 100%) and pan (drag); a title and an
 // optional legend are drawn on top. Accepts dropped image files.
@@ -11,6 +15,7 @@ class ImagePane : public QFrame {
     Q_OBJECT
 public:
     explicit ImagePane(const QString& title, QWidget* parent = nullptr);
+    ~ImagePane() override;
 
     void setImage(const QImage& image);
     const QImage& image() const { return image_; }
@@ -22,6 +27,14 @@ public:
     void showActualSize();
     bool isFitted() const { return fit_; }
     double zoom() const { return scale_; }
+
+    // The view, for the pane's tools.
+    void zoomAt(const QPointF& at, double factor);
+    void panBy(const QPointF& delta);
+    // Where the image lies on the widget at the current zoom and pan.
+    QRectF imageRect(const QRectF& viewport, const QSize& imageSize) const;
+    // Tools asked before the others (the pan/zoom tool is always last).
+    void addTool(std::unique_ptr<PaneTool> tool);
 
 Q_SIGNALS:
     void filesDropped(const QStringList& paths, const QPoint& position);
@@ -39,16 +52,11 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
-    // Where the image lies on the widget at the current zoom and pan.
-    QRectF imageRect(const QRectF& viewport, const QSize& imageSize) const;
     // Draws the image(s); the compare pane draws two.
     virtual void paintContent(QPainter& painter);
     void drawTag(QPainter& painter, const QPointF& at, const QString& text) const;
 
-    bool panning_ = false;
-
 private:
-    void zoomAt(const QPointF& at, double factor);
     void drawLegend(QPainter& painter);
 
     QString title_;
@@ -60,7 +68,7 @@ private:
     bool fit_ = true;
     double scale_ = 1.0;
     QPointF offset_;  // widget position of the image's top-left corner
-    QPointF lastMouse_;
+    std::vector<std::unique_ptr<PaneTool>> tools_;
 };
 
 }  // namespace depthstyle::ui

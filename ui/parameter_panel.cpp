@@ -113,20 +113,21 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     layout->addStretch(1);
 
     connect(beta_, &LabeledSlider::valueChanged, this,
-            [this] { Q_EMIT parametersChanged("beta"); });
+            [this] { Q_EMIT parametersChanged(ParameterControl::Beta); });
     connect(epsilon_, &LabeledSlider::valueChanged, this,
-            [this] { Q_EMIT parametersChanged("epsilon"); });
+            [this] { Q_EMIT parametersChanged(ParameterControl::Epsilon); });
     connect(alpha_, &LabeledSlider::valueChanged, this,
-            [this] { Q_EMIT parametersChanged("alpha"); });
+            [this] { Q_EMIT parametersChanged(ParameterControl::Alpha); });
     connect(method_, &QComboBox::currentIndexChanged, this, [this] {
         updateEnabled();
-        Q_EMIT parametersChanged("method");
+        Q_EMIT parametersChanged(ParameterControl::Method);
     });
-    connect(matched_, &QCheckBox::toggled, this, [this] { Q_EMIT parametersChanged("matched"); });
+    connect(matched_, &QCheckBox::toggled, this,
+            [this] { Q_EMIT parametersChanged(ParameterControl::MatchedStrength); });
     connect(contentSize_, &QComboBox::currentIndexChanged, this,
-            [this] { Q_EMIT parametersChanged("contentSize"); });
+            [this] { Q_EMIT parametersChanged(ParameterControl::ContentSize); });
     connect(styleSize_, &QComboBox::currentIndexChanged, this,
-            [this] { Q_EMIT parametersChanged("styleSize"); });
+            [this] { Q_EMIT parametersChanged(ParameterControl::StyleSize); });
     connect(depthSource_, &QComboBox::currentIndexChanged, this, [this] {
         if (depthSource_->currentData().toBool() && depthPath_.isEmpty()) {
             const QSignalBlocker block(depthSource_);
@@ -135,13 +136,13 @@ ParameterPanel::ParameterPanel(QWidget* parent)
             return;
         }
         updateEnabled();
-        Q_EMIT parametersChanged("depth");
+        Q_EMIT parametersChanged(ParameterControl::DepthSource);
     });
     connect(chooseDepth_, &QPushButton::clicked, this, &ParameterPanel::depthFileRequested);
     connect(depthIsDistance_, &QCheckBox::toggled, this,
-            [this] { Q_EMIT parametersChanged("depth"); });
+            [this] { Q_EMIT parametersChanged(ParameterControl::DepthSource); });
     connect(fastDecoding_, &QCheckBox::toggled, this,
-            [this] { Q_EMIT parametersChanged("fastDecoding"); });
+            [this] { Q_EMIT parametersChanged(ParameterControl::FastDecoding); });
     updateEnabled();
 }
 
@@ -166,8 +167,8 @@ void ParameterPanel::updateEnabled() {
     depthIsDistance_->setEnabled(fromFile);
 }
 
-UiParameters ParameterPanel::parameters() const {
-    UiParameters p;
+doc::Parameters ParameterPanel::parameters() const {
+    doc::Parameters p;
     p.method = static_cast<Method>(method_->currentData().toInt());
     p.beta = beta_->value();
     p.epsilon = epsilon_->value();
@@ -182,7 +183,7 @@ UiParameters ParameterPanel::parameters() const {
     return p;
 }
 
-void ParameterPanel::setParameters(const UiParameters& p) {
+void ParameterPanel::setParameters(const doc::Parameters& p) {
     const QSignalBlocker b1(method_), b2(matched_), b3(contentSize_), b4(styleSize_),
         b5(depthSource_), b6(depthIsDistance_), b7(fastDecoding_);
     beta_->setValue(p.beta);

@@ -2,7 +2,8 @@
 
 #include <QWidget>
 
-#include "ui_parameters.h"
+#include "document_commands.h"
+#include "parameters.h"
 
 class QCheckBox;
 class QComboBox;
@@ -19,17 +20,17 @@ class ParameterPanel : public QWidget {
 public:
     explicit ParameterPanel(QWidget* parent = nullptr);
 
-    UiParameters parameters() const;
+    doc::Parameters parameters() const;
     // Shows `p` without emitting parametersChanged.
-    void setParameters(const UiParameters& p);
+    void setParameters(const doc::Parameters& p);
     LabeledSlider* betaSlider() const { return beta_; }
     LabeledSlider* epsilonSlider() const { return epsilon_; }
     LabeledSlider* alphaSlider() const { return alpha_; }
     QCheckBox* fastDecodingBox() const { return fastDecoding_; }
 
 Q_SIGNALS:
-    // `control` names what changed ("beta", "epsilon", ...), for undo merging.
-    void parametersChanged(const QString& control);
+    // `control` names what changed, for undo merging.
+    void parametersChanged(depthstyle::ui::ParameterControl control);
     void depthFileRequested();
 
 private:

@@ -95,54 +95,35 @@ QColor StrengthChart::curveColour() const {
 }
 
 void StrengthChart::setProximity(const cv::Mat& gridProximity) {
+    const ProximityProfile profile = proximityProfile(gridProximity, kBins);
     QVector<double> centres(kBins);
     QVector<double> shares(kBins, 0.0);
     for (int i = 0; i < kBins; ++i) {
         centres[i] = (i + 0.5) / kBins;
-    }
-    mean_ = 0.5;
-    if (!gridProximity.empty()) {
-        double low = 0;
-        double high = 0;
-        cv::minMaxLoc(gridProximity, &low, &high);
-        const double spread = high - low;
-        double sum = 0;
-        for (int y = 0; y < gridProximity.rows; ++y) {
-            for (int x = 0; x < gridProximity.cols; ++x) {
-                const double v = spread > 0 ? (gridProximity.at<float>(y, x) - low) / spread : 0.0;
-                shares[std::min(kBins - 1, static_cast<int>(v * kBins))] += 1.0;
-                sum += v;
-            }
+        if (!profile.shares.empty()) {
+            shares[i] = profile.shares[static_cast<size_t>(i)];
         }
-        const double count = static_cast<double>(gridProximity.total());
-        for (double& share : shares) {
-            share /= count;
-        }
-        mean_ = sum / count;
     }
+    mean_ = profile.mean;
     histogram_->setData(centres, shares, true);
     plot_->yAxis2->setRange(0,
                             std::max(0.05, *std::max_element(shares.begin(), shares.end()) * 1.1));
     redrawCurve();
 }
 
-void StrengthChart::setParameters(double beta, double epsilon) {
-    beta_ = beta;
-    epsilon_ = epsilon;
+void StrengthChart::setSettings(const StrengthSettings& settings) {
+    settings_ = settings;
     redrawCurve();
 }
 
 double StrengthChart::curveAt(double x) const {
-    return std::min(1.0 / (1.0 + std::exp(-beta_ * (x - mean_))), 1.0 - epsilon_);
+    return strengthAt(x, mean_, settings_);
 }
 
 void StrengthChart::redrawCurve() {
-    QVector<double> xs(kCurvePoints);
-    QVector<double> ys(kCurvePoints);
-    for (int i = 0; i < kCurvePoints; ++i) {
-        xs[i] = i / double(kCurvePoints - 1);
-        ys[i] = curveAt(xs[i]);
-    }
+    const StrengthCurve points = strengthCurve(mean_, settings_, kCurvePoints);
+    const QVector<double> xs(points.proximity.begin(), points.proximity.end());
+    const QVector<double> ys(points.strength.begin(), points.strength.end());
     curve_->setData(xs, ys, true);
     meanLine_->point1->setCoords(mean_, 0);
     meanLine_->point2->setCoords(mean_, 1);

@@ -3,6 +3,8 @@
 #include <QWidget>
 #include <opencv2/core/mat.hpp>
 
+#include "depthstyle/strength_map.h"
+
 class QCustomPlot;
 class QCPBars;
 class QCPGraph;
@@ -20,8 +22,8 @@ public:
 
     // Proximity on the feature grid (raw values); empty clears the histogram.
     void setProximity(const cv::Mat& gridProximity);
-    void setParameters(double beta, double epsilon);
-    // The curve's points, for tests: strength at normalised proximity x.
+    void setSettings(const StrengthSettings& settings);
+    // The curve's value at normalised proximity x (strengthAt(), for tests).
     double curveAt(double x) const;
     double meanProximity() const { return mean_; }
     // The colours in use, for readability checks.
@@ -41,8 +43,7 @@ private:
     QCPBars* histogram_;
     QCPGraph* curve_;
     QCPItemStraightLine* meanLine_;
-    double beta_ = 20.0;
-    double epsilon_ = 0.15;
+    StrengthSettings settings_;
     double mean_ = 0.5;
     QColor background_;
 };

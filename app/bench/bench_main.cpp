@@ -18,8 +18,8 @@
 #include "cli_times.h"
 #include "depthstyle/image_compare.h"
 #include "depthstyle/network_cost.h"
+#include "depthstyle/process_setup.h"
 #include "depthstyle/session.h"
-#include "depthstyle/threads.h"
 #include "opencv_dnn_peer.h"
 #include "stage_timer.h"
 
@@ -234,7 +234,7 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "depthstyle-bench: --models and --cli are required\n");
         return 2;
     }
-    setComputeThreads(o.threads);
+    configureProcess(o.threads);
     const QString which = parser.isSet("settings") ? parser.value("settings") : "both";
     QTemporaryDir dir;
     const Setting settings[] = {

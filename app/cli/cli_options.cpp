@@ -2,6 +2,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QStringList>
+
+#include "depthstyle/engine_error.h"
+#include "presets.h"
+#include "sidecar.h"
 
 namespace depthstyle::cli {
 namespace {
@@ -53,8 +58,9 @@ void addOptions(QCommandLineParser& parser) {
     const auto add = [&](const QString& name, const QString& help, const QString& value = {}) {
         parser.addOption(QCommandLineOption(name, help, value));
     };
-    add("content", "Content image (JPEG, PNG, TIFF, WebP, BMP). Required.", "file");
-    add("style", "Style image. Required.", "file");
+    add("content",
+        "Content image (JPEG, PNG, TIFF, WebP, BMP). Required unless --params names one.", "file");
+    add("style", "Style image. Required unless --params names one.", "file");
     add("output",
         "Result image; the format follows the extension (png, jpg, tif, webp, bmp). "
         "Required.",
@@ -63,6 +69,15 @@ void addOptions(QCommandLineParser& parser) {
         "Model directory (default: $DEPTHSTYLE_MODELS, else "
         "~/.local/share/depthstyle/models).",
         "dir");
+    add("params",
+        "Start from the parameters (and, unless --content or --style is given, the images) "
+        "of an exported depthstyle.json: reproduces that export's result. Options given "
+        "beside it override its values.",
+        "file");
+    add("preset",
+        "Start from a built-in setting: paper (beta 20, epsilon 0.15), subtle (beta 8, "
+        "epsilon 0.4), strong (beta 50, epsilon 0.05) or adain (plain AdaIN, full style).",
+        "name");
     add("method", "da-adain (depth-aware, default) or adain (plain AdaIN).", "name");
     add("beta", "Prominence beta of Algorithm 1, >= 0 (default 20).", "B");
     add("epsilon", "Offset epsilon of Algorithm 1, in [0,1] (default 0.15).", "E");
@@ -96,48 +111,92 @@ void addOptions(QCommandLineParser& parser) {
     add("threads", "Compute threads (default: every available core).", "N");
 }
 
+// --params and --preset: where the parameters start before the options.
+void readStartingPoint(const QCommandLineParser& parser, CliOptions& o) {
+    if (parser.isSet("params")) {
+        try {
+            const doc::Sidecar sidecar = doc::readSidecar(parser.value("params"));
+            o.parameters = sidecar.parameters;
+            o.content = sidecar.contentPath;
+            o.style = sidecar.stylePath;
+        } catch (const EngineError& e) {
+            throw UsageError{QStringLiteral("--params: %1").arg(QString::fromUtf8(e.what()))};
+        }
+    }
+    if (parser.isSet("preset")) {
+        const std::optional<doc::Preset> preset = doc::presetByKey(parser.value("preset"));
+        if (!preset) {
+            QStringList keys;
+            for (const doc::Preset& p : doc::builtInPresets()) {
+                keys << p.key;
+            }
+            throw UsageError{QStringLiteral("--preset: '%1' is not one of %2")
+                                 .arg(parser.value("preset"), keys.join(", "))};
+        }
+        o.parameters = preset->apply(o.parameters);
+    }
+}
+
 CliOptions readOptions(const QCommandLineParser& parser) {
     if (!parser.positionalArguments().isEmpty()) {
         throw UsageError{QStringLiteral("unexpected argument '%1'")
                              .arg(parser.positionalArguments().constFirst())};
     }
     CliOptions o;
-    for (const char* required : {"content", "style", "output"}) {
-        if (parser.value(required).isEmpty()) {
-            throw UsageError{QStringLiteral("--%1 is required").arg(required)};
+    readStartingPoint(parser, o);
+    doc::Parameters& p = o.parameters;
+    if (parser.isSet("content")) {
+        o.content = parser.value("content");
+    }
+    if (parser.isSet("style")) {
+        o.style = parser.value("style");
+    }
+    o.output = parser.value("output");
+    for (const auto& [name, value] :
+         {std::pair{"content", o.content}, {"style", o.style}, {"output", o.output}}) {
+        if (value.isEmpty()) {
+            throw UsageError{
+                parser.isSet("params") && QString(name) != "output"
+                    ? QStringLiteral("--%1 is required: the --params file names none").arg(name)
+                    : QStringLiteral("--%1 is required").arg(name)};
         }
     }
-    o.content = parser.value("content");
-    o.style = parser.value("style");
-    o.output = parser.value("output");
     o.models = parser.value("models");
-    const QString method = parser.isSet("method") ? parser.value("method") : "da-adain";
-    if (method == "da-adain") {
-        o.params.method = Method::DaAdain;
-    } else if (method == "adain") {
-        o.params.method = Method::Adain;
-    } else {
-        throw UsageError{QStringLiteral("--method: '%1' is not da-adain or adain").arg(method)};
+    if (parser.isSet("method")) {
+        const QString method = parser.value("method");
+        if (method == "da-adain") {
+            p.method = Method::DaAdain;
+        } else if (method == "adain") {
+            p.method = Method::Adain;
+        } else {
+            throw UsageError{QStringLiteral("--method: '%1' is not da-adain or adain").arg(method)};
+        }
     }
     if (parser.isSet("beta")) {
-        o.params.strength.beta = parseList("beta", parser.value("beta"), 0.0, 1e6).front();
+        p.beta = parseList("beta", parser.value("beta"), 0.0, 1e6).front();
     }
     if (parser.isSet("epsilon")) {
-        o.params.strength.epsilon = parseList("epsilon", parser.value("epsilon"), 0.0, 1.0).front();
+        p.epsilon = parseList("epsilon", parser.value("epsilon"), 0.0, 1.0).front();
     }
     if (parser.isSet("alpha")) {
-        o.params.alpha = parseList("alpha", parser.value("alpha"), 0.0, 1.0).front();
+        p.alpha = parseList("alpha", parser.value("alpha"), 0.0, 1.0).front();
     }
     if (parser.isSet("content-size")) {
-        o.contentSize = parseSize("content-size", parser.value("content-size"));
+        p.contentSize = parseSize("content-size", parser.value("content-size"));
     }
     if (parser.isSet("style-size")) {
-        o.styleSize = parseSize("style-size", parser.value("style-size"));
+        p.styleSize = parseSize("style-size", parser.value("style-size"));
     }
-    o.depth = parser.value("depth");
-    o.depthIsDistance = parser.isSet("depth-is-distance");
-    if (o.depthIsDistance && o.depth.isEmpty()) {
-        throw UsageError{QStringLiteral("--depth-is-distance needs --depth")};
+    if (parser.isSet("depth")) {
+        p.depthFromFile = !parser.value("depth").isEmpty();
+        p.depthPath = parser.value("depth");
+        p.depthIsDistance = false;
+    }
+    if (parser.isSet("depth-is-distance")) {
+        if (!p.depthFromFile) {
+            throw UsageError{QStringLiteral("--depth-is-distance needs --depth")};
+        }
+        p.depthIsDistance = true;
     }
     o.saveDepth = parser.value("save-depth");
     o.saveStrength = parser.value("save-strength");
@@ -147,7 +206,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     if (parser.isSet("sweep-epsilon")) {
         o.sweepEpsilon = parseList("sweep-epsilon", parser.value("sweep-epsilon"), 0.0, 1.0);
     }
-    if (o.isSweep() && o.params.method != Method::DaAdain) {
+    if (o.isSweep() && p.method != Method::DaAdain) {
         throw UsageError{QStringLiteral("--sweep-beta and --sweep-epsilon need --method da-adain")};
     }
     if (parser.isSet("decoder-precision")) {
@@ -157,7 +216,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
             throw UsageError{
                 QStringLiteral("--decoder-precision: '%1' is not fp32 or bf16").arg(name)};
         }
-        o.params.decoderPrecision = *precision;
+        p.fastDecoding = *precision == Precision::BFloat16;
     }
     if (parser.isSet("threads")) {
         o.threads = parseSize("threads", parser.value("threads"));

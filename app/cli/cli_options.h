@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "depthstyle/session.h"
+#include "parameters.h"
 
 namespace depthstyle::cli {
 
@@ -15,15 +15,13 @@ struct CliOptions {
     QString style;
     QString output;
     QString models;  // empty: $DEPTHSTYLE_MODELS, else the per-user directory
-    RenderParams params;
-    int contentSize = 512;
-    int styleSize = 512;
-    QString depth;
-    bool depthIsDistance = false;
+    // Method, beta, epsilon, alpha, sizes, depth file, precision: from
+    // --params (a sidecar), then --preset, then each option given.
+    doc::Parameters parameters;
     QString saveDepth;
     QString saveStrength;
-    std::vector<double> sweepBeta;     // empty: just params.strength.beta
-    std::vector<double> sweepEpsilon;  // empty: just params.strength.epsilon
+    std::vector<double> sweepBeta;     // empty: just parameters.beta
+    std::vector<double> sweepEpsilon;  // empty: just parameters.epsilon
     int threads = 0;                   // 0: every core
     bool isSweep() const { return !sweepBeta.empty() || !sweepEpsilon.empty(); }
 };

@@ -8,8 +8,8 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/map_io.h"
-#include "depthstyle/threads.h"
 #include "output_names.h"
+#include "png_metadata.h"
 
 namespace depthstyle::cli {
 namespace {
@@ -19,23 +19,24 @@ std::string local(const QString& s) {
 }
 
 struct Job {
-    RenderParams params;
+    doc::Parameters parameters;
     QString output;
 };
 
 std::vector<Job> jobsFor(const CliOptions& o) {
     if (!o.isSweep()) {
-        return {{o.params, o.output}};
+        return {{o.parameters, o.output}};
     }
     const std::vector<double> betas =
-        o.sweepBeta.empty() ? std::vector<double>{o.params.strength.beta} : o.sweepBeta;
+        o.sweepBeta.empty() ? std::vector<double>{o.parameters.beta} : o.sweepBeta;
     const std::vector<double> epsilons =
-        o.sweepEpsilon.empty() ? std::vector<double>{o.params.strength.epsilon} : o.sweepEpsilon;
+        o.sweepEpsilon.empty() ? std::vector<double>{o.parameters.epsilon} : o.sweepEpsilon;
     std::vector<Job> jobs;
     for (double beta : betas) {
         for (double epsilon : epsilons) {
-            Job job{o.params, sweepOutputName(o.output, beta, epsilon)};
-            job.params.strength = {beta, epsilon};
+            Job job{o.parameters, sweepOutputName(o.output, beta, epsilon)};
+            job.parameters.beta = beta;
+            job.parameters.epsilon = epsilon;
             jobs.push_back(job);
         }
     }
@@ -71,7 +72,8 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
                 ErrorKind::OutputUnwritable, path,
                 "cannot write: no permission to write into '" + local(dir.filePath()) + "'");
         }
-        refuseToOverwriteInputs(path, {local(o.content), local(o.style), local(o.depth)});
+        refuseToOverwriteInputs(path,
+                                {local(o.content), local(o.style), local(o.parameters.depthPath)});
     }
 }
 
@@ -93,10 +95,10 @@ Progress terminalProgress() {
 void run(const CliOptions& o) {
     const std::vector<Job> jobs = jobsFor(o);
     checkOutputs(o, jobs);
-    setComputeThreads(o.threads);
 
+    const doc::Parameters& p = o.parameters;
     const bool needDepth =
-        o.depth.isEmpty() && (o.params.method == Method::DaAdain || !o.saveDepth.isEmpty());
+        !p.depthFromFile && (p.method == Method::DaAdain || !o.saveDepth.isEmpty());
     const std::string modelDir = chooseModelDirectory(local(o.models));
     const ModelFiles files = ModelFiles::inDirectory(modelDir);
     const std::vector<std::string> missing = missingModelFiles(files, needDepth);
@@ -108,20 +110,21 @@ void run(const CliOptions& o) {
     }
 
     Session session(files);
-    session.setContent(local(o.content), o.contentSize);
-    session.setStyle(local(o.style), o.styleSize);
-    if (!o.depth.isEmpty()) {
-        session.setDepthSource({DepthSource::Kind::File, local(o.depth), o.depthIsDistance});
+    session.setContent(local(o.content), p.contentSize);
+    session.setStyle(local(o.style), p.styleSize);
+    if (p.depthFromFile) {
+        session.setDepthSource({DepthSource::Kind::File, local(p.depthPath), p.depthIsDistance});
     }
     const Progress progress = terminalProgress();
     for (const Job& job : jobs) {
-        saveImage(local(job.output), session.render(job.params, progress));
+        saveImage(local(job.output), session.render(job.parameters.renderParams(), progress), 95,
+                  doc::pngTextEntries(job.parameters));
     }
     if (!o.saveDepth.isEmpty()) {
         saveProximityMap(local(o.saveDepth), session.proximity(progress));
     }
     if (!o.saveStrength.isEmpty()) {
-        const cv::Mat strength = session.strengthMap(o.params, progress);
+        const cv::Mat strength = session.strengthMap(p.renderParams(), progress);
         saveUnitMap(local(o.saveStrength),
                     strengthMapAtImageSize(strength, session.content().rgb.size()));
     }

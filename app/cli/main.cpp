@@ -3,6 +3,7 @@
 
 #include "cli_options.h"
 #include "cli_run.h"
+#include "depthstyle/process_setup.h"
 
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
@@ -20,5 +21,6 @@ int main(int argc, char* argv[]) {
         }
         return parsed.exitCode;
     }
+    depthstyle::configureProcess(parsed.options->threads);
     return depthstyle::cli::runCli(*parsed.options);
 }

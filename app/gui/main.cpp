@@ -8,7 +8,10 @@
 #include <QTranslator>
 #include <cstdio>
 
+#include "compute_threads.h"
+#include "depthstyle/process_setup.h"
 #include "main_window.h"
+#include "result_presenter.h"
 #include "theme.h"
 
 int main(int argc, char* argv[]) {
@@ -69,6 +72,9 @@ int main(int argc, char* argv[]) {
         return 2;
     }
     depthstyle::ui::applyTheme(*chosenTheme);
+    // Process-wide settings, once, before any work: memory reuse and the
+    // compute threads (every core unless View > Compute Threads says fewer).
+    depthstyle::configureProcess(depthstyle::ui::savedComputeThreads());
 
     depthstyle::ui::MainWindow window(parser.value(models));
     window.show();
@@ -83,7 +89,9 @@ int main(int argc, char* argv[]) {
         const QString file = parser.value(screenshot);
         auto* poll = new QTimer(&window);
         QObject::connect(poll, &QTimer::timeout, &window, [&window, file] {
-            if (window.idle() && window.exactGeneration() > 0) {
+            const auto& presenter = window.presenter();
+            if (presenter.status() == depthstyle::ui::ResultPresenter::Status::Idle &&
+                presenter.exact()) {
                 const bool saved = window.grab().save(file);
                 QApplication::exit(saved ? 0 : 1);
             }

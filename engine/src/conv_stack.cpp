@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <mutex>
 
 #include "depthstyle/tiling.h"
 
@@ -45,20 +46,22 @@ struct WeightSet {
 struct ConvStack::Layers {
     std::vector<ConvSpec> specs;
     WeightSet float32;
-    WeightSet bfloat16;  // converted from float32 on first use (one thread owns a session)
+    WeightSet bfloat16;  // converted from float32 on first use, once for every thread
+    std::once_flag bfloat16Made;
     std::vector<Op> ops;
     std::vector<Segment> segments;
 
+    // Thread-safe: sessions on several threads share one stack.
     const WeightSet& weightsFor(Precision precision) {
         if (precision == Precision::Float32) {
             return float32;
         }
-        if (bfloat16.weights.empty()) {
+        std::call_once(bfloat16Made, [this] {
             for (size_t i = 0; i < float32.weights.size(); ++i) {
                 bfloat16.weights.push_back(float32.weights[i].to(at::kBFloat16));
                 bfloat16.biases.push_back(float32.biases[i].to(at::kBFloat16));
             }
-        }
+        });
         return bfloat16;
     }
 };

@@ -6,27 +6,24 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "allocator_tuning.h"
-#include "conv_stack.h"
-#include "depth_estimator.h"
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/size_policy.h"
 #include "feature_ops.h"
+#include "model_networks.h"
 #include "tensor_convert.h"
 
 namespace depthstyle {
 
 struct Session::State {
-    State(const ModelFiles& files)
-        : files(files),
-          encoder(ConvStack::load(files.encoder, encoderLayout())),
-          decoder(ConvStack::load(files.decoder, decoderLayout())) {}
+    explicit State(std::shared_ptr<const Models> shared)
+        : models(std::move(shared)),
+          encoder(models->networks().encoder),
+          decoder(models->networks().decoder) {}
 
-    ModelFiles files;
-    ConvStack encoder;
-    ConvStack decoder;
-    std::optional<DepthEstimator> depthModel;
+    std::shared_ptr<const Models> models;
+    const ConvStack& encoder;
+    const ConvStack& decoder;
 
     DepthSource depthSource;
     cv::Mat depthFileProximity;  // a user's map turned into proximity, its own size
@@ -46,8 +43,9 @@ struct Session::State {
     }
 };
 
-Session::Session(const ModelFiles& files)
-    : state_((tuneAllocatorOnce(), std::make_unique<State>(files))) {}
+Session::Session(std::shared_ptr<const Models> models)
+    : state_(std::make_unique<State>(std::move(models))) {}
+Session::Session(const ModelFiles& files) : Session(Models::load(files)) {}
 Session::~Session() = default;
 
 void Session::setContent(const std::string& path, int contentSize) {
@@ -118,10 +116,7 @@ const cv::Mat& Session::proximity(const Progress& progress) {
     if (s.depthSource.kind == DepthSource::Kind::File) {
         cv::resize(s.depthFileProximity, computed, s.content.rgb.size(), 0, 0, cv::INTER_LINEAR);
     } else {
-        if (!s.depthModel) {
-            s.depthModel = DepthEstimator::load(s.files.depth);
-        }
-        computed = s.depthModel->proximity(s.content.rgb, progress);
+        computed = s.models->networks().proximity(s.content.rgb, progress);
         ++s.counters.depthRuns;
     }
     s.proximity = computed;
@@ -131,9 +126,9 @@ const cv::Mat& Session::proximity(const Progress& progress) {
 cv::Mat Session::strengthMap(const RenderParams& params, const Progress& progress) {
     validate(params);
     requireImage(hasContent(), "content");
-    const cv::Size grid = featureGridSize(state_->content.rgb.size());
-    if (params.method == Method::Adain) {
-        return cv::Mat(grid, CV_32FC1, cv::Scalar(params.alpha));
+    if (params.strength.method == Method::Adain) {
+        const cv::Size grid = featureGridSize(state_->content.rgb.size());
+        return depthstyle::strengthMap(cv::Mat(grid, CV_32FC1, cv::Scalar(0)), params.strength);
     }
     const cv::Mat gridProximity = proximityOnFeatureGrid(proximity(progress));
     progress.step(Stage::StrengthMap, 0.0);
@@ -176,15 +171,7 @@ Image Session::render(const RenderParams& params, const Progress& progress) {
 }
 
 void validate(const RenderParams& params) {
-    if (!(params.strength.beta >= 0.0)) {
-        throw EngineError(ErrorKind::InvalidArgument, "beta must be a number >= 0");
-    }
-    if (!(params.strength.epsilon >= 0.0 && params.strength.epsilon <= 1.0)) {
-        throw EngineError(ErrorKind::InvalidArgument, "epsilon must be between 0 and 1");
-    }
-    if (!(params.alpha >= 0.0 && params.alpha <= 1.0)) {
-        throw EngineError(ErrorKind::InvalidArgument, "alpha must be between 0 and 1");
-    }
+    validate(params.strength);
 }
 
 }  // namespace depthstyle

@@ -1,5 +1,6 @@
 #include "depthstyle/strength_map.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <opencv2/core.hpp>
@@ -9,6 +10,18 @@
 #include "depthstyle/size_policy.h"
 
 namespace depthstyle {
+
+void validate(const StrengthSettings& s) {
+    if (!(s.beta >= 0.0) || !std::isfinite(s.beta)) {
+        throw EngineError(ErrorKind::InvalidArgument, "beta must be a number >= 0");
+    }
+    if (!(s.epsilon >= 0.0 && s.epsilon <= 1.0)) {
+        throw EngineError(ErrorKind::InvalidArgument, "epsilon must be between 0 and 1");
+    }
+    if (!(s.alpha >= 0.0 && s.alpha <= 1.0)) {
+        throw EngineError(ErrorKind::InvalidArgument, "alpha must be between 0 and 1");
+    }
+}
 
 cv::Mat proximityFromDistance(const cv::Mat& distance) {
     double maxValue = 0.0;
@@ -41,37 +54,47 @@ cv::Mat proximityOnFeatureGrid(const cv::Mat& proximity) {
     return out;
 }
 
-cv::Mat strengthMap(const cv::Mat& gridProximity, const StrengthParams& params) {
-    if (!(params.beta >= 0.0) || !std::isfinite(params.beta)) {
-        throw EngineError(ErrorKind::InvalidArgument, "beta must be a number >= 0");
-    }
-    if (!(params.epsilon >= 0.0 && params.epsilon <= 1.0)) {
-        throw EngineError(ErrorKind::InvalidArgument, "epsilon must be between 0 and 1");
-    }
-    CV_Assert(gridProximity.type() == CV_32FC1 && !gridProximity.empty());
+namespace {
+
+// Step 4 in double precision; a flat map normalises to 0.
+cv::Mat normalisedProximity(const cv::Mat& gridProximity) {
     double minValue = 0.0;
     double maxValue = 0.0;
     cv::minMaxLoc(gridProximity, &minValue, &maxValue);
     const double spread = maxValue - minValue;
-
-    // Steps 4 and 5 in double precision; a flat map normalises to 0.
     cv::Mat p;
     if (spread > 0.0) {
         gridProximity.convertTo(p, CV_64F, 1.0 / spread, -minValue / spread);
     } else {
         p = cv::Mat::zeros(gridProximity.size(), CV_64F);
     }
-    p -= cv::mean(p)[0];
+    return p;
+}
 
-    // Steps 6 and 7.
-    const double ceiling = 1.0 - params.epsilon;
+}  // namespace
+
+double strengthAt(double normalisedProximity, double mean, const StrengthSettings& s) {
+    if (s.method == Method::Adain) {
+        return s.alpha;
+    }
+    const double sigmoid = 1.0 / (1.0 + std::exp(-s.beta * (normalisedProximity - mean)));
+    return std::min(sigmoid, 1.0 - s.epsilon);
+}
+
+cv::Mat strengthMap(const cv::Mat& gridProximity, const StrengthSettings& settings) {
+    validate(settings);
+    CV_Assert(gridProximity.type() == CV_32FC1 && !gridProximity.empty());
+    if (settings.method == Method::Adain) {
+        return cv::Mat(gridProximity.size(), CV_32FC1, cv::Scalar(settings.alpha));
+    }
+    const cv::Mat p = normalisedProximity(gridProximity);
+    const double mean = cv::mean(p)[0];
     cv::Mat strength(p.size(), CV_32FC1);
     for (int y = 0; y < p.rows; ++y) {
         const double* in = p.ptr<double>(y);
         float* out = strength.ptr<float>(y);
         for (int x = 0; x < p.cols; ++x) {
-            const double sigmoid = 1.0 / (1.0 + std::exp(-params.beta * in[x]));
-            out[x] = static_cast<float>(std::min(sigmoid, ceiling));
+            out[x] = static_cast<float>(strengthAt(in[x], mean, settings));
         }
     }
     return strength;
@@ -82,6 +105,39 @@ cv::Mat strengthMapAtImageSize(const cv::Mat& strength, cv::Size imageSize) {
     cv::resize(strength, blocks, cv::Size(strength.cols * 8, strength.rows * 8), 0, 0,
                cv::INTER_NEAREST);
     return blocks(cv::Rect(0, 0, imageSize.width, imageSize.height)).clone();
+}
+
+ProximityProfile proximityProfile(const cv::Mat& gridProximity, int bins) {
+    ProximityProfile profile;
+    if (gridProximity.empty() || bins < 1) {
+        return profile;
+    }
+    const cv::Mat p = normalisedProximity(gridProximity);
+    profile.shares.assign(static_cast<size_t>(bins), 0.0);
+    for (int y = 0; y < p.rows; ++y) {
+        const double* row = p.ptr<double>(y);
+        for (int x = 0; x < p.cols; ++x) {
+            const int bin = std::clamp(static_cast<int>(row[x] * bins), 0, bins - 1);
+            profile.shares[static_cast<size_t>(bin)] += 1.0;
+        }
+    }
+    const auto count = static_cast<double>(p.total());
+    for (double& share : profile.shares) {
+        share /= count;
+    }
+    profile.mean = cv::mean(p)[0];
+    return profile;
+}
+
+StrengthCurve strengthCurve(double mean, const StrengthSettings& settings, int points) {
+    StrengthCurve curve;
+    const int n = std::max(points, 2);
+    for (int i = 0; i < n; ++i) {
+        const double x = i / double(n - 1);
+        curve.proximity.push_back(x);
+        curve.strength.push_back(strengthAt(x, mean, settings));
+    }
+    return curve;
 }
 
 }  // namespace depthstyle

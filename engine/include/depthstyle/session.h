@@ -7,23 +7,20 @@
 
 #include "depthstyle/image.h"
 #include "depthstyle/model_files.h"
+#include "depthstyle/models.h"
 #include "depthstyle/precision.h"
 #include "depthstyle/progress.h"
 #include "depthstyle/strength_map.h"
 
 namespace depthstyle {
 
-enum class Method {
-    DaAdain,  // eq. 5: strength map P from depth (Algorithm 1)
-    Adain,    // eq. 4: uniform content weight alpha
-};
-
 // Everything that changes the result after the encoders have run.
 struct RenderParams {
-    Method method = Method::DaAdain;
-    StrengthParams strength;  // beta, epsilon (DA-AdaIN)
-    double alpha = 0.0;       // content weight of plain AdaIN (0 = full style)
+    StrengthSettings strength;  // method, beta, epsilon, alpha
     Precision decoderPrecision = Precision::Float32;
+    bool operator==(const RenderParams& o) const {
+        return strength == o.strength && decoderPrecision == o.decoderPrecision;
+    }
 };
 
 // Where the proximity map comes from.
@@ -50,10 +47,12 @@ struct SessionCounters {
 // Changing beta, epsilon or alpha recomputes only the strength map, the blend
 // and the decoder. Setters validate their input at once and leave the
 // previous state untouched when they throw. Not thread-safe: one thread owns
-// a session.
+// a session; sessions on several threads may share one Models.
 class Session {
 public:
-    // Loads the encoder and decoder now; the depth model on first use.
+    // Works with networks loaded once and shared with other sessions.
+    explicit Session(std::shared_ptr<const Models> models);
+    // Loads its own networks: the encoder and decoder now, MiDaS on first use.
     explicit Session(const ModelFiles& files);
     ~Session();
     Session(const Session&) = delete;
@@ -72,8 +71,9 @@ public:
 
     // Proximity map at content size (CV_32FC1, larger = closer).
     const cv::Mat& proximity(const Progress& progress = {});
-    // Strength map P on the feature grid (CV_32FC1); for plain AdaIN the
-    // uniform alpha of eq. 4.
+    // Strength map P on the feature grid (CV_32FC1): strengthMap() of the
+    // proximity on the feature grid; for plain AdaIN the uniform alpha of
+    // eq. 4 (no depth needed).
     cv::Mat strengthMap(const RenderParams& params, const Progress& progress = {});
     // The stylized image at content size, alpha re-attached.
     Image render(const RenderParams& params, const Progress& progress = {});

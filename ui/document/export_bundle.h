@@ -5,20 +5,21 @@
 #include <QStringList>
 #include <opencv2/core/mat.hpp>
 
+#include "depthstyle/image.h"
 #include "depthstyle/model_files.h"
-#include "ui_parameters.h"
+#include "parameters.h"
 
-namespace depthstyle::ui {
+namespace depthstyle::doc {
 
-// Everything "Export all" writes, captured from the window.
+// Everything "Export all" writes: one rendered picture and its inputs.
 struct ExportBundle {
     Image result;
-    Image plain;
+    Image plain;  // plain AdaIN with alpha = plainAlpha
     Image contentUsed;
     Image styleUsed;
     cv::Mat proximity;     // content size
     cv::Mat strengthGrid;  // feature grid
-    UiParameters parameters;
+    Parameters parameters;
     double plainAlpha = 0.0;
     QString contentPath;
     QString stylePath;
@@ -31,19 +32,13 @@ QStringList exportAllFileNames();
 // The JSON sidecar: every parameter, the inputs, and the model files' SHA-256.
 QJsonObject sidecarJson(const ExportBundle& bundle);
 
-// Writes the result (format by extension; `quality` for JPEG and WebP) with
-// the parameters in PNG text chunks. Atomic. Throws EngineError.
+// Writes the result (format by extension; `quality` for JPEG and WebP), a
+// PNG with the parameters in text chunks. Atomic. Throws EngineError.
 void exportResult(const QString& path, const Image& result, int quality,
-                  const QJsonObject& parameters);
+                  const Parameters& parameters);
 
 // Writes every file of exportAllFileNames() into `folder`; returns their
 // paths. Each file is atomic. Throws EngineError naming the file.
 QStringList exportAll(const QString& folder, const ExportBundle& bundle);
 
-// Reads a sidecar's parameters. Throws EngineError naming the file.
-UiParameters readSidecar(const QString& path);
-
-// SHA-256 of a file in hex, empty when unreadable (cached per path and time).
-QString sha256OfFile(const QString& path);
-
-}  // namespace depthstyle::ui
+}  // namespace depthstyle::doc

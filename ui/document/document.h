@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+#include <memory>
+
+#include "depthstyle/image.h"
+#include "parameters.h"
+
+namespace depthstyle::doc {
+
+// An input image as loaded; `id` changes with every load, so that a session
+// knows when to encode again.
+struct ImageInput {
+    std::shared_ptr<const Image> image;
+    QString label;  // file name, or "pasted image"
+    quint64 id = 0;
+    bool empty() const { return !image; }
+};
+
+// The document: the two images and every parameter. Undo and redo restore
+// it; every render and export is asked for by a copy of it.
+struct Document {
+    ImageInput content;
+    QString contentPath;  // empty for a pasted image
+    ImageInput style;
+    QString stylePath;
+    Parameters parameters;
+
+    bool complete() const { return !content.empty() && !style.empty(); }
+
+    // The one definition of what a session's caches depend on. The scaled
+    // content, its depth and its features: the content image, its size and
+    // the depth source.
+    bool sameContentInputs(const Document& other) const {
+        return sameContentImage(other) && sameDepthSource(other);
+    }
+    // The scaled content and its features.
+    bool sameContentImage(const Document& other) const {
+        return content.id == other.content.id &&
+               parameters.contentSize == other.parameters.contentSize;
+    }
+    bool sameDepthSource(const Document& other) const {
+        const Parameters& a = parameters;
+        const Parameters& b = other.parameters;
+        return a.depthFromFile == b.depthFromFile &&
+               (!a.depthFromFile ||
+                (a.depthPath == b.depthPath && a.depthIsDistance == b.depthIsDistance));
+    }
+    // The scaled style and its features.
+    bool sameStyleInputs(const Document& other) const {
+        return style.id == other.style.id && parameters.styleSize == other.parameters.styleSize;
+    }
+    // Everything that makes a picture: inputs and parameters.
+    bool samePicture(const Document& other) const {
+        return sameContentInputs(other) && sameStyleInputs(other) && parameters == other.parameters;
+    }
+};
+
+}  // namespace depthstyle::doc

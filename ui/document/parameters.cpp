@@ -1,0 +1,146 @@
+#include "parameters.h"
+
+#include <QJsonValue>
+#include <algorithm>
+#include <cmath>
+
+#include "depthstyle/engine_error.h"
+
+namespace depthstyle::doc {
+namespace {
+
+constexpr int kMaxSizeSetting = 65535;
+
+[[noreturn]] void badField(const char* field, const char* expected) {
+    throw EngineError(ErrorKind::InvalidArgument,
+                      std::string("\"") + field + "\" must be " + expected);
+}
+
+double number(const QJsonObject& json, const char* field, double value, double low, double high) {
+    if (!json.contains(field)) {
+        return value;
+    }
+    const QJsonValue v = json.value(field);
+    if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() < low ||
+        v.toDouble() > high) {
+        badField(field, ("a number in [" + std::to_string(int(low)) + ", " +
+                         std::to_string(int(high)) + "]")
+                            .c_str());
+    }
+    return v.toDouble();
+}
+
+int size(const QJsonObject& json, const char* field, int value) {
+    const double v = number(json, field, value, 0, kMaxSizeSetting);
+    if (v != std::floor(v)) {
+        badField(field, "a whole number of pixels");
+    }
+    return static_cast<int>(v);
+}
+
+bool flag(const QJsonObject& json, const char* field, bool value) {
+    if (!json.contains(field)) {
+        return value;
+    }
+    if (!json.value(field).isBool()) {
+        badField(field, "true or false");
+    }
+    return json.value(field).toBool();
+}
+
+QString choice(const QJsonObject& json, const char* field, const QString& value,
+               const QStringList& allowed) {
+    if (!json.contains(field)) {
+        return value;
+    }
+    const QString text = json.value(field).toString();
+    if (!json.value(field).isString() || !allowed.contains(text)) {
+        badField(field, ("one of " + allowed.join(", ").toStdString()).c_str());
+    }
+    return text;
+}
+
+}  // namespace
+
+StrengthSettings Parameters::strength() const {
+    return {method, beta, epsilon, alpha};
+}
+
+RenderParams Parameters::renderParams() const {
+    return {strength(), fastDecoding ? Precision::BFloat16 : Precision::Float32};
+}
+
+DepthSource Parameters::depthSource() const {
+    if (!depthFromFile) {
+        return {};
+    }
+    return {DepthSource::Kind::File, depthPath.toStdString(), depthIsDistance};
+}
+
+QJsonObject Parameters::toJson() const {
+    return {{"method", method == Method::DaAdain ? "da-adain" : "adain"},
+            {"beta", beta},
+            {"epsilon", epsilon},
+            {"alpha", alpha},
+            {"matchedStrength", matchedStrength},
+            {"contentSize", contentSize},
+            {"styleSize", styleSize},
+            {"depthSource", depthFromFile ? "file" : "midas"},
+            {"depthPath", depthPath},
+            {"depthIsDistance", depthIsDistance},
+            {"decoderPrecision", precisionName(renderParams().decoderPrecision)}};
+}
+
+Parameters Parameters::fromJson(const QJsonObject& json) {
+    Parameters p;
+    p.method = json.value("method").toString() == "adain" ? Method::Adain : Method::DaAdain;
+    p.beta = std::clamp(json.value("beta").toDouble(p.beta), 0.0, 100.0);
+    p.epsilon = std::clamp(json.value("epsilon").toDouble(p.epsilon), 0.0, 1.0);
+    p.alpha = std::clamp(json.value("alpha").toDouble(p.alpha), 0.0, 1.0);
+    p.matchedStrength = json.value("matchedStrength").toBool(p.matchedStrength);
+    p.contentSize = std::clamp(json.value("contentSize").toInt(p.contentSize), 0, kMaxSizeSetting);
+    p.styleSize = std::clamp(json.value("styleSize").toInt(p.styleSize), 0, kMaxSizeSetting);
+    p.depthFromFile = json.value("depthSource").toString() == "file";
+    p.depthPath = json.value("depthPath").toString();
+    p.depthIsDistance = json.value("depthIsDistance").toBool(false);
+    p.fastDecoding = precisionFromName(json.value("decoderPrecision").toString().toStdString()) ==
+                     Precision::BFloat16;
+    if (p.depthPath.isEmpty()) {
+        p.depthFromFile = false;
+    }
+    return p;
+}
+
+Parameters Parameters::fromJsonStrict(const QJsonObject& json) {
+    Parameters p;
+    p.method = choice(json, "method", "da-adain", {"da-adain", "adain"}) == "adain"
+                   ? Method::Adain
+                   : Method::DaAdain;
+    p.beta = number(json, "beta", p.beta, 0, 1e6);
+    p.epsilon = number(json, "epsilon", p.epsilon, 0, 1);
+    p.alpha = number(json, "alpha", p.alpha, 0, 1);
+    p.matchedStrength = flag(json, "matchedStrength", p.matchedStrength);
+    p.contentSize = size(json, "contentSize", p.contentSize);
+    p.styleSize = size(json, "styleSize", p.styleSize);
+    p.depthFromFile = choice(json, "depthSource", "midas", {"midas", "file"}) == "file";
+    if (json.contains("depthPath") && !json.value("depthPath").isString()) {
+        badField("depthPath", "a file path");
+    }
+    p.depthPath = json.value("depthPath").toString();
+    if (p.depthFromFile && p.depthPath.isEmpty()) {
+        badField("depthPath", "the depth map's path when \"depthSource\" is \"file\"");
+    }
+    p.depthIsDistance = flag(json, "depthIsDistance", p.depthIsDistance);
+    p.fastDecoding = choice(json, "decoderPrecision", "fp32", {"fp32", "bf16"}) == "bf16";
+    return p;
+}
+
+bool Parameters::operator==(const Parameters& o) const {
+    return method == o.method && beta == o.beta && epsilon == o.epsilon && alpha == o.alpha &&
+           matchedStrength == o.matchedStrength && contentSize == o.contentSize &&
+           styleSize == o.styleSize && depthFromFile == o.depthFromFile &&
+           depthPath == o.depthPath && depthIsDistance == o.depthIsDistance &&
+           fastDecoding == o.fastDecoding;
+}
+
+}  // namespace depthstyle::doc

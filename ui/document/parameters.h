@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include "depthstyle/session.h"
+
+namespace depthstyle::doc {
+
+// Every parameter of a picture, as one value, for the app and the CLI alike:
+// undo snapshots, the settings file, the sidecar, the PNG text chunks and
+// `depthstyle-cli --params` all use it.
+struct Parameters {
+    Method method = Method::DaAdain;
+    double beta = 20.0;
+    double epsilon = 0.15;
+    double alpha = 0.0;
+    bool matchedStrength = false;  // plain AdaIN comparison uses alpha = mean(P)
+    int contentSize = 512;         // smaller side; 0 keeps the original
+    int styleSize = 512;
+    bool depthFromFile = false;
+    QString depthPath;
+    bool depthIsDistance = false;
+    bool fastDecoding = false;  // decoder in bfloat16
+
+    StrengthSettings strength() const;
+    RenderParams renderParams() const;
+    DepthSource depthSource() const;
+    QJsonObject toJson() const;
+    // For saved settings: missing or invalid fields keep their defaults.
+    static Parameters fromJson(const QJsonObject& json);
+    // For files a user hands over (a sidecar, --params): every field that is
+    // present must have the right type and range. Returns the parameters, or
+    // throws EngineError(InvalidArgument) naming the field.
+    static Parameters fromJsonStrict(const QJsonObject& json);
+    bool operator==(const Parameters& other) const;
+    bool operator!=(const Parameters& other) const { return !(*this == other); }
+};
+
+}  // namespace depthstyle::doc

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QUndoCommand>
+
+#include "document.h"
+
+namespace depthstyle::ui {
+
+class DocumentController;
+using doc::Document;
+
+// The undoable edits of the document, one type per kind of edit. Each holds
+// the document before and after; the controller applies either. A command
+// is already applied when pushed.
+class DocumentCommand : public QUndoCommand {
+public:
+    DocumentCommand(DocumentController& controller, const QString& text, Document before,
+                    Document after);
+    void undo() override;
+    void redo() override;
+    const Document& before() const { return before_; }
+    const Document& after() const { return after_; }
+
+protected:
+    Document after_;
+
+private:
+    DocumentController& controller_;
+    Document before_;
+    bool applied_ = true;
+};
+
+enum class ImageRole { Content, Style };
+
+// A content or style image opened, dropped or pasted.
+class SetImageCommand : public DocumentCommand {
+public:
+    SetImageCommand(DocumentController& controller, ImageRole role, Document before,
+                    Document after);
+};
+
+// Which control changed a parameter; a drag of one slider is one step.
+enum class ParameterControl {
+    Beta,
+    Epsilon,
+    Alpha,
+    Method,
+    MatchedStrength,
+    ContentSize,
+    StyleSize,
+    DepthSource,
+    FastDecoding,
+};
+QString controlName(ParameterControl control);
+
+// A change of parameters from the panel. Consecutive changes of one slider
+// (beta, epsilon, alpha) merge into one step.
+class ChangeParametersCommand : public DocumentCommand {
+public:
+    ChangeParametersCommand(DocumentController& controller, ParameterControl control,
+                            Document before, Document after);
+    int id() const override;
+    bool mergeWith(const QUndoCommand* other) override;
+    ParameterControl control() const { return control_; }
+
+private:
+    ParameterControl control_;
+};
+
+// Every parameter replaced at once from a sidecar (File > Load Parameters).
+class LoadParametersCommand : public DocumentCommand {
+public:
+    LoadParametersCommand(DocumentController& controller, const QString& fileName, Document before,
+                          Document after);
+};
+
+// A depth map file chosen instead of MiDaS.
+class UseDepthMapCommand : public DocumentCommand {
+public:
+    UseDepthMapCommand(DocumentController& controller, const QString& fileName, Document before,
+                       Document after);
+};
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,68 @@
+#include "document_controller.h"
+
+#include <QUndoStack>
+
+#include "render_log.h"
+#include "thread_checks.h"
+
+namespace depthstyle::ui {
+
+DocumentController::DocumentController(QObject* parent)
+    : QObject(parent), undo_(new QUndoStack(this)) {}
+
+void DocumentController::apply(const Document& document, qint64 inputTimeMs) {
+    requireThread(thread(), "DocumentController::apply");
+    document_ = document;
+    Q_EMIT documentChanged(document_, inputTimeMs > 0 ? inputTimeMs : monotonicMs());
+}
+
+void DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
+                                  const QString& path) {
+    Document after = document_;
+    if (role == ImageRole::Content) {
+        after.content = image;
+        after.contentPath = path;
+    } else {
+        after.style = image;
+        after.stylePath = path;
+    }
+    const Document before = document_;
+    apply(after);
+    undo_->push(new SetImageCommand(*this, role, before, after));
+}
+
+void DocumentController::changeParameters(const doc::Parameters& parameters,
+                                          ParameterControl control, qint64 inputTimeMs) {
+    if (parameters == document_.parameters) {
+        return;
+    }
+    Document after = document_;
+    after.parameters = parameters;
+    const Document before = document_;
+    apply(after, inputTimeMs);
+    undo_->push(new ChangeParametersCommand(*this, control, before, after));
+}
+
+void DocumentController::loadParameters(const doc::Parameters& parameters,
+                                        const QString& fileName) {
+    Document after = document_;
+    after.parameters = parameters;
+    const Document before = document_;
+    apply(after);
+    undo_->push(new LoadParametersCommand(*this, fileName, before, after));
+}
+
+void DocumentController::useDepthMap(const QString& path, const QString& fileName) {
+    Document after = document_;
+    after.parameters.depthFromFile = true;
+    after.parameters.depthPath = path;
+    const Document before = document_;
+    apply(after);
+    undo_->push(new UseDepthMapCommand(*this, fileName, before, after));
+}
+
+void DocumentController::setInitialParameters(const doc::Parameters& parameters) {
+    document_.parameters = parameters;
+}
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QObject>
+
+#include "document_commands.h"
+
+class QUndoStack;
+
+namespace depthstyle::ui {
+
+// The document and its undo history. Every edit goes through a typed
+// command; documentChanged() reports each new state (an edit, an undo or a
+// redo), with the time of the input that caused it.
+class DocumentController : public QObject {
+    Q_OBJECT
+public:
+    explicit DocumentController(QObject* parent = nullptr);
+
+    const Document& document() const { return document_; }
+    QUndoStack* undoStack() const { return undo_; }
+
+    // A new id for each image loaded.
+    quint64 nextImageId() { return nextImageId_++; }
+
+    void setImage(ImageRole role, const doc::ImageInput& image, const QString& path);
+    // No step when nothing changed.
+    void changeParameters(const doc::Parameters& parameters, ParameterControl control,
+                          qint64 inputTimeMs = 0);
+    void loadParameters(const doc::Parameters& parameters, const QString& fileName);
+    void useDepthMap(const QString& path, const QString& fileName);
+    // Settings restored at start: no undo step.
+    void setInitialParameters(const doc::Parameters& parameters);
+
+    // For the commands: makes `document` current and reports it.
+    void apply(const Document& document, qint64 inputTimeMs = 0);
+
+Q_SIGNALS:
+    void documentChanged(const depthstyle::doc::Document& document, qint64 inputTimeMs);
+
+private:
+    Document document_;
+    QUndoStack* undo_;
+    quint64 nextImageId_ = 1;
+};
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,175 @@
+#include "export_controller.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QSettings>
+
+#include "depthstyle/engine_error.h"
+#include "document_controller.h"
+#include "export_bundle.h"
+#include "image_convert.h"
+#include "notification_bar.h"
+#include "recent_places.h"
+#include "render_service.h"
+#include "result_presenter.h"
+#include "sidecar.h"
+
+namespace depthstyle::ui {
+
+ExportController::ExportController(DocumentController& controller, RenderService& service,
+                                   const ResultPresenter& presenter, NotificationBar& notification,
+                                   const ModelFiles& models, QWidget* dialogParent)
+    : QObject(dialogParent),
+      controller_(controller),
+      service_(service),
+      presenter_(presenter),
+      notification_(notification),
+      models_(models),
+      dialogParent_(dialogParent) {
+    connect(&service_, &RenderService::exportFinished, this, &ExportController::onFinished);
+}
+
+int ExportController::unfinished() const {
+    return service_.unfinishedExports();
+}
+
+bool ExportController::confirmOverwriteOfInputs(const QStringList& targets) {
+    const Document& d = controller_.document();
+    for (const QString& target : targets) {
+        for (const QString& input : {d.contentPath, d.stylePath, d.parameters.depthPath}) {
+            if (!input.isEmpty() && QFileInfo(target) == QFileInfo(input)) {
+                const auto answer = QMessageBox::warning(
+                    dialogParent_, tr("Overwrite an Input?"),
+                    tr("'%1' is one of the images you are working on. Overwrite it?").arg(target),
+                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+                if (answer != QMessageBox::Yes) {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+quint64 ExportController::enqueue(ExportKind kind, const QString& target, int quality) {
+    const Document& d = controller_.document();
+    if (!d.complete()) {
+        notification_.showError(tr("There is no result to export yet."));
+        return 0;
+    }
+    QStringList targets{target};
+    if (kind == ExportKind::All) {
+        targets.clear();
+        for (const QString& name : doc::exportAllFileNames()) {
+            targets << QDir(target).filePath(name);
+        }
+    }
+    if (!confirmOverwriteOfInputs(targets)) {
+        return 0;
+    }
+    ExportJob job;
+    job.kind = kind;
+    job.document = d;
+    job.target = target;
+    job.quality = quality;
+    job.models = models_;
+    job.rendered = presenter_.exactFor(d);
+    job.plain = presenter_.plainFor(d);
+    const quint64 id = service_.enqueueExport(job);
+    notification_.showInfo(job.rendered ? tr("Exporting to %1…").arg(target)
+                                        : tr("Rendering and exporting to %1…").arg(target));
+    return id;
+}
+
+quint64 ExportController::exportResultTo(const QString& path, int quality) {
+    return enqueue(ExportKind::Result, path, quality);
+}
+
+quint64 ExportController::exportAllTo(const QString& folder) {
+    return enqueue(ExportKind::All, folder, 95);
+}
+
+void ExportController::onFinished(const ExportOutcome& outcome) {
+    if (!outcome.error.isEmpty()) {
+        notification_.showError(outcome.error);
+    } else if (outcome.kind == ExportKind::All) {
+        notification_.showInfo(
+            tr("Exported %1 files to %2").arg(outcome.written.size()).arg(outcome.target));
+    } else {
+        notification_.showInfo(tr("Exported the result to %1").arg(outcome.target));
+    }
+    Q_EMIT exportFinished(outcome);
+}
+
+void ExportController::chooseAndExportResult() {
+    const QString path = QFileDialog::getSaveFileName(
+        dialogParent_, tr("Export Result"), lastFolder("export") + "/result.png",
+        tr("PNG (*.png);;JPEG (*.jpg);;TIFF (*.tif);;WebP (*.webp)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    rememberFolder("export", path);
+    int quality = 95;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "jpg" || suffix == "jpeg" || suffix == "webp") {
+        bool ok = false;
+        quality =
+            QInputDialog::getInt(dialogParent_, tr("Export Quality"), tr("Quality (1-100):"),
+                                 QSettings().value("export/quality", 95).toInt(), 1, 100, 1, &ok);
+        if (!ok) {
+            return;
+        }
+        QSettings().setValue("export/quality", quality);
+    }
+    exportResultTo(path, quality);
+}
+
+void ExportController::chooseAndExportAll() {
+    const QString folder = QFileDialog::getExistingDirectory(
+        dialogParent_, tr("Export All into Folder"), lastFolder("export"));
+    if (!folder.isEmpty()) {
+        QSettings().setValue("folders/export", folder);
+        exportAllTo(folder);
+    }
+}
+
+void ExportController::copyResult() {
+    const std::optional<PreviewResult> shown = presenter_.exactFor(controller_.document());
+    if (!shown) {
+        notification_.showError(presenter_.exact()
+                                    ? tr("The result of these settings is still rendering.")
+                                    : tr("There is no result to copy yet."));
+        return;
+    }
+    QApplication::clipboard()->setImage(toQImage(shown->result));
+}
+
+bool ExportController::loadParameters(const QString& sidecarPath) {
+    try {
+        doc::Parameters p = doc::readSidecar(sidecarPath).parameters;
+        if (p.depthFromFile && !QFileInfo::exists(p.depthPath)) {
+            p.depthFromFile = false;
+        }
+        controller_.loadParameters(p, QFileInfo(sidecarPath).fileName());
+    } catch (const EngineError& e) {
+        notification_.showError(QString::fromStdString(e.what()));
+        return false;
+    }
+    return true;
+}
+
+void ExportController::chooseAndLoadParameters() {
+    const QString path =
+        QFileDialog::getOpenFileName(dialogParent_, tr("Load Parameters"), lastFolder("export"),
+                                     tr("DepthStyle sidecar (*.json)"));
+    if (!path.isEmpty()) {
+        loadParameters(path);
+    }
+}
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+#include "depthstyle/model_files.h"
+#include "render_values.h"
+
+class QWidget;
+
+namespace depthstyle::ui {
+
+class DocumentController;
+class NotificationBar;
+class RenderService;
+class ResultPresenter;
+
+// Results out and parameters in: asks where, checks that no input would be
+// overwritten, and hands the export lane a job with a copy of the document
+// as it is now (and the picture on screen, when it shows exactly that
+// document). The job writes that document, whatever happens meanwhile.
+class ExportController : public QObject {
+    Q_OBJECT
+public:
+    ExportController(DocumentController& controller, RenderService& service,
+                     const ResultPresenter& presenter, NotificationBar& notification,
+                     const ModelFiles& models, QWidget* dialogParent);
+
+    // Queue an export of the current document; the job's id, or 0 with a
+    // message when there is nothing to export or the user declined.
+    quint64 exportResultTo(const QString& path, int quality = 95);
+    quint64 exportAllTo(const QString& folder);
+    void chooseAndExportResult();
+    void chooseAndExportAll();
+    void copyResult();
+    bool loadParameters(const QString& sidecarPath);
+    void chooseAndLoadParameters();
+    int unfinished() const;
+
+Q_SIGNALS:
+    void exportFinished(const depthstyle::ui::ExportOutcome& outcome);
+
+private:
+    bool confirmOverwriteOfInputs(const QStringList& targets);
+    quint64 enqueue(ExportKind kind, const QString& target, int quality);
+    void onFinished(const ExportOutcome& outcome);
+
+    DocumentController& controller_;
+    RenderService& service_;
+    const ResultPresenter& presenter_;
+    NotificationBar& notification_;
+    const ModelFiles& models_;
+    QWidget* dialogParent_;
+};
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,144 @@
+#include "export_lane.h"
+
+#include <QMutexLocker>
+
+#include "depthstyle/engine_error.h"
+#include "export_bundle.h"
+#include "lane_gate.h"
+#include "shared_models.h"
+#include "thread_checks.h"
+
+namespace depthstyle::ui {
+
+ExportLane::ExportLane(SharedModels& models, LaneGate& gate, QObject* parent)
+    : QThread(parent), models_(models), gate_(gate) {}
+
+ExportLane::~ExportLane() {
+    {
+        const QMutexLocker lock(&mutex_);
+        quit_ = true;
+        queue_.clear();
+        wake_.wakeOne();
+    }
+    gate_.wakeAll();
+    wait();
+}
+
+void ExportLane::enqueue(const ExportJob& job) {
+    requireNotThread(this, "ExportLane::enqueue");
+    const QMutexLocker lock(&mutex_);
+    queue_.push_back(job);
+    if (!isRunning()) {
+        start(QThread::LowPriority);
+    } else {
+        wake_.wakeOne();
+    }
+}
+
+int ExportLane::unfinished() const {
+    const QMutexLocker lock(&mutex_);
+    return static_cast<int>(queue_.size()) + (running_ ? 1 : 0);
+}
+
+void ExportLane::resetSession() {
+    const QMutexLocker lock(&mutex_);
+    reset_ = true;
+}
+
+void ExportLane::run() {
+    for (;;) {
+        ExportJob job;
+        {
+            QMutexLocker lock(&mutex_);
+            running_ = false;
+            while (queue_.empty() && !quit_) {
+                wake_.wait(&mutex_);
+            }
+            if (quit_) {
+                return;
+            }
+            job = queue_.front();
+            queue_.pop_front();
+            running_ = true;
+            if (reset_) {
+                reset_ = false;
+                feeder_.reset();
+            }
+        }
+        const ExportOutcome outcome = process(job);
+        {
+            // Not finished until the window hears it.
+            const QMutexLocker lock(&mutex_);
+            running_ = false;
+        }
+        Q_EMIT finished(outcome);
+    }
+}
+
+ExportOutcome ExportLane::process(const ExportJob& job) {
+    requireThread(this, "ExportLane::process");
+    ExportOutcome outcome;
+    outcome.id = job.id;
+    outcome.kind = job.kind;
+    outcome.target = job.target;
+    const Document& d = job.document;
+    const doc::Parameters& p = d.parameters;
+    Progress progress;
+    progress.cancel = &quit_;
+    progress.report = [this, id = job.id](Stage stage, double fraction) {
+        gate_.waitForPreview(quit_);
+        Q_EMIT progressed(id, static_cast<int>(stage), fraction);
+    };
+    try {
+        PreviewResult picture;
+        if (job.rendered && job.rendered->request.document.samePicture(d)) {
+            picture = *job.rendered;
+        } else {
+            Session& session = feeder_.sessionFor(d, models_.get());
+            picture.result = session.render(p.renderParams(), progress);
+            picture.proximity = session.proximity(progress);
+            picture.strength = session.strengthMap(p.renderParams(), progress);
+            picture.contentUsed = session.content();
+            picture.styleUsed = session.style();
+            outcome.rendered = true;
+        }
+        if (job.kind == ExportKind::Result) {
+            doc::exportResult(job.target, picture.result, job.quality, p);
+            outcome.written << job.target;
+            return outcome;
+        }
+        doc::ExportBundle b;
+        b.plainAlpha = comparisonAlpha(p, picture.strength);
+        if (job.plain && job.plain->request.document.samePicture(d) &&
+            job.plain->alpha == b.plainAlpha) {
+            b.plain = job.plain->plain;
+        } else {
+            Session& session = feeder_.sessionFor(d, models_.get());
+            b.plain = session.render(
+                {StrengthSettings::adain(b.plainAlpha), p.renderParams().decoderPrecision},
+                progress);
+            outcome.rendered = true;
+        }
+        b.result = picture.result;
+        b.contentUsed = picture.contentUsed;
+        b.styleUsed = picture.styleUsed;
+        b.proximity = picture.proximity;
+        b.strengthGrid = picture.strength;
+        b.parameters = p;
+        b.contentPath = d.contentPath;
+        b.stylePath = d.stylePath;
+        b.models = job.models;
+        outcome.written = doc::exportAll(job.target, b);
+    } catch (const EngineError& e) {
+        if (e.kind() == ErrorKind::ModelMissing || e.kind() == ErrorKind::ModelInvalid) {
+            feeder_.reset();
+            models_.forget();
+        }
+        outcome.error = QString::fromStdString(e.what());
+    } catch (const std::exception& e) {
+        outcome.error = QString::fromStdString(e.what());
+    }
+    return outcome;
+}
+
+}  // namespace depthstyle::ui

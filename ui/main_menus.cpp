@@ -1,0 +1,138 @@
+#include "main_menus.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QSettings>
+#include <QUndoStack>
+
+#include "compare_pane.h"
+#include "compute_threads.h"
+#include "notification_bar.h"
+#include "recent_places.h"
+#include "theme_menu.h"
+
+namespace depthstyle::ui {
+namespace {
+
+void fillRecentMenu(QMenu* menu, const QString& key, bool content, const MenuActions& actions) {
+    menu->clear();
+    const QStringList recent = recentFiles(key);
+    for (const QString& path : recent) {
+        menu->addAction(QFileInfo(path).fileName(), menu,
+                        [open = actions.openRecent, path, content] { open(path, content); })
+            ->setToolTip(path);
+    }
+    if (recent.isEmpty()) {
+        menu->addAction(QMainWindow::tr("(none)"))->setEnabled(false);
+    }
+}
+
+void buildFileMenu(QMainWindow* w, const MenuActions& a) {
+    QMenu* file = w->menuBar()->addMenu(QMainWindow::tr("&File"));
+    file->addAction(QMainWindow::tr("Open &Content…"), QKeySequence::Open, w, a.openContent);
+    file->addAction(QMainWindow::tr("Open &Style…"), QKeySequence(QMainWindow::tr("Ctrl+Shift+O")),
+                    w, a.openStyle);
+    file->addAction(QMainWindow::tr("Open &Depth Map…"), w, a.openDepthMap);
+    QMenu* recentContent = file->addMenu(QMainWindow::tr("Recent Content"));
+    QMenu* recentStyle = file->addMenu(QMainWindow::tr("Recent Styles"));
+    QObject::connect(recentContent, &QMenu::aboutToShow, w, [recentContent, a] {
+        fillRecentMenu(recentContent, "recent/content", true, a);
+    });
+    QObject::connect(recentStyle, &QMenu::aboutToShow, w,
+                     [recentStyle, a] { fillRecentMenu(recentStyle, "recent/style", false, a); });
+    file->addSeparator();
+    file->addAction(QMainWindow::tr("&Export Result…"), QKeySequence(QMainWindow::tr("Ctrl+E")), w,
+                    a.exportResult);
+    file->addAction(QMainWindow::tr("Export &All…"), QKeySequence(QMainWindow::tr("Ctrl+Shift+E")),
+                    w, a.exportAll);
+    file->addAction(QMainWindow::tr("&Load Parameters…"), QKeySequence(QMainWindow::tr("Ctrl+L")),
+                    w, a.loadParameters);
+    file->addSeparator();
+    file->addAction(QMainWindow::tr("&Quit"), QKeySequence::Quit, w, &QWidget::close);
+}
+
+void buildEditMenu(QMainWindow* w, const MenuActions& a, QUndoStack* undoStack) {
+    QMenu* edit = w->menuBar()->addMenu(QMainWindow::tr("&Edit"));
+    QAction* undo = undoStack->createUndoAction(w, QMainWindow::tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = undoStack->createRedoAction(w, QMainWindow::tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(QMainWindow::tr("&Copy Result"), QKeySequence::Copy, w, a.copyResult);
+    edit->addAction(QMainWindow::tr("&Paste as Content"), QKeySequence::Paste, w, a.pasteContent);
+    edit->addAction(QMainWindow::tr("Paste as St&yle"),
+                    QKeySequence(QMainWindow::tr("Ctrl+Shift+V")), w, a.pasteStyle);
+}
+
+void buildLanguageMenu(QMenu* view, QMainWindow* w, NotificationBar* notification) {
+    QMenu* language = view->addMenu(QMainWindow::tr("&Language"));
+    auto* languages = new QActionGroup(w);
+    const QString current = QSettings().value("language").toString();
+    const struct {
+        QString name;
+        QString code;
+    } choices[] = {{QMainWindow::tr("System Default"), QString()},
+                   {QStringLiteral("English"), QStringLiteral("en")},
+                   {QStringLiteral("Русский"), QStringLiteral("ru")}};
+    for (const auto& choice : choices) {
+        QAction* action = language->addAction(choice.name, w, [notification, code = choice.code] {
+            QSettings().setValue("language", code);
+            notification->showInfo(
+                QMainWindow::tr("The language changes when DepthStyle starts again."));
+        });
+        action->setCheckable(true);
+        action->setChecked(choice.code == current);
+        languages->addAction(action);
+    }
+}
+
+void buildViewMenu(QMainWindow* w, const MenuActions& a, ComparePane* result,
+                   NotificationBar* notification) {
+    QMenu* view = w->menuBar()->addMenu(QMainWindow::tr("&View"));
+    auto* group = new QActionGroup(w);
+    const struct {
+        QString text;
+        ComparePane::Mode mode;
+        QString shortcut;
+    } modes[] = {
+        {QMainWindow::tr("Result Only"), ComparePane::Mode::Off, QMainWindow::tr("Ctrl+1")},
+        {QMainWindow::tr("Wipe: DA-AdaIN | Plain AdaIN"), ComparePane::Mode::Wipe,
+         QMainWindow::tr("Ctrl+2")},
+        {QMainWindow::tr("Side by Side"), ComparePane::Mode::SideBySide,
+         QMainWindow::tr("Ctrl+3")}};
+    for (const auto& m : modes) {
+        QAction* action =
+            view->addAction(m.text, w, [result, mode = m.mode] { result->setMode(mode); });
+        action->setShortcut(QKeySequence(m.shortcut));
+        action->setCheckable(true);
+        action->setChecked(m.mode == result->mode());
+        group->addAction(action);
+    }
+    view->addSeparator();
+    view->addAction(QMainWindow::tr("&Fit All Panes"), QKeySequence(QMainWindow::tr("Ctrl+0")), w,
+                    a.fitAll);
+    view->addAction(QMainWindow::tr("Result at &100%"), QKeySequence(QMainWindow::tr("Ctrl+9")),
+                    result, &ImagePane::showActualSize);
+    view->addAction(QMainWindow::tr("&Enlarge Result…"), QKeySequence(QMainWindow::tr("F11")), w,
+                    a.enlargeResult);
+    view->addSeparator();
+    addComputeThreadsMenu(view, notification);
+    buildLanguageMenu(view, w, notification);
+    addThemeMenu(view);
+}
+
+}  // namespace
+
+void buildMainMenus(QMainWindow* window, const MenuActions& actions, QUndoStack* undo,
+                    ComparePane* result, NotificationBar* notification) {
+    buildFileMenu(window, actions);
+    buildEditMenu(window, actions, undo);
+    buildViewMenu(window, actions, result, notification);
+}
+
+}  // namespace depthstyle::ui

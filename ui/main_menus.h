@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <functional>
+
+class QMainWindow;
+class QUndoStack;
+
+namespace depthstyle::ui {
+
+class ComparePane;
+class NotificationBar;
+
+// What the menus do; the window fills it in.
+struct MenuActions {
+    std::function<void()> openContent, openStyle, openDepthMap;
+    std::function<void(const QString& path, bool asContent)> openRecent;
+    std::function<void()> exportResult, exportAll, loadParameters;
+    std::function<void()> copyResult, pasteContent, pasteStyle;
+    std::function<void()> fitAll, enlargeResult;
+};
+
+// The File, Edit and View menus (recent files, undo and redo, the
+// comparison modes, zoom, compute threads, language and theme).
+void buildMainMenus(QMainWindow* window, const MenuActions& actions, QUndoStack* undo,
+                    ComparePane* result, NotificationBar* notification);
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,92 @@
+#include "pane_tools.h"
+
+#include <QMouseEvent>
+#include <QWheelEvent>
+#include <cmath>
+
+#include "compare_pane.h"
+#include "image_pane.h"
+
+namespace depthstyle::ui {
+
+bool PaneTool::mousePress(ImagePane&, QMouseEvent*) {
+    return false;
+}
+bool PaneTool::mouseMove(ImagePane&, QMouseEvent*) {
+    return false;
+}
+bool PaneTool::mouseRelease(ImagePane&, QMouseEvent*) {
+    return false;
+}
+bool PaneTool::wheel(ImagePane&, QWheelEvent*) {
+    return false;
+}
+
+bool PanZoomTool::mousePress(ImagePane& pane, QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) {
+        return false;
+    }
+    panning_ = true;
+    last_ = event->position();
+    pane.setCursor(Qt::ClosedHandCursor);
+    return true;
+}
+
+bool PanZoomTool::mouseMove(ImagePane& pane, QMouseEvent* event) {
+    if (!panning_) {
+        return false;
+    }
+    pane.panBy(event->position() - last_);
+    last_ = event->position();
+    return true;
+}
+
+bool PanZoomTool::mouseRelease(ImagePane& pane, QMouseEvent*) {
+    if (!panning_) {
+        return false;
+    }
+    panning_ = false;
+    pane.unsetCursor();
+    return true;
+}
+
+bool PanZoomTool::wheel(ImagePane& pane, QWheelEvent* event) {
+    if (pane.image().isNull()) {
+        return false;
+    }
+    pane.zoomAt(event->position(), std::pow(1.0015, event->angleDelta().y()));
+    return true;
+}
+
+bool WipeDividerTool::nearDivider(double x) const {
+    return pane_.showsWipe() && std::abs(x - pane_.dividerX()) < 10;
+}
+
+bool WipeDividerTool::mousePress(ImagePane&, QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton || !nearDivider(event->position().x())) {
+        return false;
+    }
+    dragging_ = true;
+    return true;
+}
+
+bool WipeDividerTool::mouseMove(ImagePane&, QMouseEvent* event) {
+    if (dragging_) {
+        const QRectF target = pane_.imageRect(pane_.rect(), pane_.image().size());
+        pane_.setWipePosition((event->position().x() - target.left()) /
+                              std::max(1.0, target.width()));
+        return true;
+    }
+    if (event->buttons() == Qt::NoButton) {
+        pane_.setCursor(nearDivider(event->position().x()) ? Qt::SplitHCursor : Qt::ArrowCursor);
+    }
+    return false;
+}
+
+bool WipeDividerTool::mouseRelease(ImagePane&, QMouseEvent*) {
+    const bool was = dragging_;
+    dragging_ = false;
+    return was;
+}
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QPointF>
+
+class QMouseEvent;
+class QWheelEvent;
+
+namespace depthstyle::ui {
+
+class ComparePane;
+class ImagePane;
+
+// What a pointer does on an image pane, as its own type (the brush and the
+// focus picker will be more of them). A pane asks its tools in order; the
+// first that takes an event handles it.
+class PaneTool {
+public:
+    virtual ~PaneTool() = default;
+    virtual bool mousePress(ImagePane& pane, QMouseEvent* event);
+    virtual bool mouseMove(ImagePane& pane, QMouseEvent* event);
+    virtual bool mouseRelease(ImagePane& pane, QMouseEvent* event);
+    virtual bool wheel(ImagePane& pane, QWheelEvent* event);
+};
+
+// Drag to pan, wheel to zoom about the pointer.
+class PanZoomTool : public PaneTool {
+public:
+    bool mousePress(ImagePane& pane, QMouseEvent* event) override;
+    bool mouseMove(ImagePane& pane, QMouseEvent* event) override;
+    bool mouseRelease(ImagePane& pane, QMouseEvent* event) override;
+    bool wheel(ImagePane& pane, QWheelEvent* event) override;
+    bool panning() const { return panning_; }
+
+private:
+    bool panning_ = false;
+    QPointF last_;
+};
+
+// Drag the wipe divider of the result pane; the cursor shows where it can.
+class WipeDividerTool : public PaneTool {
+public:
+    explicit WipeDividerTool(ComparePane& pane) : pane_(pane) {}
+    bool mousePress(ImagePane& pane, QMouseEvent* event) override;
+    bool mouseMove(ImagePane& pane, QMouseEvent* event) override;
+    bool mouseRelease(ImagePane& pane, QMouseEvent* event) override;
+
+private:
+    bool nearDivider(double x) const;
+    ComparePane& pane_;
+    bool dragging_ = false;
+};
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,159 @@
+#include "preview_lane.h"
+
+#include <QMutexLocker>
+
+#include "depthstyle/engine_error.h"
+#include "lane_gate.h"
+#include "shared_models.h"
+#include "thread_checks.h"
+
+namespace depthstyle::ui {
+
+PreviewLane::PreviewLane(SharedModels& models, LaneGate& gate, QObject* parent)
+    : QThread(parent), models_(models), gate_(gate) {}
+
+PreviewLane::~PreviewLane() {
+    {
+        const QMutexLocker lock(&mutex_);
+        quit_ = true;
+        pending_.reset();
+        abandon_ = true;
+        wake_.wakeOne();
+    }
+    wait();
+}
+
+void PreviewLane::submit(const PreviewRequest& request) {
+    requireNotThread(this, "PreviewLane::submit");
+    const QMutexLocker lock(&mutex_);
+    pending_ = request;
+    abandon_ = true;  // the running request, if any, is stale now
+    if (!isRunning()) {
+        start(QThread::LowPriority);
+    } else {
+        wake_.wakeOne();
+    }
+}
+
+void PreviewLane::cancel() {
+    const QMutexLocker lock(&mutex_);
+    pending_.reset();
+    abandon_ = true;
+}
+
+void PreviewLane::resetSession() {
+    const QMutexLocker lock(&mutex_);
+    reset_ = true;
+}
+
+SessionCounters PreviewLane::counters() const {
+    const QMutexLocker lock(&mutex_);
+    return counters_;
+}
+
+bool PreviewLane::superseded() const {
+    const QMutexLocker lock(&mutex_);
+    return pending_.has_value() || quit_;
+}
+
+void PreviewLane::run() {
+    for (;;) {
+        PreviewRequest request;
+        {
+            QMutexLocker lock(&mutex_);
+            while (!pending_ && !quit_) {
+                wake_.wait(&mutex_);
+            }
+            if (quit_) {
+                return;
+            }
+            request = *pending_;
+            pending_.reset();
+            abandon_ = false;
+            if (reset_) {
+                reset_ = false;
+                feeder_.reset();
+                anchors_.reset();
+            }
+        }
+        gate_.setPreviewBusy(true);
+        process(request);
+        gate_.setPreviewBusy(false);
+        const QMutexLocker lock(&mutex_);
+        counters_ = feeder_.counters();
+    }
+}
+
+void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const Progress& progress) {
+    const Document& d = r.document;
+    if (anchors_ && d.sameContentImage(anchors_->request.document) &&
+        d.sameStyleInputs(anchors_->request.document)) {
+        return;
+    }
+    PreviewAnchors anchors;
+    anchors.request = r;
+    anchors.fullStyle = session.render({StrengthSettings::adain(0.0)}, progress);
+    anchors.fullContent = session.render({StrengthSettings::adain(1.0)}, progress);
+    anchors_ = anchors;
+    Q_EMIT anchorsReady(anchors);
+}
+
+void PreviewLane::process(const PreviewRequest& r) {
+    requireThread(this, "PreviewLane::process");
+    Progress progress;
+    progress.cancel = &abandon_;
+    progress.report = [this, generation = r.generation](Stage stage, double fraction) {
+        Q_EMIT progressed(generation, static_cast<int>(stage), fraction);
+    };
+    try {
+        Session& session = feeder_.sessionFor(r.document, models_.get());
+        const doc::Parameters& p = r.document.parameters;
+        PreviewResult result;
+        result.request = r;
+        result.result = session.render(p.renderParams(), progress);
+        result.proximity = session.proximity(progress);
+        result.strength = session.strengthMap(p.renderParams(), progress);
+        result.contentUsed = session.content();
+        result.styleUsed = session.style();
+        Q_EMIT resultReady(result);
+        {
+            const QMutexLocker lock(&mutex_);
+            counters_ = feeder_.counters();
+        }
+
+        // Extras, in order of use, each skipped once a newer request waits.
+        if (superseded()) {
+            return;
+        }
+        makeAnchors(session, r, progress);
+        if (superseded()) {
+            return;
+        }
+        PlainResult plain;
+        plain.request = r;
+        plain.alpha = comparisonAlpha(p, result.strength);
+        plain.plain = plain.alpha == 0.0 && !p.fastDecoding
+                          ? anchors_->fullStyle
+                          : session.render({StrengthSettings::adain(plain.alpha),
+                                            p.renderParams().decoderPrecision},
+                                           progress);
+        Q_EMIT plainReady(plain);
+    } catch (const EngineError& e) {
+        if (e.kind() == ErrorKind::Cancelled) {
+            if (!superseded()) {
+                Q_EMIT cancelled(r.generation);
+            }
+            return;
+        }
+        if (e.kind() == ErrorKind::ModelMissing || e.kind() == ErrorKind::ModelInvalid) {
+            feeder_.reset();
+            anchors_.reset();
+            models_.forget();
+        }
+        Q_EMIT failed(r.generation, QString::fromStdString(e.what()));
+    } catch (const std::exception& e) {
+        Q_EMIT failed(r.generation, QString::fromStdString(e.what()));
+    }
+}
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+#include <atomic>
+#include <optional>
+
+#include "render_values.h"
+#include "session_feeder.h"
+
+namespace depthstyle::ui {
+
+class LaneGate;
+class SharedModels;
+
+// The preview lane: one thread, one session. The latest request wins: a
+// newer one replaces a waiting one and stops a running one between network
+// layers; after the exact result it prepares the live-preview decodes and
+// the plain-AdaIN comparison, each skipped once a newer request waits.
+class PreviewLane : public QThread {
+    Q_OBJECT
+public:
+    PreviewLane(SharedModels& models, LaneGate& gate, QObject* parent = nullptr);
+    ~PreviewLane() override;
+
+    void submit(const PreviewRequest& request);
+    void cancel();        // drops the waiting request and stops the running one
+    void resetSession();  // the model files changed
+    SessionCounters counters() const;
+
+Q_SIGNALS:
+    void progressed(quint64 generation, int stage, double fraction);
+    void resultReady(const depthstyle::ui::PreviewResult& result);
+    void anchorsReady(const depthstyle::ui::PreviewAnchors& anchors);
+    void plainReady(const depthstyle::ui::PlainResult& plain);
+    void failed(quint64 generation, const QString& message);
+    void cancelled(quint64 generation);
+
+protected:
+    void run() override;
+
+private:
+    void process(const PreviewRequest& request);
+    void makeAnchors(Session& session, const PreviewRequest& request, const Progress& progress);
+    bool superseded() const;
+
+    SharedModels& models_;
+    LaneGate& gate_;
+    mutable QMutex mutex_;
+    QWaitCondition wake_;
+    std::optional<PreviewRequest> pending_;
+    bool quit_ = false;
+    bool reset_ = false;
+    SessionCounters counters_;
+    std::atomic<bool> abandon_{false};
+
+    // On the lane's thread only.
+    SessionFeeder feeder_;
+    std::optional<PreviewAnchors> anchors_;
+};
+
+}  // namespace depthstyle::ui

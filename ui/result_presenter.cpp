@@ -1,0 +1,176 @@
+#include "result_presenter.h"
+
+#include <QLabel>
+#include <QProgressBar>
+#include <QToolButton>
+
+#include "compare_pane.h"
+#include "depthstyle/preview_blend.h"
+#include "depthstyle/strength_map.h"
+#include "image_convert.h"
+#include "image_pane.h"
+#include "notification_bar.h"
+#include "render_log.h"
+#include "render_service.h"
+#include "strength_chart.h"
+#include "thread_checks.h"
+
+namespace depthstyle::ui {
+namespace {
+
+QString stageText(int stage) {
+    switch (static_cast<Stage>(stage)) {
+        case Stage::Depth:
+            return ResultPresenter::tr("estimating depth");
+        case Stage::ContentEncoding:
+            return ResultPresenter::tr("encoding content");
+        case Stage::StyleEncoding:
+            return ResultPresenter::tr("encoding style");
+        case Stage::AdaIN:
+            return ResultPresenter::tr("AdaIN");
+        case Stage::StrengthMap:
+            return ResultPresenter::tr("strength map");
+        case Stage::Decoding:
+            return ResultPresenter::tr("decoding");
+    }
+    return {};
+}
+
+}  // namespace
+
+ResultPresenter::ResultPresenter(RenderService& service, const WindowParts& parts, QObject* parent)
+    : QObject(parent), service_(service), parts_(parts) {
+    connect(&service_, &RenderService::previewReady, this, &ResultPresenter::onResult);
+    connect(&service_, &RenderService::plainReady, this, &ResultPresenter::onPlain);
+    connect(&service_, &RenderService::anchorsReady, this,
+            [this](const PreviewAnchors& anchors) { anchors_ = anchors; });
+    connect(&service_, &RenderService::previewFailed, this, &ResultPresenter::onFailed);
+    connect(&service_, &RenderService::previewProgressed, this, &ResultPresenter::onProgress);
+    connect(&service_, &RenderService::previewCancelled, this, [this](quint64 generation) {
+        if (generation == latest_) {
+            finish(Status::Cancelled, tr("Cancelled"));
+        }
+    });
+}
+
+void ResultPresenter::setRendering(bool enabled) {
+    enabled_ = enabled;
+}
+
+void ResultPresenter::showDocument(const Document& d, qint64 inputTimeMs) {
+    requireThread(thread(), "ResultPresenter::showDocument");
+    if (d.content.id != shown_.content.id && !d.content.empty()) {
+        parts_.content->setImage(toQImage(*d.content.image));
+    }
+    if (d.style.id != shown_.style.id && !d.style.empty()) {
+        parts_.style->setImage(toQImage(*d.style.image));
+    }
+    shown_ = d;
+    if (!enabled_ || !d.complete()) {
+        return;
+    }
+    latest_ = service_.requestPreview(d, inputTimeMs);
+    status_ = Status::Rendering;
+    parts_.cancel->show();
+    showLivePreview(d, inputTimeMs);
+}
+
+void ResultPresenter::cancel() {
+    service_.cancelPreview();
+}
+
+void ResultPresenter::showLivePreview(const Document& d, qint64 inputTimeMs) {
+    const StrengthSettings settings = d.parameters.strength();
+    parts_.chart->setSettings(settings);
+    if (!exact_ || !d.sameContentInputs(exact_->request.document) || proximityGrid_.empty()) {
+        return;  // no proximity of this content yet
+    }
+    const cv::Mat strength = strengthMap(proximityGrid_, settings);
+    parts_.strength->setImage(
+        unitMapToQImage(strengthMapAtImageSize(strength, exact_->result.rgb.size())));
+    const bool blend = anchors_ && d.sameContentImage(anchors_->request.document) &&
+                       d.sameStyleInputs(anchors_->request.document);
+    if (blend) {
+        parts_.result->setImage(
+            toQImage(previewBlend(anchors_->fullStyle, anchors_->fullContent, strength)));
+    }
+    qCDebug(lcRender, "request %llu: first visual update after %lld ms (%s)",
+            static_cast<unsigned long long>(latest_), monotonicMs() - inputTimeMs,
+            blend ? "strength map, chart, approximate result" : "strength map, chart");
+}
+
+void ResultPresenter::onResult(const PreviewResult& r) {
+    if (r.request.generation != latest_) {
+        return;  // stale: a newer request is on its way
+    }
+    exact_ = r;
+    proximityGrid_ = proximityOnFeatureGrid(r.proximity);
+    parts_.result->setImage(toQImage(r.result));
+    parts_.content->setImage(toQImage(r.contentUsed));
+    parts_.style->setImage(toQImage(r.styleUsed));
+    parts_.depth->setImage(proximityToQImage(r.proximity));
+    parts_.strength->setImage(
+        unitMapToQImage(strengthMapAtImageSize(r.strength, r.result.rgb.size())));
+    parts_.chart->setProximity(proximityGrid_);
+    parts_.chart->setSettings(r.request.document.parameters.strength());
+    parts_.stage->setText(tr("Rendered %1×%2 in %3 ms")
+                              .arg(r.result.width())
+                              .arg(r.result.height())
+                              .arg(monotonicMs() - r.request.inputTimeMs));
+    qCDebug(lcRender, "request %llu: exact result shown after %lld ms",
+            static_cast<unsigned long long>(r.request.generation),
+            monotonicMs() - r.request.inputTimeMs);
+}
+
+void ResultPresenter::onPlain(const PlainResult& plain) {
+    if (plain.request.generation != latest_) {
+        return;
+    }
+    plain_ = plain;
+    parts_.result->setComparison(toQImage(plain.plain));
+    finish(Status::Idle,
+           tr("Ready: %1×%2").arg(exact_->result.width()).arg(exact_->result.height()));
+}
+
+void ResultPresenter::onFailed(quint64 generation, const QString& message) {
+    if (generation != latest_) {
+        return;
+    }
+    finish(Status::Failed, tr("Failed"));
+    parts_.notification->showError(message);
+}
+
+void ResultPresenter::onProgress(quint64 generation, int stage, double fraction) {
+    if (generation != latest_) {
+        return;
+    }
+    // After the exact result the lane prepares the preview and comparison.
+    const bool exactShown = exact_ && exact_->request.generation == generation;
+    parts_.stage->setText(exactShown ? tr("Preparing the live preview and the AdaIN comparison…")
+                                     : tr("Rendering: %1…").arg(stageText(stage)));
+    parts_.progress->setValue(static_cast<int>(fraction * 100));
+    parts_.progress->show();
+}
+
+void ResultPresenter::finish(Status status, const QString& text) {
+    status_ = status;
+    parts_.stage->setText(text);
+    parts_.progress->hide();
+    parts_.cancel->hide();
+}
+
+std::optional<PreviewResult> ResultPresenter::exactFor(const Document& d) const {
+    if (exact_ && exact_->request.document.samePicture(d)) {
+        return exact_;
+    }
+    return std::nullopt;
+}
+
+std::optional<PlainResult> ResultPresenter::plainFor(const Document& d) const {
+    if (plain_ && plain_->request.document.samePicture(d)) {
+        return plain_;
+    }
+    return std::nullopt;
+}
+
+}  // namespace depthstyle::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QObject>
+#include <optional>
+
+#include "render_values.h"
+#include "window_parts.h"
+
+namespace depthstyle::ui {
+
+class RenderService;
+
+// Shows the document and its renders: asks the preview lane for each new
+// document, answers at once with the live preview (strength map, chart and
+// a pixel-space blend, from the last exact result's proximity), and shows
+// results as they arrive, dropping any whose request is not the latest.
+// The state of the latest request is one value, not flags.
+class ResultPresenter : public QObject {
+    Q_OBJECT
+public:
+    enum class Status { Idle, Rendering, Failed, Cancelled };
+
+    ResultPresenter(RenderService& service, const WindowParts& parts, QObject* parent = nullptr);
+
+    // Enabled once models are in place.
+    void setRendering(bool enabled);
+    void showDocument(const Document& document, qint64 inputTimeMs);
+    void cancel();
+
+    Status status() const { return status_; }
+    quint64 latestGeneration() const { return latest_; }
+    // The exact result on screen (empty before the first).
+    const std::optional<PreviewResult>& exact() const { return exact_; }
+    // The result and the comparison on screen when they show exactly
+    // `document`; empty otherwise.
+    std::optional<PreviewResult> exactFor(const Document& document) const;
+    std::optional<PlainResult> plainFor(const Document& document) const;
+
+private:
+    void onResult(const PreviewResult& result);
+    void onPlain(const PlainResult& plain);
+    void onFailed(quint64 generation, const QString& message);
+    void onProgress(quint64 generation, int stage, double fraction);
+    void showLivePreview(const Document& document, qint64 inputTimeMs);
+    void finish(Status status, const QString& text);
+
+    RenderService& service_;
+    WindowParts parts_;
+    bool enabled_ = false;
+    Document shown_;  // the document on screen
+    quint64 latest_ = 0;
+    Status status_ = Status::Idle;
+    std::optional<PreviewResult> exact_;
+    std::optional<PlainResult> plain_;
+    std::optional<PreviewAnchors> anchors_;
+    cv::Mat proximityGrid_;  // of exact_, for the live strength map
+};
+
+}  // namespace depthstyle::ui
