@@ -67,11 +67,13 @@ void TestCli::initTestCase() {
 void TestCli::helpDocumentsEveryOption() {
     const ProcessResult run = cli({"--help"});
     QCOMPARE(run.exitCode, 0);
-    for (const char* option :
-         {"--content", "--style", "--output", "--models", "--method", "--beta", "--epsilon",
-          "--alpha", "--content-size", "--style-size", "--depth", "--depth-is-distance",
-          "--save-depth", "--save-strength", "--sweep-beta", "--sweep-epsilon", "--threads",
-          "--decoder-precision"}) {
+    for (const char* option : {"--content",       "--style",         "--output",
+                               "--models",        "--method",        "--beta",
+                               "--epsilon",       "--alpha",         "--content-size",
+                               "--style-size",    "--depth",         "--depth-is-distance",
+                               "--save-depth",    "--save-strength", "--sweep-beta",
+                               "--sweep-epsilon", "--threads",       "--decoder-precision",
+                               "--params",        "--preset"}) {
         QVERIFY2(run.out.contains(option), option);
     }
 }
@@ -95,6 +97,11 @@ void TestCli::usageErrors_data() {
                                << "--sweep-beta: 'x' is not a number";
     QTest::addRow("bad precision") << (ok + QStringList{"--decoder-precision", "fp16"})
                                    << "--decoder-precision: 'fp16' is not fp32 or bf16";
+    QTest::addRow("missing params file")
+        << QStringList{"--params", "nowhere.json", "--output", "o.png"}
+        << "--params: 'nowhere.json': cannot be opened";
+    QTest::addRow("bad preset") << (ok + QStringList{"--preset", "loud"})
+                                << "--preset: 'loud' is not one of paper, subtle, strong, adain";
     QTest::addRow("stray argument") << (ok + QStringList{"extra.png"}) << "unexpected argument";
 }
 
@@ -114,6 +121,12 @@ void TestCli::runWritesResultAndMaps() {
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const cv::Mat result = cv::imread(file("out.png").toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(result.size(), cv::Size(72, 48));  // 75x50 scaled to a smaller side of 48
+    // The same text chunks as the app's PNG results.
+    QFile png(file("out.png"));
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    const QByteArray bytes = png.readAll();
+    QVERIFY(bytes.contains("iTXt") && bytes.contains("Software") &&
+            bytes.contains("\"method\":\"da-adain\"") && bytes.contains("\"contentSize\":48"));
     QCOMPARE(result.type(), CV_8UC3);
     const cv::Mat depth = cv::imread(file("depth.png").toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(depth.type(), CV_16UC1);

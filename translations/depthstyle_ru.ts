@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>DocumentCommands</name>
+    <message>
+        <source>Open Content %1</source>
+        <translation>Открыть содержание %1</translation>
+    </message>
+    <message>
+        <source>Open Style %1</source>
+        <translation>Открыть стиль %1</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Бета</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Эпсилон</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Альфа</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>Matched Strength</source>
+        <translation>Согласованная сила</translation>
+    </message>
+    <message>
+        <source>Content Size</source>
+        <translation>Размер содержания</translation>
+    </message>
+    <message>
+        <source>Style Size</source>
+        <translation>Размер стиля</translation>
+    </message>
+    <message>
+        <source>Depth Source</source>
+        <translation>Источник глубины</translation>
+    </message>
+    <message>
+        <source>Fast Decoding</source>
+        <translation>Быстрое декодирование</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Изменить: %1</translation>
+    </message>
+    <message>
+        <source>Load Parameters from %1</source>
+        <translation>Загрузить параметры из %1</translation>
+    </message>
+    <message>
+        <source>Use Depth Map %1</source>
+        <translation>Использовать карту глубины %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp)</source>
@@ -9,146 +68,22 @@
     </message>
 </context>
 <context>
-    <name>ThemeMenu</name>
+    <name>QMainWindow</name>
     <message>
-        <source>&amp;Theme</source>
-        <translation>&amp;Тема</translation>
+        <source>Compute &amp;Threads</source>
+        <translation>Вычислительные &amp;потоки</translation>
     </message>
     <message>
-        <source>System</source>
-        <translation>Системная</translation>
+        <source>Every Core (%1)</source>
+        <translation>Все ядра (%1)</translation>
     </message>
     <message>
-        <source>Light</source>
-        <translation>Светлая</translation>
+        <source>The compute threads change when DepthStyle starts again.</source>
+        <translation>Число вычислительных потоков изменится при следующем запуске DepthStyle.</translation>
     </message>
     <message>
-        <source>Dark</source>
-        <translation>Тёмная</translation>
-    </message>
-</context>
-<context>
-    <name>depthstyle::ui::ComparePane</name>
-    <message>
-        <source>DA-AdaIN</source>
-        <translation>DA-AdaIN</translation>
-    </message>
-    <message>
-        <source>AdaIN</source>
-        <translation>AdaIN</translation>
-    </message>
-</context>
-<context>
-    <name>depthstyle::ui::ImagePane</name>
-    <message>
-        <source>%1 image. Scroll to zoom, drag to pan, double-click to switch between fit and 100%.</source>
-        <translation>%1: изображение. Колёсико — масштаб, перетаскивание — сдвиг, двойной щелчок — вписать или 100%.</translation>
-    </message>
-    <message>
-        <source>Fit to Pane</source>
-        <translation>Вписать в панель</translation>
-    </message>
-    <message>
-        <source>Actual Size (100%)</source>
-        <translation>Исходный размер (100%)</translation>
-    </message>
-    <message>
-        <source>Zoom In</source>
-        <translation>Увеличить</translation>
-    </message>
-    <message>
-        <source>Zoom Out</source>
-        <translation>Уменьшить</translation>
-    </message>
-    <message>
-        <source>Enlarge…</source>
-        <translation>Открыть крупно…</translation>
-    </message>
-</context>
-<context>
-    <name>depthstyle::ui::LabeledSlider</name>
-    <message>
-        <source>Double-click the slider to reset it to %1.</source>
-        <translation>Двойной щелчок по ползунку возвращает значение %1.</translation>
-    </message>
-    <message>
-        <source>%1 value</source>
-        <translation>%1: значение</translation>
-    </message>
-</context>
-<context>
-    <name>depthstyle::ui::MainWindow</name>
-    <message>
-        <source>DepthStyle</source>
-        <translation>DepthStyle</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Отменено</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>Содержание</translation>
-    </message>
-    <message>
-        <source>Style</source>
-        <translation>Стиль</translation>
-    </message>
-    <message>
-        <source>Depth</source>
-        <translation>Глубина</translation>
-    </message>
-    <message>
-        <source>Strength map P</source>
-        <translation>Карта силы P</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
-        <source>Drop a photo here
-or press Ctrl+O</source>
-        <translation>Перетащите сюда фотографию
-или нажмите Ctrl+O</translation>
-    </message>
-    <message>
-        <source>Drop a style image here
-or press Ctrl+Shift+O</source>
-        <translation>Перетащите сюда изображение стиля
-или нажмите Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <source>The depth map appears here</source>
-        <translation>Здесь появится карта глубины</translation>
-    </message>
-    <message>
-        <source>The strength map appears here</source>
-        <translation>Здесь появится карта силы стилизации</translation>
-    </message>
-    <message>
-        <source>The result appears here</source>
-        <translation>Здесь появится результат</translation>
-    </message>
-    <message>
-        <source>far</source>
-        <translation>далеко</translation>
-    </message>
-    <message>
-        <source>near</source>
-        <translation>близко</translation>
-    </message>
-    <message>
-        <source>0 style</source>
-        <translation>0 стиль</translation>
-    </message>
-    <message>
-        <source>1 content</source>
-        <translation>1 содержание</translation>
-    </message>
-    <message>
-        <source>Controls</source>
-        <translation>Параметры</translation>
+        <source>(none)</source>
+        <translation>(нет)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -235,6 +170,18 @@ or press Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>The language changes when DepthStyle starts again.</source>
+        <translation>Язык сменится при следующем запуске DepthStyle.</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -286,17 +233,242 @@ or press Ctrl+Shift+O</source>
         <source>F11</source>
         <translation>F11</translation>
     </message>
+</context>
+<context>
+    <name>ThemeMenu</name>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
+        <source>&amp;Theme</source>
+        <translation>&amp;Тема</translation>
     </message>
     <message>
-        <source>System Default</source>
-        <translation>Как в системе</translation>
+        <source>System</source>
+        <translation>Системная</translation>
     </message>
     <message>
-        <source>The language changes when DepthStyle starts again.</source>
-        <translation>Язык сменится при следующем запуске DepthStyle.</translation>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::ComparePane</name>
+    <message>
+        <source>DA-AdaIN</source>
+        <translation>DA-AdaIN</translation>
+    </message>
+    <message>
+        <source>AdaIN</source>
+        <translation>AdaIN</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::ExportController</name>
+    <message>
+        <source>Overwrite an Input?</source>
+        <translation>Перезаписать исходный файл?</translation>
+    </message>
+    <message>
+        <source>'%1' is one of the images you are working on. Overwrite it?</source>
+        <translation>«%1» — одно из изображений, с которыми вы работаете. Перезаписать его?</translation>
+    </message>
+    <message>
+        <source>There is no result to export yet.</source>
+        <translation>Результата для экспорта пока нет.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Экспорт в %1…</translation>
+    </message>
+    <message>
+        <source>Rendering and exporting to %1…</source>
+        <translation>Отрисовка и экспорт в %1…</translation>
+    </message>
+    <message>
+        <source>Exported %1 files to %2</source>
+        <translation>Экспортировано файлов: %1, папка %2</translation>
+    </message>
+    <message>
+        <source>Exported the result to %1</source>
+        <translation>Результат экспортирован в %1</translation>
+    </message>
+    <message>
+        <source>Export Result</source>
+        <translation>Экспорт результата</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;JPEG (*.jpg);;TIFF (*.tif);;WebP (*.webp)</source>
+        <translation>PNG (*.png);;JPEG (*.jpg);;TIFF (*.tif);;WebP (*.webp)</translation>
+    </message>
+    <message>
+        <source>Export Quality</source>
+        <translation>Качество экспорта</translation>
+    </message>
+    <message>
+        <source>Quality (1-100):</source>
+        <translation>Качество (1–100):</translation>
+    </message>
+    <message>
+        <source>Export All into Folder</source>
+        <translation>Экспортировать всё в папку</translation>
+    </message>
+    <message>
+        <source>The result of these settings is still rendering.</source>
+        <translation>Результат с этими настройками ещё отрисовывается.</translation>
+    </message>
+    <message>
+        <source>There is no result to copy yet.</source>
+        <translation>Результата для копирования пока нет.</translation>
+    </message>
+    <message>
+        <source>Load Parameters</source>
+        <translation>Загрузить параметры</translation>
+    </message>
+    <message>
+        <source>DepthStyle sidecar (*.json)</source>
+        <translation>Параметры DepthStyle (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::ImagePane</name>
+    <message>
+        <source>%1 image. Scroll to zoom, drag to pan, double-click to switch between fit and 100%.</source>
+        <translation>%1: изображение. Колёсико — масштаб, перетаскивание — сдвиг, двойной щелчок — вписать или 100%.</translation>
+    </message>
+    <message>
+        <source>Fit to Pane</source>
+        <translation>Вписать в панель</translation>
+    </message>
+    <message>
+        <source>Actual Size (100%)</source>
+        <translation>Исходный размер (100%)</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Enlarge…</source>
+        <translation>Открыть крупно…</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::InputLoader</name>
+    <message>
+        <source>Open Content Image</source>
+        <translation>Открыть изображение содержания</translation>
+    </message>
+    <message>
+        <source>Open Style Image</source>
+        <translation>Открыть изображение стиля</translation>
+    </message>
+    <message>
+        <source>Open Depth Map</source>
+        <translation>Открыть карту глубины</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>В буфере обмена нет изображения.</translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation>вставленное изображение</translation>
+    </message>
+    <message>
+        <source>Use as Content</source>
+        <translation>Использовать как содержание</translation>
+    </message>
+    <message>
+        <source>Use as Style</source>
+        <translation>Использовать как стиль</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::LabeledSlider</name>
+    <message>
+        <source>Double-click the slider to reset it to %1.</source>
+        <translation>Двойной щелчок по ползунку возвращает значение %1.</translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation>%1: значение</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::MainWindow</name>
+    <message>
+        <source>DepthStyle</source>
+        <translation>DepthStyle</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Глубина</translation>
+    </message>
+    <message>
+        <source>Strength map P</source>
+        <translation>Карта силы P</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Drop a photo here
+or press Ctrl+O</source>
+        <translation>Перетащите сюда фотографию
+или нажмите Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Drop a style image here
+or press Ctrl+Shift+O</source>
+        <translation>Перетащите сюда изображение стиля
+или нажмите Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>The depth map appears here</source>
+        <translation>Здесь появится карта глубины</translation>
+    </message>
+    <message>
+        <source>The strength map appears here</source>
+        <translation>Здесь появится карта силы стилизации</translation>
+    </message>
+    <message>
+        <source>The result appears here</source>
+        <translation>Здесь появится результат</translation>
+    </message>
+    <message>
+        <source>far</source>
+        <translation>далеко</translation>
+    </message>
+    <message>
+        <source>near</source>
+        <translation>близко</translation>
+    </message>
+    <message>
+        <source>0 style</source>
+        <translation>0 стиль</translation>
+    </message>
+    <message>
+        <source>1 content</source>
+        <translation>1 содержание</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Параметры</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -323,152 +495,13 @@ or press Ctrl+Shift+O</source>
         <translation>DepthStyle — %1</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(нет)</translation>
+        <source>Exports Unfinished</source>
+        <translation>Экспорт не завершён</translation>
     </message>
-    <message>
-        <source>Open Content %1</source>
-        <translation>Открыть содержание %1</translation>
-    </message>
-    <message>
-        <source>Open Style %1</source>
-        <translation>Открыть стиль %1</translation>
-    </message>
-    <message>
-        <source>Change %1</source>
-        <translation>Изменить %1</translation>
-    </message>
-    <message>
-        <source>Use as Content</source>
-        <translation>Использовать как содержание</translation>
-    </message>
-    <message>
-        <source>Use as Style</source>
-        <translation>Использовать как стиль</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image.</source>
-        <translation>В буфере обмена нет изображения.</translation>
-    </message>
-    <message>
-        <source>pasted image</source>
-        <translation>вставленное изображение</translation>
-    </message>
-    <message>
-        <source>There is no result to copy yet.</source>
-        <translation>Результата для копирования пока нет.</translation>
-    </message>
-    <message>
-        <source>Open Content Image</source>
-        <translation>Открыть изображение содержания</translation>
-    </message>
-    <message>
-        <source>Open Style Image</source>
-        <translation>Открыть изображение стиля</translation>
-    </message>
-    <message>
-        <source>Use Depth Map %1</source>
-        <translation>Использовать карту глубины %1</translation>
-    </message>
-    <message>
-        <source>Open Depth Map</source>
-        <translation>Открыть карту глубины</translation>
-    </message>
-    <message>
-        <source>Overwrite an Input?</source>
-        <translation>Перезаписать исходный файл?</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is one of the images you are working on. Overwrite it?</source>
-        <translation>«%1» — одно из изображений, с которыми вы работаете. Перезаписать его?</translation>
-    </message>
-    <message>
-        <source>Exported the result to %1</source>
-        <translation>Результат экспортирован в %1</translation>
-    </message>
-    <message>
-        <source>There is no result to export yet.</source>
-        <translation>Результата для экспорта пока нет.</translation>
-    </message>
-    <message>
-        <source>Exported %1 files to %2</source>
-        <translation>Экспортировано файлов: %1, папка %2</translation>
-    </message>
-    <message>
-        <source>Export Result</source>
-        <translation>Экспорт результата</translation>
-    </message>
-    <message>
-        <source>PNG (*.png);;JPEG (*.jpg);;TIFF (*.tif);;WebP (*.webp)</source>
-        <translation>PNG (*.png);;JPEG (*.jpg);;TIFF (*.tif);;WebP (*.webp)</translation>
-    </message>
-    <message>
-        <source>Export Quality</source>
-        <translation>Качество экспорта</translation>
-    </message>
-    <message>
-        <source>Quality (1-100):</source>
-        <translation>Качество (1–100):</translation>
-    </message>
-    <message>
-        <source>Export All into Folder</source>
-        <translation>Экспортировать всё в папку</translation>
-    </message>
-    <message>
-        <source>Load Parameters</source>
-        <translation>Загрузить параметры</translation>
-    </message>
-    <message>
-        <source>DepthStyle sidecar (*.json)</source>
-        <translation>Параметры DepthStyle (*.json)</translation>
-    </message>
-    <message>
-        <source>estimating depth</source>
-        <translation>оценка глубины</translation>
-    </message>
-    <message>
-        <source>encoding content</source>
-        <translation>кодирование содержания</translation>
-    </message>
-    <message>
-        <source>encoding style</source>
-        <translation>кодирование стиля</translation>
-    </message>
-    <message>
-        <source>AdaIN</source>
-        <translation>AdaIN</translation>
-    </message>
-    <message>
-        <source>strength map</source>
-        <translation>карта силы</translation>
-    </message>
-    <message>
-        <source>decoding</source>
-        <translation>декодирование</translation>
-    </message>
-    <message>
-        <source>Rendered %1×%2 in %3 ms</source>
-        <translation>Рассчитано %1×%2 за %3 мс</translation>
-    </message>
-    <message>
-        <source>Ready: %1×%2</source>
-        <translation>Готово: %1×%2</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Ошибка</translation>
-    </message>
-    <message>
-        <source>Preparing the live preview and the AdaIN comparison…</source>
-        <translation>Подготовка живого просмотра и сравнения с AdaIN…</translation>
-    </message>
-    <message>
-        <source>Rendering: %1…</source>
-        <translation>Расчёт: %1…</translation>
-    </message>
-    <message>
-        <source>Waiting for the exact result…</source>
-        <translation>Ожидание точного результата…</translation>
+    <message numerus="yes">
+        <source>%n export(s) are not written yet. Quit and lose them?</source>
+        <translation>
+            <numerusform>%n экспорт ещё не записан. Выйти и потерять его?</numerusform><numerusform>%n экспорта ещё не записаны. Выйти и потерять их?</numerusform><numerusform>%n экспортов ещё не записаны. Выйти и потерять их?</numerusform></translation>
     </message>
 </context>
 <context>
@@ -709,13 +742,64 @@ or press Ctrl+Shift+O</source>
     </message>
 </context>
 <context>
+    <name>depthstyle::ui::ResultPresenter</name>
+    <message>
+        <source>estimating depth</source>
+        <translation>оценка глубины</translation>
+    </message>
+    <message>
+        <source>encoding content</source>
+        <translation>кодирование содержания</translation>
+    </message>
+    <message>
+        <source>encoding style</source>
+        <translation>кодирование стиля</translation>
+    </message>
+    <message>
+        <source>AdaIN</source>
+        <translation>AdaIN</translation>
+    </message>
+    <message>
+        <source>strength map</source>
+        <translation>карта силы</translation>
+    </message>
+    <message>
+        <source>decoding</source>
+        <translation>декодирование</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Rendered %1×%2 in %3 ms</source>
+        <translation>Рассчитано %1×%2 за %3 мс</translation>
+    </message>
+    <message>
+        <source>Ready: %1×%2</source>
+        <translation>Готово: %1×%2</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Preparing the live preview and the AdaIN comparison…</source>
+        <translation>Подготовка живого просмотра и сравнения с AdaIN…</translation>
+    </message>
+    <message>
+        <source>Rendering: %1…</source>
+        <translation>Расчёт: %1…</translation>
+    </message>
+</context>
+<context>
     <name>depthstyle::ui::StrengthChart</name>
     <message>
         <source>Strength curve</source>
         <translation>Кривая силы</translation>
     </message>
     <message>
-        <source>How proximity becomes stylization strength: the curve for the current beta and epsilon over a histogram of this image&apos;s proximity values.</source>
+        <source>How proximity becomes stylization strength: the curve for the current beta and epsilon over a histogram of this image's proximity values.</source>
         <translation>Как близость превращается в силу стилизации: кривая для текущих беты и эпсилон поверх гистограммы близости этого изображения.</translation>
     </message>
     <message>

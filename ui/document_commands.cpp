@@ -28,13 +28,14 @@ void DocumentCommand::redo() {
 
 SetImageCommand::SetImageCommand(DocumentController& controller, ImageRole role, Document before,
                                  Document after)
-    : DocumentCommand(controller,
-                      role == ImageRole::Content
-                          ? QCoreApplication::translate("DocumentCommands", "Open Content %1")
-                                .arg(after.content.label)
-                          : QCoreApplication::translate("DocumentCommands", "Open Style %1")
-                                .arg(after.style.label),
-                      std::move(before), std::move(after)) {}
+    : DocumentCommand(controller, QString(), std::move(before), std::move(after)) {
+    // The text after construction: `after` is moved from above.
+    setText(role == ImageRole::Content
+                ? QCoreApplication::translate("DocumentCommands", "Open Content %1")
+                      .arg(after_.content.label)
+                : QCoreApplication::translate("DocumentCommands", "Open Style %1")
+                      .arg(after_.style.label));
+}
 
 QString controlName(ParameterControl control) {
     switch (control) {

@@ -36,9 +36,20 @@ void PreviewLane::submit(const PreviewRequest& request) {
 }
 
 void PreviewLane::cancel() {
-    const QMutexLocker lock(&mutex_);
-    pending_.reset();
-    abandon_ = true;
+    std::optional<quint64> dropped;
+    {
+        const QMutexLocker lock(&mutex_);
+        if (pending_) {
+            dropped = pending_->generation;
+        }
+        pending_.reset();
+        abandon_ = true;
+    }
+    // A request dropped before it started ends here; a running one ends with
+    // its own cancelled() when it stops.
+    if (dropped) {
+        Q_EMIT cancelled(*dropped);
+    }
 }
 
 void PreviewLane::resetSession() {

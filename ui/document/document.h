@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 #include <QtGlobal>
 #include <memory>
@@ -58,3 +59,5 @@ struct Document {
 };
 
 }  // namespace depthstyle::doc
+
+Q_DECLARE_METATYPE(depthstyle::doc::Document)

@@ -1,0 +1,196 @@
+// The document controller's typed undo commands and the document library:
+// parameters, sidecar, PNG text chunks and presets.
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "depthstyle/engine_error.h"
+#include "document_controller.h"
+#include "png_metadata.h"
+#include "presets.h"
+#include "sidecar.h"
+
+using namespace depthstyle;
+using depthstyle::ui::DocumentController;
+using depthstyle::ui::ImageRole;
+using depthstyle::ui::ParameterControl;
+
+namespace {
+
+doc::ImageInput image(quint64 id, const QString& label) {
+    auto picture = std::make_shared<Image>();
+    picture->rgb = cv::Mat(4, 4, CV_32FC3, cv::Scalar::all(0.5));
+    return {picture, label, id};
+}
+
+}  // namespace
+
+class TestDocument : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void sliderDragIsOneStep();
+    void undoRestoresImagesWithParameters();
+    void noChangeNoStep();
+    void loadAndDepthMapAreStepsOfTheirOwn();
+    void sidecarRoundTrip();
+    void sidecarFieldsAreValidated();
+    void pngTextCarriesTheParameters();
+    void presetsSetTheStrengthOnly();
+};
+
+void TestDocument::sliderDragIsOneStep() {
+    DocumentController c;
+    QSignalSpy changed(&c, &DocumentController::documentChanged);
+    doc::Parameters p;
+    for (double beta : {21.0, 22.0, 23.0}) {
+        p.beta = beta;
+        c.changeParameters(p, ParameterControl::Beta);
+    }
+    p.epsilon = 0.4;
+    c.changeParameters(p, ParameterControl::Epsilon);
+    QCOMPARE(changed.size(), 4);
+    QCOMPARE(c.undoStack()->count(), 2);
+    QCOMPARE(c.undoStack()->undoText(), QString("Change Epsilon"));
+    c.undoStack()->undo();
+    QCOMPARE(c.document().parameters.epsilon, 0.15);
+    QCOMPARE(c.document().parameters.beta, 23.0);
+    c.undoStack()->undo();
+    QCOMPARE(c.document().parameters.beta, 20.0);
+    c.undoStack()->redo();
+    QCOMPARE(c.document().parameters.beta, 23.0);
+    // Every state change was reported, undo and redo included.
+    QCOMPARE(changed.size(), 7);
+    QCOMPARE(changed.constLast().at(0).value<doc::Document>().parameters.beta, 23.0);
+}
+
+void TestDocument::undoRestoresImagesWithParameters() {
+    DocumentController c;
+    c.setImage(ImageRole::Content, image(c.nextImageId(), "a.png"), "/tmp/a.png");
+    doc::Parameters p = c.document().parameters;
+    p.beta = 9.0;
+    c.changeParameters(p, ParameterControl::Beta);
+    c.setImage(ImageRole::Content, image(c.nextImageId(), "b.png"), "/tmp/b.png");
+    QCOMPARE(c.document().content.label, QString("b.png"));
+    QCOMPARE(c.undoStack()->undoText(), QString("Open Content b.png"));
+    c.undoStack()->undo();
+    QCOMPARE(c.document().content.label, QString("a.png"));
+    QCOMPARE(c.document().contentPath, QString("/tmp/a.png"));
+    QCOMPARE(c.document().parameters.beta, 9.0);
+    c.undoStack()->undo();
+    c.undoStack()->undo();
+    QVERIFY(c.document().content.empty());
+    c.undoStack()->redo();
+    QCOMPARE(c.document().content.id, quint64(1));
+}
+
+void TestDocument::noChangeNoStep() {
+    DocumentController c;
+    c.changeParameters(c.document().parameters, ParameterControl::Alpha);
+    QCOMPARE(c.undoStack()->count(), 0);
+}
+
+void TestDocument::loadAndDepthMapAreStepsOfTheirOwn() {
+    DocumentController c;
+    doc::Parameters loaded;
+    loaded.beta = 44.0;
+    loaded.fastDecoding = true;
+    c.loadParameters(loaded, "depthstyle.json");
+    c.useDepthMap("/tmp/d.png", "d.png");
+    QCOMPARE(c.undoStack()->count(), 2);
+    QCOMPARE(c.undoStack()->undoText(), QString("Use Depth Map d.png"));
+    QVERIFY(c.document().parameters.depthFromFile);
+    c.undoStack()->undo();
+    QVERIFY(!c.document().parameters.depthFromFile);
+    QCOMPARE(c.undoStack()->undoText(), QString("Load Parameters from depthstyle.json"));
+    c.undoStack()->undo();
+    QCOMPARE(c.document().parameters, doc::Parameters());
+}
+
+void TestDocument::sidecarRoundTrip() {
+    QTemporaryDir dir;
+    doc::Parameters p;
+    p.method = Method::Adain;
+    p.alpha = 0.25;
+    p.contentSize = 0;
+    p.styleSize = 300;
+    p.depthFromFile = true;
+    p.depthPath = "/tmp/depth.png";
+    p.depthIsDistance = true;
+    p.fastDecoding = true;
+    p.matchedStrength = true;
+    const QString path = dir.filePath("depthstyle.json");
+    doc::writeJsonFile(path, {{"format", doc::kSidecarFormat},
+                              {"parameters", p.toJson()},
+                              {"content", "/tmp/c.png"},
+                              {"plainAdainAlpha", 0.25}});
+    const doc::Sidecar back = doc::readSidecar(path);
+    QCOMPARE(back.parameters, p);
+    QCOMPARE(back.contentPath, QString("/tmp/c.png"));
+    QCOMPARE(back.plainAdainAlpha, 0.25);
+}
+
+void TestDocument::sidecarFieldsAreValidated() {
+    QTemporaryDir dir;
+    const struct {
+        const char* field;
+        QJsonValue value;
+    } bad[] = {{"beta", -1},
+               {"beta", "20"},
+               {"epsilon", 1.5},
+               {"alpha", QJsonValue()},
+               {"contentSize", 12.5},
+               {"method", "magic"},
+               {"decoderPrecision", "fp8"},
+               {"depthSource", "file"}};
+    for (const auto& [field, value] : bad) {
+        QJsonObject parameters = doc::Parameters().toJson();
+        parameters.insert(field, value);
+        if (QString(field) == "depthSource") {
+            parameters.insert("depthPath", "");
+        }
+        const QString path = dir.filePath(QString("%1.json").arg(field));
+        doc::writeJsonFile(path, {{"parameters", parameters}});
+        try {
+            doc::readSidecar(path);
+            QFAIL(qPrintable(QString("no error for %1").arg(field)));
+        } catch (const EngineError& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.contains(path) && message.contains(field), qPrintable(message));
+        }
+    }
+    const QString other = dir.filePath("other.json");
+    doc::writeJsonFile(other, {{"format", "something-else"}, {"parameters", QJsonObject()}});
+    QVERIFY_THROWS_EXCEPTION(EngineError, doc::readSidecar(other));
+}
+
+void TestDocument::pngTextCarriesTheParameters() {
+    doc::Parameters p;
+    p.beta = 12.5;
+    const auto entries = doc::pngTextEntries(p);
+    QCOMPARE(entries.size(), size_t(2));
+    QVERIFY(QString::fromStdString(entries[0].second).startsWith("DepthStyle "));
+    QCOMPARE(entries[1].first, std::string("depthstyle"));
+    const QJsonObject json =
+        QJsonDocument::fromJson(QByteArray::fromStdString(entries[1].second)).object();
+    QCOMPARE(doc::Parameters::fromJsonStrict(json), p);
+}
+
+void TestDocument::presetsSetTheStrengthOnly() {
+    doc::Parameters p;
+    p.contentSize = 0;
+    p.fastDecoding = true;
+    const auto strong = doc::presetByKey("strong");
+    QVERIFY(strong);
+    const doc::Parameters q = strong->apply(p);
+    QCOMPARE(q.beta, 50.0);
+    QCOMPARE(q.epsilon, 0.05);
+    QCOMPARE(q.contentSize, 0);
+    QVERIFY(q.fastDecoding);
+    QVERIFY(!doc::presetByKey("nonsense"));
+    QCOMPARE(doc::presetByKey("adain")->apply(p).method, Method::Adain);
+}
+
+QTEST_GUILESS_MAIN(TestDocument)
+#include "tst_document.moc"
