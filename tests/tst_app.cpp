@@ -106,6 +106,11 @@ private Q_SLOTS:
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
     std::unique_ptr<MainWindow> renderedWindow();
+    // The engine on the window's inputs at the tests' sizes, without the app.
+    std::unique_ptr<Session> directSession() const {
+        return standinSession(file("content.png").toStdString(), file("style.png").toStdString(),
+                              256, 256);
+    }
     QTemporaryDir dir_;
 };
 
@@ -207,9 +212,8 @@ void TestApp::sliderBurstEndsOnExactFinalResult() {
     QVERIFY2(decodes <= 10, qPrintable(QString::number(decodes)));
     QCOMPARE(window->renderService().previewCounters().contentEncodings, encodesBefore);
 
-    Session direct(window->modelFiles());
-    direct.setContent(file("content.png").toStdString(), 256);
-    direct.setStyle(file("style.png").toStdString(), 256);
+    const auto owned = directSession();
+    Session& direct = *owned;
     const Image expected = direct.render({StrengthSettings::daAdain(finalBeta, finalEpsilon)});
     QCOMPARE(cv::norm(exactResult(*window).rgb, expected.rgb, cv::NORM_INF), 0.0);
     QCOMPARE(window->parts().result->image(), ui::toQImage(expected));
@@ -278,9 +282,8 @@ void TestApp::fastDecodingRedecodesOnly() {
     QCOMPARE(window->renderService().previewCounters().styleEncodings, before.styleEncodings);
     QVERIFY(window->renderService().previewCounters().decodings > before.decodings);
 
-    Session direct(window->modelFiles());
-    direct.setContent(file("content.png").toStdString(), 256);
-    direct.setStyle(file("style.png").toStdString(), 256);
+    const auto owned = directSession();
+    Session& direct = *owned;
     RenderParams fast;
     fast.decoderPrecision = Precision::BFloat16;
     QCOMPARE(cv::norm(exactResult(*window).rgb, direct.render(fast).rgb, cv::NORM_INF), 0.0);
@@ -314,9 +317,8 @@ void TestApp::exportAfterCancelWritesItsDocument() {
     const QByteArray bytes = png.readAll();
     QVERIFY(bytes.contains("\"beta\":42"));
 
-    Session direct(window->modelFiles());
-    direct.setContent(file("content.png").toStdString(), 256);
-    direct.setStyle(file("style.png").toStdString(), 256);
+    const auto owned = directSession();
+    Session& direct = *owned;
     const Image expected = direct.render({StrengthSettings::daAdain(42.0, 0.15)});
     const Image written = loadImage(out.toStdString());
     QVERIFY(cv::norm(written.rgb, expected.rgb, cv::NORM_INF) <= 0.51 / 255);
@@ -337,9 +339,8 @@ void TestApp::matchedStrengthReachesTheComparison() {
     QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
     const doc::Sidecar sidecar = doc::readSidecar(QDir(folder).filePath("depthstyle.json"));
 
-    Session direct(window->modelFiles());
-    direct.setContent(file("content.png").toStdString(), 256);
-    direct.setStyle(file("style.png").toStdString(), 256);
+    const auto owned = directSession();
+    Session& direct = *owned;
     const double meanP = cv::mean(direct.strengthMap(p.renderParams()))[0];
     QVERIFY(std::abs(meanP - 0.5) > 1e-3);  // the old fallback would show
     QVERIFY2(std::abs(sidecar.plainAdainAlpha - meanP) < 1e-6,

@@ -79,9 +79,9 @@ void TestRenderService::latestRequestWins() {
     QVERIFY2(ready.size() <= 2, qPrintable(QString::number(ready.size())));
     QVERIFY(service.previewCounters().decodings <= 2 + 3);  // results, anchors, comparison
 
-    Session direct(standinModelFiles());
-    direct.setContent(file("content.png").toStdString(), 0);
-    direct.setStyle(file("style.png").toStdString(), 0);
+    const auto owned =
+        standinSession(file("content.png").toStdString(), file("style.png").toStdString());
+    Session& direct = *owned;
     const Image expected = direct.render({StrengthSettings::daAdain(10.0, 0.15)});
     QCOMPARE(cv::norm(result.result.rgb, expected.rgb, cv::NORM_INF), 0.0);
 }
@@ -115,9 +115,9 @@ void TestRenderService::exportsRunInOrderEachWithItsDocument() {
     QCOMPARE(service.unfinishedExports(), 3);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, kTimeoutMs);
     QCOMPARE(service.unfinishedExports(), 0);
-    Session direct(standinModelFiles());
-    direct.setContent(file("content.png").toStdString(), 0);
-    direct.setStyle(file("style.png").toStdString(), 0);
+    const auto owned =
+        standinSession(file("content.png").toStdString(), file("style.png").toStdString());
+    Session& direct = *owned;
     for (int i = 0; i < 3; ++i) {
         const ExportOutcome o = finished.at(i).at(0).value<ExportOutcome>();
         QCOMPARE(o.id, ids[i]);

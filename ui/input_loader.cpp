@@ -13,6 +13,7 @@
 #include "depthstyle/size_policy.h"
 #include "document_controller.h"
 #include "image_convert.h"
+#include "local_path.h"
 #include "notification_bar.h"
 #include "recent_places.h"
 
@@ -28,7 +29,7 @@ InputLoader::InputLoader(DocumentController& controller, NotificationBar& notifi
 bool InputLoader::open(const QString& path, ImageRole role) {
     const bool content = role == ImageRole::Content;
     try {
-        const Image image = loadImage(QFile::encodeName(path).toStdString());
+        const Image image = loadImage(doc::localPath(path));
         if (!setImage(image, QFileInfo(path).fileName(), path, role)) {
             return false;
         }
@@ -62,7 +63,7 @@ bool InputLoader::setImage(const Image& image, const QString& label, const QStri
 
 bool InputLoader::openDepthMap(const QString& path) {
     try {
-        loadGrayMap(QFile::encodeName(path).toStdString());
+        loadGrayMap(doc::localPath(path));
     } catch (const EngineError& e) {
         notification_.showError(QString::fromStdString(e.what()));
         return false;

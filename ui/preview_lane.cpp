@@ -3,6 +3,7 @@
 #include <QMutexLocker>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/strength_map.h"
 #include "lane_gate.h"
 #include "shared_models.h"
 #include "thread_checks.h"
@@ -90,9 +91,13 @@ void PreviewLane::run() {
         gate_.setPreviewBusy(true);
         process(request);
         gate_.setPreviewBusy(false);
-        const QMutexLocker lock(&mutex_);
-        counters_ = feeder_.counters();
+        publishCounters();
     }
+}
+
+void PreviewLane::publishCounters() {
+    const QMutexLocker lock(&mutex_);
+    counters_ = feeder_.counters();
 }
 
 void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const Progress& progress) {
@@ -123,14 +128,12 @@ void PreviewLane::process(const PreviewRequest& r) {
         result.request = r;
         result.result = session.render(p.renderParams(), progress);
         result.proximity = session.proximity(progress);
+        result.proximityGrid = proximityOnFeatureGrid(result.proximity);
         result.strength = session.strengthMap(p.renderParams(), progress);
         result.contentUsed = session.content();
         result.styleUsed = session.style();
         Q_EMIT resultReady(result);
-        {
-            const QMutexLocker lock(&mutex_);
-            counters_ = feeder_.counters();
-        }
+        publishCounters();
 
         // Extras, in order of use, each skipped once a newer request waits.
         if (superseded()) {

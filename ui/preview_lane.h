@@ -44,6 +44,7 @@ private:
     void process(const PreviewRequest& request);
     void makeAnchors(Session& session, const PreviewRequest& request, const Progress& progress);
     bool superseded() const;
+    void publishCounters();
 
     SharedModels& models_;
     LaneGate& gate_;

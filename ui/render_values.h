@@ -28,8 +28,9 @@ struct PreviewResult {
     Image result;       // exact, at content size
     Image contentUsed;  // scaled as encoded
     Image styleUsed;
-    cv::Mat proximity;  // content size
-    cv::Mat strength;   // feature grid
+    cv::Mat proximity;      // content size
+    cv::Mat proximityGrid;  // on the feature grid (for the live strength map)
+    cv::Mat strength;       // feature grid
     bool empty() const { return result.empty(); }
 };
 

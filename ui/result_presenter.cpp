@@ -82,10 +82,10 @@ void ResultPresenter::cancel() {
 void ResultPresenter::showLivePreview(const Document& d, qint64 inputTimeMs) {
     const StrengthSettings settings = d.parameters.strength();
     parts_.chart->setSettings(settings);
-    if (!exact_ || !d.sameContentInputs(exact_->request.document) || proximityGrid_.empty()) {
+    if (!exact_ || !d.sameContentInputs(exact_->request.document)) {
         return;  // no proximity of this content yet
     }
-    const cv::Mat strength = strengthMap(proximityGrid_, settings);
+    const cv::Mat strength = strengthMap(exact_->proximityGrid, settings);
     parts_.strength->setImage(
         unitMapToQImage(strengthMapAtImageSize(strength, exact_->result.rgb.size())));
     const bool blend = anchors_ && d.sameContentImage(anchors_->request.document) &&
@@ -104,14 +104,13 @@ void ResultPresenter::onResult(const PreviewResult& r) {
         return;  // stale: a newer request is on its way
     }
     exact_ = r;
-    proximityGrid_ = proximityOnFeatureGrid(r.proximity);
     parts_.result->setImage(toQImage(r.result));
     parts_.content->setImage(toQImage(r.contentUsed));
     parts_.style->setImage(toQImage(r.styleUsed));
     parts_.depth->setImage(proximityToQImage(r.proximity));
     parts_.strength->setImage(
         unitMapToQImage(strengthMapAtImageSize(r.strength, r.result.rgb.size())));
-    parts_.chart->setProximity(proximityGrid_);
+    parts_.chart->setProximity(r.proximityGrid);
     parts_.chart->setSettings(r.request.document.parameters.strength());
     parts_.stage->setText(tr("Rendered %1×%2 in %3 ms")
                               .arg(r.result.width())

@@ -53,7 +53,6 @@ private:
     std::optional<PreviewResult> exact_;
     std::optional<PlainResult> plain_;
     std::optional<PreviewAnchors> anchors_;
-    cv::Mat proximityGrid_;  // of exact_, for the live strength map
 };
 
 }  // namespace depthstyle::ui

@@ -8,15 +8,14 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/map_io.h"
+#include "local_path.h"
 #include "output_names.h"
 #include "png_metadata.h"
 
 namespace depthstyle::cli {
 namespace {
 
-std::string local(const QString& s) {
-    return s.toLocal8Bit().toStdString();
-}
+using doc::localPath;
 
 struct Job {
     doc::Parameters parameters;
@@ -56,7 +55,7 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
         }
     }
     for (const QString& out : outputs) {
-        const std::string path = local(out);
+        const std::string path = localPath(out);
         if (!isWritableImageExtension(path)) {
             throwFileError(ErrorKind::OutputUnwritable, path,
                            "unknown image extension; use .png, .jpg, .tif, .webp or .bmp");
@@ -65,15 +64,15 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
         if (!dir.isDir()) {
             throwFileError(
                 ErrorKind::OutputUnwritable, path,
-                "cannot write: the folder '" + local(dir.filePath()) + "' does not exist");
+                "cannot write: the folder '" + localPath(dir.filePath()) + "' does not exist");
         }
         if (!dir.isWritable()) {
             throwFileError(
                 ErrorKind::OutputUnwritable, path,
-                "cannot write: no permission to write into '" + local(dir.filePath()) + "'");
+                "cannot write: no permission to write into '" + localPath(dir.filePath()) + "'");
         }
-        refuseToOverwriteInputs(path,
-                                {local(o.content), local(o.style), local(o.parameters.depthPath)});
+        refuseToOverwriteInputs(
+            path, {localPath(o.content), localPath(o.style), localPath(o.parameters.depthPath)});
     }
 }
 
@@ -99,7 +98,7 @@ void run(const CliOptions& o) {
     const doc::Parameters& p = o.parameters;
     const bool needDepth =
         !p.depthFromFile && (p.method == Method::DaAdain || !o.saveDepth.isEmpty());
-    const std::string modelDir = chooseModelDirectory(local(o.models));
+    const std::string modelDir = chooseModelDirectory(localPath(o.models));
     const ModelFiles files = ModelFiles::inDirectory(modelDir);
     const std::vector<std::string> missing = missingModelFiles(files, needDepth);
     if (!missing.empty()) {
@@ -110,22 +109,23 @@ void run(const CliOptions& o) {
     }
 
     Session session(files);
-    session.setContent(local(o.content), p.contentSize);
-    session.setStyle(local(o.style), p.styleSize);
+    session.setContent(localPath(o.content), p.contentSize);
+    session.setStyle(localPath(o.style), p.styleSize);
     if (p.depthFromFile) {
-        session.setDepthSource({DepthSource::Kind::File, local(p.depthPath), p.depthIsDistance});
+        session.setDepthSource(
+            {DepthSource::Kind::File, localPath(p.depthPath), p.depthIsDistance});
     }
     const Progress progress = terminalProgress();
     for (const Job& job : jobs) {
-        saveImage(local(job.output), session.render(job.parameters.renderParams(), progress), 95,
-                  doc::pngTextEntries(job.parameters));
+        saveImage(localPath(job.output), session.render(job.parameters.renderParams(), progress),
+                  95, doc::pngTextEntries(job.parameters));
     }
     if (!o.saveDepth.isEmpty()) {
-        saveProximityMap(local(o.saveDepth), session.proximity(progress));
+        saveProximityMap(localPath(o.saveDepth), session.proximity(progress));
     }
     if (!o.saveStrength.isEmpty()) {
         const cv::Mat strength = session.strengthMap(p.renderParams(), progress);
-        saveUnitMap(local(o.saveStrength),
+        saveUnitMap(localPath(o.saveStrength),
                     strengthMapAtImageSize(strength, session.content().rgb.size()));
     }
 }

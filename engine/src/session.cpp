@@ -2,8 +2,6 @@
 
 #include <ATen/ATen.h>
 
-#include <optional>
-
 #include <opencv2/imgproc.hpp>
 
 #include "depthstyle/engine_error.h"

@@ -10,18 +10,11 @@
 #include "depthstyle/map_io.h"
 #include "depthstyle/strength_map.h"
 #include "file_hash.h"
+#include "local_path.h"
 #include "png_metadata.h"
 #include "sidecar.h"
 
 namespace depthstyle::doc {
-namespace {
-
-std::string local(const QString& s) {
-    return QFile::encodeName(s).toStdString();
-}
-
-}  // namespace
-
 QStringList exportAllFileNames() {
     return {"result.png",  "adain.png", "depth.png",     "strength.png",
             "content.png", "style.png", kSidecarFileName};
@@ -51,19 +44,19 @@ QJsonObject sidecarJson(const ExportBundle& b) {
 
 void exportResult(const QString& path, const Image& result, int quality,
                   const Parameters& parameters) {
-    saveImage(local(path), result, quality, pngTextEntries(parameters));
+    saveImage(localPath(path), result, quality, pngTextEntries(parameters));
 }
 
 QStringList exportAll(const QString& folder, const ExportBundle& b) {
     const QDir dir(folder);
     if (!dir.exists()) {
-        throwFileError(ErrorKind::OutputUnwritable, local(folder), "the folder does not exist");
+        throwFileError(ErrorKind::OutputUnwritable, localPath(folder), "the folder does not exist");
     }
     const QStringList names = exportAllFileNames();
     QStringList written;
     const auto path = [&](int i) {
         written << dir.filePath(names[i]);
-        return local(written.last());
+        return localPath(written.last());
     };
     const auto text = pngTextEntries(b.parameters);
     saveImage(path(0), b.result, 95, text);

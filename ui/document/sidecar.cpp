@@ -5,13 +5,10 @@
 #include <QSaveFile>
 
 #include "depthstyle/engine_error.h"
+#include "local_path.h"
 
 namespace depthstyle::doc {
 namespace {
-
-std::string local(const QString& s) {
-    return QFile::encodeName(s).toStdString();
-}
 
 constexpr qint64 kMaxSidecarBytes = 1 << 20;
 
@@ -20,25 +17,25 @@ constexpr qint64 kMaxSidecarBytes = 1 << 20;
 Sidecar readSidecar(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        throwFileError(ErrorKind::FileUnreadable, local(path),
+        throwFileError(ErrorKind::FileUnreadable, localPath(path),
                        "cannot be opened: " + file.errorString().toStdString());
     }
     if (file.size() > kMaxSidecarBytes) {
-        throwFileError(ErrorKind::FileUnreadable, local(path),
+        throwFileError(ErrorKind::FileUnreadable, localPath(path),
                        "not a DepthStyle sidecar (larger than 1 MiB)");
     }
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.read(kMaxSidecarBytes), &error);
     const QJsonObject root = doc.object();
     if (doc.isNull() || !root.value("parameters").isObject()) {
-        throwFileError(ErrorKind::FileUnreadable, local(path),
+        throwFileError(ErrorKind::FileUnreadable, localPath(path),
                        "not a DepthStyle sidecar (" +
                            (doc.isNull() ? error.errorString().toStdString()
                                          : std::string("no \"parameters\" object")) +
                            ")");
     }
     if (root.contains("format") && root.value("format").toString() != kSidecarFormat) {
-        throwFileError(ErrorKind::FileUnreadable, local(path),
+        throwFileError(ErrorKind::FileUnreadable, localPath(path),
                        "unknown sidecar format '" + root.value("format").toString().toStdString() +
                            "' (expected " + kSidecarFormat + ")");
     }
@@ -46,7 +43,7 @@ Sidecar readSidecar(const QString& path) {
     try {
         sidecar.parameters = Parameters::fromJsonStrict(root.value("parameters").toObject());
     } catch (const EngineError& e) {
-        throwFileError(ErrorKind::FileUnreadable, local(path),
+        throwFileError(ErrorKind::FileUnreadable, localPath(path),
                        std::string("bad parameter: ") + e.what());
     }
     sidecar.contentPath = root.value("content").toString();
@@ -59,7 +56,7 @@ void writeJsonFile(const QString& path, const QJsonObject& json) {
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(json).toJson()) < 0 ||
         !out.commit()) {
-        throwFileError(ErrorKind::OutputUnwritable, local(path),
+        throwFileError(ErrorKind::OutputUnwritable, localPath(path),
                        "cannot write: " + out.errorString().toStdString());
     }
 }
