@@ -102,6 +102,7 @@ private Q_SLOTS:
     void exportAfterCancelWritesItsDocument();
     void matchedStrengthReachesTheComparison();
     void cliReproducesAnExportFromItsSidecar();
+    void presetMenuSetsTheSliders();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -377,6 +378,20 @@ void TestApp::cliReproducesAnExportFromItsSidecar() {
     const QByteArray bytes = png.readAll();
     QVERIFY(bytes.contains("iTXt") && bytes.contains("\"beta\":12.5") &&
             bytes.contains("\"epsilon\":0.3"));
+}
+
+void TestApp::presetMenuSetsTheSliders() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    auto* strong = window->findChild<QAction*>("preset-strong");
+    QVERIFY(strong);
+    strong->trigger();
+    QCOMPARE(window->parameterPanel()->betaSlider()->value(), 50.0);
+    QCOMPARE(window->parameterPanel()->epsilonSlider()->value(), 0.05);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(window->presenter().exact()->request.document.parameters.beta, 50.0);
+    window->document().undoStack()->undo();
+    QCOMPARE(window->parameterPanel()->betaSlider()->value(), 20.0);
 }
 
 QTEST_MAIN(TestApp)

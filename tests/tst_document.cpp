@@ -8,6 +8,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "document_controller.h"
+#include "export_bundle.h"
 #include "png_metadata.h"
 #include "presets.h"
 #include "sidecar.h"
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void sidecarFieldsAreValidated();
     void pngTextCarriesTheParameters();
     void presetsSetTheStrengthOnly();
+    void presetIsOneUndoStep();
+    void exportAllWritesEveryFileAndAReadableSidecar();
 };
 
 void TestDocument::sliderDragIsOneStep() {
@@ -190,6 +193,58 @@ void TestDocument::presetsSetTheStrengthOnly() {
     QVERIFY(q.fastDecoding);
     QVERIFY(!doc::presetByKey("nonsense"));
     QCOMPARE(doc::presetByKey("adain")->apply(p).method, Method::Adain);
+}
+
+void TestDocument::presetIsOneUndoStep() {
+    DocumentController c;
+    doc::Parameters p;
+    p.contentSize = 768;
+    c.changeParameters(p, ParameterControl::ContentSize);
+    c.applyPreset(*doc::presetByKey("subtle"));
+    QCOMPARE(c.document().parameters.beta, 8.0);
+    QCOMPARE(c.document().parameters.epsilon, 0.4);
+    QCOMPARE(c.document().parameters.contentSize, 768);
+    QCOMPARE(c.undoStack()->undoText(), QString("Apply Preset Subtle (beta 8, epsilon 0.4)"));
+    c.applyPreset(*doc::presetByKey("subtle"));  // already in place: no step
+    QCOMPARE(c.undoStack()->count(), 2);
+    c.undoStack()->undo();
+    QCOMPARE(c.document().parameters.beta, 20.0);
+    QCOMPARE(c.document().parameters.contentSize, 768);
+}
+
+void TestDocument::exportAllWritesEveryFileAndAReadableSidecar() {
+    QTemporaryDir dir;
+    doc::ExportBundle b;
+    const auto picture = [](int w, int h, float v) {
+        Image image;
+        image.rgb = cv::Mat(h, w, CV_32FC3, cv::Scalar::all(v));
+        return image;
+    };
+    b.result = picture(20, 12, 0.25f);
+    b.plain = picture(20, 12, 0.75f);
+    b.contentUsed = picture(20, 12, 0.5f);
+    b.styleUsed = picture(9, 9, 0.5f);
+    b.proximity = cv::Mat(12, 20, CV_32FC1, cv::Scalar(3));
+    b.strengthGrid = cv::Mat(2, 3, CV_32FC1, cv::Scalar(0.4));
+    b.parameters.beta = 7.5;
+    b.plainAlpha = 0.4;
+    b.contentPath = "/photos/c.jpg";
+    const QStringList written = doc::exportAll(dir.path(), b);
+    QCOMPARE(written.size(), doc::exportAllFileNames().size());
+    for (const QString& path : written) {
+        QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
+    }
+    const doc::Sidecar back = doc::readSidecar(dir.filePath(doc::kSidecarFileName));
+    QCOMPARE(back.parameters, b.parameters);
+    QCOMPARE(back.plainAdainAlpha, 0.4);
+    QCOMPARE(back.contentPath, QString("/photos/c.jpg"));
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).size() == written.size());  // no leftovers
+    try {
+        doc::exportAll(dir.filePath("missing"), b);
+        QFAIL("no error for a missing folder");
+    } catch (const EngineError& e) {
+        QVERIFY2(QString(e.what()).contains(dir.filePath("missing")), e.what());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDocument)

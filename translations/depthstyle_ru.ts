@@ -59,12 +59,35 @@
         <source>Use Depth Map %1</source>
         <translation>Использовать карту глубины %1</translation>
     </message>
+    <message>
+        <source>Apply Preset %1</source>
+        <translation>Применить предустановку %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp)</source>
         <translation>Изображения (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>Paper (beta 20, epsilon 0.15)</source>
+        <translation>Как в статье (бета 20, эпсилон 0,15)</translation>
+    </message>
+    <message>
+        <source>Subtle (beta 8, epsilon 0.4)</source>
+        <translation>Мягко (бета 8, эпсилон 0,4)</translation>
+    </message>
+    <message>
+        <source>Strong depth (beta 50, epsilon 0.05)</source>
+        <translation>Сильная глубина (бета 50, эпсилон 0,05)</translation>
+    </message>
+    <message>
+        <source>Plain AdaIN, full style</source>
+        <translation>Обычный AdaIN, полный стиль</translation>
     </message>
 </context>
 <context>
@@ -232,6 +255,10 @@
     <message>
         <source>F11</source>
         <translation>F11</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Предустановки</translation>
     </message>
 </context>
 <context>
@@ -501,7 +528,10 @@ or press Ctrl+Shift+O</source>
     <message numerus="yes">
         <source>%n export(s) are not written yet. Quit and lose them?</source>
         <translation>
-            <numerusform>%n экспорт ещё не записан. Выйти и потерять его?</numerusform><numerusform>%n экспорта ещё не записаны. Выйти и потерять их?</numerusform><numerusform>%n экспортов ещё не записаны. Выйти и потерять их?</numerusform></translation>
+            <numerusform>%n экспорт ещё не записан. Выйти и потерять его?</numerusform>
+            <numerusform>%n экспорта ещё не записаны. Выйти и потерять их?</numerusform>
+            <numerusform>%n экспортов ещё не записаны. Выйти и потерять их?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

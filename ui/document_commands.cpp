@@ -98,6 +98,13 @@ LoadParametersCommand::LoadParametersCommand(DocumentController& controller,
           QCoreApplication::translate("DocumentCommands", "Load Parameters from %1").arg(fileName),
           std::move(before), std::move(after)) {}
 
+ApplyPresetCommand::ApplyPresetCommand(DocumentController& controller, const QString& presetName,
+                                       Document before, Document after)
+    : DocumentCommand(
+          controller,
+          QCoreApplication::translate("DocumentCommands", "Apply Preset %1").arg(presetName),
+          std::move(before), std::move(after)) {}
+
 UseDepthMapCommand::UseDepthMapCommand(DocumentController& controller, const QString& fileName,
                                        Document before, Document after)
     : DocumentCommand(

@@ -74,6 +74,13 @@ public:
                           Document after);
 };
 
+// A built-in preset's strength settings applied (Edit > Presets).
+class ApplyPresetCommand : public DocumentCommand {
+public:
+    ApplyPresetCommand(DocumentController& controller, const QString& presetName, Document before,
+                       Document after);
+};
+
 // A depth map file chosen instead of MiDaS.
 class UseDepthMapCommand : public DocumentCommand {
 public:

@@ -61,6 +61,17 @@ void DocumentController::useDepthMap(const QString& path, const QString& fileNam
     undo_->push(new UseDepthMapCommand(*this, fileName, before, after));
 }
 
+void DocumentController::applyPreset(const doc::Preset& preset) {
+    Document after = document_;
+    after.parameters = preset.apply(document_.parameters);
+    if (after.parameters == document_.parameters) {
+        return;
+    }
+    const Document before = document_;
+    apply(after);
+    undo_->push(new ApplyPresetCommand(*this, presetDisplayName(preset), before, after));
+}
+
 void DocumentController::setInitialParameters(const doc::Parameters& parameters) {
     document_.parameters = parameters;
 }

@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include "document_commands.h"
+#include "presets.h"
 
 class QUndoStack;
 
@@ -28,6 +29,9 @@ public:
                           qint64 inputTimeMs = 0);
     void loadParameters(const doc::Parameters& parameters, const QString& fileName);
     void useDepthMap(const QString& path, const QString& fileName);
+    // The preset's method, beta, epsilon and alpha; no step when they are
+    // already in place.
+    void applyPreset(const doc::Preset& preset);
     // Settings restored at start: no undo step.
     void setInitialParameters(const doc::Parameters& parameters);
 

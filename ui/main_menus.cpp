@@ -11,6 +11,7 @@
 #include "compare_pane.h"
 #include "compute_threads.h"
 #include "notification_bar.h"
+#include "presets.h"
 #include "recent_places.h"
 #include "theme_menu.h"
 
@@ -62,6 +63,14 @@ void buildEditMenu(QMainWindow* w, const MenuActions& a, QUndoStack* undoStack) 
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QMenu* presets = edit->addMenu(QMainWindow::tr("&Presets"));
+    for (const doc::Preset& preset : doc::builtInPresets()) {
+        presets
+            ->addAction(doc::presetDisplayName(preset), w,
+                        [apply = a.applyPreset, key = preset.key] { apply(key); })
+            ->setObjectName("preset-" + preset.key);
+    }
     edit->addSeparator();
     edit->addAction(QMainWindow::tr("&Copy Result"), QKeySequence::Copy, w, a.copyResult);
     edit->addAction(QMainWindow::tr("&Paste as Content"), QKeySequence::Paste, w, a.pasteContent);

@@ -18,6 +18,7 @@ struct MenuActions {
     std::function<void()> exportResult, exportAll, loadParameters;
     std::function<void()> copyResult, pasteContent, pasteStyle;
     std::function<void()> fitAll, enlargeResult;
+    std::function<void(const QString& presetKey)> applyPreset;
 };
 
 // The File, Edit and View menus (recent files, undo and redo, the

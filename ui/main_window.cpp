@@ -23,6 +23,7 @@
 #include "models_panel.h"
 #include "notification_bar.h"
 #include "parameter_panel.h"
+#include "presets.h"
 #include "render_log.h"
 #include "render_service.h"
 #include "result_presenter.h"
@@ -177,6 +178,9 @@ void MainWindow::buildMenus() {
         }
     };
     a.enlargeResult = [this] { enlarge(parts_.result); };
+    a.applyPreset = [this](const QString& key) {
+        controller_->applyPreset(*doc::presetByKey(key));
+    };
     buildMainMenus(this, a, controller_->undoStack(), parts_.result, parts_.notification);
 }
 

@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
 for ts in "$src"/translations/*.ts; do
   cp "$ts" "$work/current.ts"
-  "$lupdate" -silent -no-obsolete -locations none "$src"/ui/*.cpp "$src"/ui/*.h \
+  "$lupdate" -silent -no-obsolete -locations none "$src"/ui/*.cpp "$src"/ui/*.h "$src"/ui/document/*.cpp \
     "$src"/app/gui/main.cpp -ts "$work/current.ts"
   "$python" - "$ts" "$work/current.ts" <<'PY'
 import sys

@@ -26,6 +26,10 @@ const std::vector<Preset>& builtInPresets() {
     return presets;
 }
 
+QString presetDisplayName(const Preset& preset) {
+    return QCoreApplication::translate("Presets", preset.name.toUtf8().constData());
+}
+
 std::optional<Preset> presetByKey(const QString& key) {
     for (const Preset& preset : builtInPresets()) {
         if (preset.key == key) {

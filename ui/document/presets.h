@@ -21,6 +21,8 @@ struct Preset {
 };
 
 const std::vector<Preset>& builtInPresets();
+// The preset's name in the user's language.
+QString presetDisplayName(const Preset& preset);
 std::optional<Preset> presetByKey(const QString& key);
 
 }  // namespace depthstyle::doc
