@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <opencv2/core.hpp>
 
+#include <opencv2/imgproc.hpp>
+
 #include "depthstyle/preview_blend.h"
+#include "depthstyle/strength_map.h"
 
 using namespace depthstyle;
 
@@ -24,6 +27,8 @@ private Q_SLOTS:
     void cellCentresHoldTheirCellsMix();
     void alphaComesAlong();
     void mismatchedInputsGiveNothing();
+    void proxyBlendIsTheBlendScaledDown();
+    void proxySizeKeepsTheAspect();
 };
 
 void TestPreviewBlend::uniformStrengthMixesLinearly() {
@@ -86,6 +91,38 @@ void TestPreviewBlend::mismatchedInputsGiveNothing() {
     QVERIFY(previewBlend(filled(20, 12, 0), filled(20, 12, 1), cv::Mat()).empty());
     // A grid of another content size (a stale strength map) is refused too.
     QVERIFY(previewBlend(filled(20, 12, 0), filled(20, 12, 1), cv::Mat(3, 3, CV_32FC1)).empty());
+}
+
+void TestPreviewBlend::proxyBlendIsTheBlendScaledDown() {
+    // A 160x96 picture (20x12 cells) with P rising left to right; its blend
+    // at a 40x24 proxy equals the full blend scaled down, within the
+    // smoothing the two samplings differ by.
+    cv::Mat grid(12, 20, CV_32FC1);
+    for (int x = 0; x < 20; ++x) {
+        grid.col(x).setTo(x / 19.0);
+    }
+    const Image full = previewBlend(filled(160, 96, 0.0f), filled(160, 96, 1.0f), grid);
+    const Image proxy =
+        previewBlend(filled(40, 24, 0.0f), filled(40, 24, 1.0f), grid, cv::Size(160, 96));
+    QCOMPARE(proxy.rgb.size(), cv::Size(40, 24));
+    cv::Mat scaled;
+    cv::resize(full.rgb, scaled, cv::Size(40, 24), 0, 0, cv::INTER_AREA);
+    const double worst = cv::norm(proxy.rgb, scaled, cv::NORM_INF);
+    QVERIFY2(worst < 0.03, qPrintable(QString::number(worst)));
+    // The strength map drawn at the proxy size shows the same blocks.
+    const cv::Mat blocks = strengthMapAtImageSize(grid, cv::Size(160, 96), cv::Size(40, 24));
+    QCOMPARE(blocks.size(), cv::Size(40, 24));
+    QCOMPARE(blocks.at<float>(0, 0), grid.at<float>(0, 0));
+    QCOMPARE(blocks.at<float>(23, 39), grid.at<float>(11, 19));
+    QCOMPARE(blocks.at<float>(5, 21), grid.at<float>(2, 10));  // proxy x 21 -> picture x 84
+    // A proxy larger than the picture is refused.
+    QVERIFY(previewBlend(filled(200, 96, 0), filled(200, 96, 1), grid, cv::Size(160, 96)).empty());
+}
+
+void TestPreviewBlend::proxySizeKeepsTheAspect() {
+    QCOMPARE(previewProxySize(cv::Size(4000, 3000), 1600), cv::Size(1600, 1200));
+    QCOMPARE(previewProxySize(cv::Size(3000, 4000), 1600), cv::Size(1200, 1600));
+    QCOMPARE(previewProxySize(cv::Size(768, 512), 1600), cv::Size(768, 512));
 }
 
 QTEST_GUILESS_MAIN(TestPreviewBlend)

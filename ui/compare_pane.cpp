@@ -15,7 +15,7 @@ ComparePane::ComparePane(const QString& title, QWidget* parent) : ImagePane(titl
 }
 
 bool ComparePane::showsWipe() const {
-    return mode_ == Mode::Wipe && !image().isNull() && plain_.size() == image().size();
+    return mode_ == Mode::Wipe && !image().isNull() && plain_.size() == pictureSize();
 }
 
 void ComparePane::setComparison(const QImage& plain) {
@@ -34,12 +34,12 @@ void ComparePane::setWipePosition(double fraction) {
 }
 
 double ComparePane::dividerX() const {
-    const QRectF target = imageRect(rect(), image().size());
+    const QRectF target = imageRect(rect(), pictureSize());
     return target.left() + wipe_ * target.width();
 }
 
 void ComparePane::paintContent(QPainter& painter) {
-    const bool comparing = mode_ != Mode::Off && plain_.size() == image().size();
+    const bool comparing = mode_ != Mode::Off && plain_.size() == pictureSize();
     if (!comparing) {
         ImagePane::paintContent(painter);
         return;
@@ -59,7 +59,7 @@ void ComparePane::paintContent(QPainter& painter) {
         for (const auto& [viewport, picture, label, dx] : halves) {
             painter.save();
             painter.setClipRect(viewport);
-            painter.drawImage(imageRect(rect(), picture->size()).translated(dx, 0), *picture);
+            painter.drawImage(imageRect(rect(), pictureSize()).translated(dx, 0), *picture);
             painter.restore();
             drawTag(painter, viewport.topLeft() + QPointF(6, 30), label);
         }
@@ -67,7 +67,7 @@ void ComparePane::paintContent(QPainter& painter) {
         painter.drawLine(QPointF(width() / 2.0, 0), QPointF(width() / 2.0, height()));
         return;
     }
-    const QRectF target = imageRect(rect(), image().size());
+    const QRectF target = imageRect(rect(), pictureSize());
     const double x = dividerX();
     painter.save();
     painter.setClipRect(QRectF(0, 0, x, height()));

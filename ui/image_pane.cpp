@@ -37,9 +37,11 @@ void ImagePane::panBy(const QPointF& delta) {
     update();
 }
 
-void ImagePane::setImage(const QImage& image) {
-    const bool sameSize = image.size() == image_.size();
+void ImagePane::setImage(const QImage& image, const QSize& pictureSize) {
+    const QSize picture = pictureSize.isValid() ? pictureSize : image.size();
+    const bool sameSize = picture == picture_;
     image_ = image;
+    picture_ = picture;
     if (!sameSize || fit_) {
         fitToWindow();
     }
@@ -61,9 +63,9 @@ void ImagePane::setLegend(const QImage& gradient, const QString& low, const QStr
 void ImagePane::fitToWindow() {
     fit_ = true;
     if (!image_.isNull()) {
-        scale_ = std::min(width() / double(image_.width()), height() / double(image_.height()));
-        offset_ = QPointF((width() - image_.width() * scale_) / 2,
-                          (height() - image_.height() * scale_) / 2);
+        scale_ = std::min(width() / double(picture_.width()), height() / double(picture_.height()));
+        offset_ = QPointF((width() - picture_.width() * scale_) / 2,
+                          (height() - picture_.height() * scale_) / 2);
     }
     update();
 }
@@ -72,7 +74,7 @@ void ImagePane::showActualSize() {
     fit_ = false;
     scale_ = 1.0;
     if (!image_.isNull()) {
-        offset_ = QPointF((width() - image_.width()) / 2.0, (height() - image_.height()) / 2.0);
+        offset_ = QPointF((width() - picture_.width()) / 2.0, (height() - picture_.height()) / 2.0);
     }
     update();
 }
@@ -89,7 +91,9 @@ void ImagePane::paintEvent(QPaintEvent* event) {
         painter.setPen(hintColour(palette()));
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholder_);
     } else {
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, scale_ < 1.0);
+        painter.setRenderHint(
+            QPainter::SmoothPixmapTransform,
+            scale_ * picture_.width() < image_.width() || image_.size() != picture_);
         paintContent(painter);
     }
     drawTag(painter, QPointF(6, 6), title_);
@@ -97,7 +101,7 @@ void ImagePane::paintEvent(QPaintEvent* event) {
 }
 
 void ImagePane::paintContent(QPainter& painter) {
-    painter.drawImage(imageRect(rect(), image_.size()), image_);
+    painter.drawImage(imageRect(rect(), picture_), image_);
 }
 
 void ImagePane::drawTag(QPainter& painter, const QPointF& at, const QString& text) const {

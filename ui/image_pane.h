@@ -17,8 +17,12 @@ public:
     explicit ImagePane(const QString& title, QWidget* parent = nullptr);
     ~ImagePane() override;
 
-    void setImage(const QImage& image);
+    // `pictureSize`, when given, is the size of the picture `image` stands
+    // for (a smaller proxy drawn scaled up while the exact one renders):
+    // zoom, pan and 100% follow the picture, not the proxy.
+    void setImage(const QImage& image, const QSize& pictureSize = QSize());
     const QImage& image() const { return image_; }
+    QSize pictureSize() const { return picture_; }
     void setPlaceholder(const QString& text);
     void setLegend(const QImage& gradient, const QString& low, const QString& high);
     QString title() const { return title_; }
@@ -62,6 +66,7 @@ private:
     QString title_;
     QString placeholder_;
     QImage image_;
+    QSize picture_;
     QImage legend_;
     QString legendLow_;
     QString legendHigh_;

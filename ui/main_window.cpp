@@ -75,6 +75,7 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
     });
     checkModels();
     updateWindowTitle();
+    watchEventLoopStalls(this);
 }
 
 MainWindow::~MainWindow() = default;
@@ -266,7 +267,7 @@ void MainWindow::enlarge(ImagePane* pane) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("DepthStyle — %1").arg(pane->title()));
     auto* big = new ImagePane(pane->title(), dialog);
-    big->setImage(pane->image());
+    big->setImage(pane->image(), pane->pictureSize());
     auto* layout = new QVBoxLayout(dialog);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(big);

@@ -72,7 +72,7 @@ bool WipeDividerTool::mousePress(ImagePane&, QMouseEvent* event) {
 
 bool WipeDividerTool::mouseMove(ImagePane&, QMouseEvent* event) {
     if (dragging_) {
-        const QRectF target = pane_.imageRect(pane_.rect(), pane_.image().size());
+        const QRectF target = pane_.imageRect(pane_.rect(), pane_.pictureSize());
         pane_.setWipePosition((event->position().x() - target.left()) /
                               std::max(1.0, target.width()));
         return true;

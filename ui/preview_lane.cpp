@@ -2,13 +2,33 @@
 
 #include <QMutexLocker>
 
+#include <opencv2/imgproc.hpp>
+
 #include "depthstyle/engine_error.h"
+#include "depthstyle/preview_blend.h"
 #include "depthstyle/strength_map.h"
+#include "image_convert.h"
 #include "lane_gate.h"
 #include "shared_models.h"
 #include "thread_checks.h"
 
 namespace depthstyle::ui {
+namespace {
+
+Image scaledCopy(const Image& image, cv::Size size) {
+    if (image.rgb.size() == size) {
+        return image;
+    }
+    Image out;
+    cv::resize(image.rgb, out.rgb, size, 0, 0, cv::INTER_AREA);
+    if (image.hasAlpha()) {
+        cv::resize(image.alpha, out.alpha, size, 0, 0, cv::INTER_AREA);
+    }
+    out.sourceBitDepth = image.sourceBitDepth;
+    return out;
+}
+
+}  // namespace
 
 PreviewLane::PreviewLane(SharedModels& models, LaneGate& gate, QObject* parent)
     : QThread(parent), models_(models), gate_(gate) {}
@@ -110,6 +130,9 @@ void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const P
     anchors.request = r;
     anchors.fullStyle = session.render({StrengthSettings::adain(0.0)}, progress);
     anchors.fullContent = session.render({StrengthSettings::adain(1.0)}, progress);
+    const cv::Size proxy = previewProxySize(anchors.fullStyle.rgb.size(), kPreviewProxySide);
+    anchors.proxyStyle = scaledCopy(anchors.fullStyle, proxy);
+    anchors.proxyContent = scaledCopy(anchors.fullContent, proxy);
     anchors_ = anchors;
     Q_EMIT anchorsReady(anchors);
 }
@@ -132,6 +155,10 @@ void PreviewLane::process(const PreviewRequest& r) {
         result.strength = session.strengthMap(p.renderParams(), progress);
         result.contentUsed = session.content();
         result.styleUsed = session.style();
+        result.display = {
+            toQImage(result.result), toQImage(result.contentUsed), toQImage(result.styleUsed),
+            proximityToQImage(result.proximity),
+            unitMapToQImage(strengthMapAtImageSize(result.strength, result.result.rgb.size()))};
         Q_EMIT resultReady(result);
         publishCounters();
 
@@ -151,6 +178,7 @@ void PreviewLane::process(const PreviewRequest& r) {
                           : session.render({StrengthSettings::adain(plain.alpha),
                                             p.renderParams().decoderPrecision},
                                            progress);
+        plain.display = toQImage(plain.plain);
         Q_EMIT plainReady(plain);
     } catch (const EngineError& e) {
         if (e.kind() == ErrorKind::Cancelled) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -31,15 +32,26 @@ struct PreviewResult {
     cv::Mat proximity;      // content size
     cv::Mat proximityGrid;  // on the feature grid (for the live strength map)
     cv::Mat strength;       // feature grid
+    // The panes' pictures, made on the lane so the window only shows them.
+    struct Display {
+        QImage result, content, style, depth, strength;
+    } display;
     bool empty() const { return result.empty(); }
 };
 
+// The longer side of the live preview's proxy: about a screen, so that a
+// slider move costs the same at any working size.
+inline constexpr int kPreviewProxySide = 1600;
+
 // The cached decodes the live preview blends between: P = 0 (full AdaIN)
-// and P = 1 (the content reconstructed), for the request's content and style.
+// and P = 1 (the content reconstructed), for the request's content and
+// style, at the working size and as a screen-sized proxy of it.
 struct PreviewAnchors {
     PreviewRequest request;
     Image fullStyle;
     Image fullContent;
+    Image proxyStyle;
+    Image proxyContent;
     bool empty() const { return fullStyle.empty() || fullContent.empty(); }
 };
 
@@ -47,6 +59,7 @@ struct PreviewAnchors {
 struct PlainResult {
     PreviewRequest request;
     Image plain;
+    QImage display;  // made on the lane
     double alpha = 0.0;
 };
 

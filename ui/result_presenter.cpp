@@ -85,14 +85,19 @@ void ResultPresenter::showLivePreview(const Document& d, qint64 inputTimeMs) {
     if (!exact_ || !d.sameContentInputs(exact_->request.document)) {
         return;  // no proximity of this content yet
     }
+    // On a screen-sized proxy: the cost does not grow with the working size.
+    const cv::Size picture = exact_->result.rgb.size();
+    const QSize pictureSize(picture.width, picture.height);
     const cv::Mat strength = strengthMap(exact_->proximityGrid, settings);
-    parts_.strength->setImage(
-        unitMapToQImage(strengthMapAtImageSize(strength, exact_->result.rgb.size())));
+    const cv::Size proxy = previewProxySize(picture, kPreviewProxySide);
+    parts_.strength->setImage(unitMapToQImage(strengthMapAtImageSize(strength, picture, proxy)),
+                              pictureSize);
     const bool blend = anchors_ && d.sameContentImage(anchors_->request.document) &&
                        d.sameStyleInputs(anchors_->request.document);
     if (blend) {
         parts_.result->setImage(
-            toQImage(previewBlend(anchors_->fullStyle, anchors_->fullContent, strength)));
+            toQImage(previewBlend(anchors_->proxyStyle, anchors_->proxyContent, strength, picture)),
+            pictureSize);
     }
     qCDebug(lcRender, "request %llu: first visual update after %lld ms (%s)",
             static_cast<unsigned long long>(latest_), monotonicMs() - inputTimeMs,
@@ -104,12 +109,11 @@ void ResultPresenter::onResult(const PreviewResult& r) {
         return;  // stale: a newer request is on its way
     }
     exact_ = r;
-    parts_.result->setImage(toQImage(r.result));
-    parts_.content->setImage(toQImage(r.contentUsed));
-    parts_.style->setImage(toQImage(r.styleUsed));
-    parts_.depth->setImage(proximityToQImage(r.proximity));
-    parts_.strength->setImage(
-        unitMapToQImage(strengthMapAtImageSize(r.strength, r.result.rgb.size())));
+    parts_.result->setImage(r.display.result);
+    parts_.content->setImage(r.display.content);
+    parts_.style->setImage(r.display.style);
+    parts_.depth->setImage(r.display.depth);
+    parts_.strength->setImage(r.display.strength);
     parts_.chart->setProximity(r.proximityGrid);
     parts_.chart->setSettings(r.request.document.parameters.strength());
     parts_.stage->setText(tr("Rendered %1×%2 in %3 ms")
@@ -126,7 +130,7 @@ void ResultPresenter::onPlain(const PlainResult& plain) {
         return;
     }
     plain_ = plain;
-    parts_.result->setComparison(toQImage(plain.plain));
+    parts_.result->setComparison(plain.display);
     finish(Status::Idle,
            tr("Ready: %1×%2").arg(exact_->result.width()).arg(exact_->result.height()));
 }

@@ -1,5 +1,8 @@
 #include "depthstyle/preview_blend.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -8,16 +11,22 @@
 namespace depthstyle {
 
 Image previewBlend(const Image& styleDecode, const Image& contentDecode,
-                   const cv::Mat& strengthGrid) {
+                   const cv::Mat& strengthGrid, cv::Size pictureSize) {
     Image out;
     const cv::Size size = styleDecode.rgb.size();
+    const cv::Size picture = pictureSize.empty() ? size : pictureSize;
     if (styleDecode.empty() || contentDecode.empty() || strengthGrid.empty() ||
-        contentDecode.rgb.size() != size || featureGridSize(size) != strengthGrid.size()) {
+        contentDecode.rgb.size() != size || featureGridSize(picture) != strengthGrid.size() ||
+        size.width > picture.width || size.height > picture.height) {
         return out;
     }
+    // The 8x8 blocks of the picture, scaled as the proxy is.
+    const double sx = double(size.width) / picture.width;
+    const double sy = double(size.height) / picture.height;
+    const cv::Size blocks(std::max(size.width, int(std::lround(strengthGrid.cols * 8 * sx))),
+                          std::max(size.height, int(std::lround(strengthGrid.rows * 8 * sy))));
     cv::Mat p;
-    cv::resize(strengthGrid, p, cv::Size(strengthGrid.cols * 8, strengthGrid.rows * 8), 0, 0,
-               cv::INTER_LINEAR);
+    cv::resize(strengthGrid, p, blocks, 0, 0, cv::INTER_LINEAR);
     p = p(cv::Rect(0, 0, size.width, size.height));
     cv::Mat p3;
     cv::merge(std::vector<cv::Mat>{p, p, p}, p3);
@@ -27,6 +36,16 @@ Image previewBlend(const Image& styleDecode, const Image& contentDecode,
     out.alpha = styleDecode.alpha;
     out.sourceBitDepth = styleDecode.sourceBitDepth;
     return out;
+}
+
+cv::Size previewProxySize(cv::Size pictureSize, int maxSide) {
+    const int longer = std::max(pictureSize.width, pictureSize.height);
+    if (longer <= maxSide || longer <= 0) {
+        return pictureSize;
+    }
+    const double scale = double(maxSide) / longer;
+    return {std::max(1, int(std::lround(pictureSize.width * scale))),
+            std::max(1, int(std::lround(pictureSize.height * scale)))};
 }
 
 }  // namespace depthstyle

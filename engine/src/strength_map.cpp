@@ -100,11 +100,15 @@ cv::Mat strengthMap(const cv::Mat& gridProximity, const StrengthSettings& settin
     return strength;
 }
 
-cv::Mat strengthMapAtImageSize(const cv::Mat& strength, cv::Size imageSize) {
-    cv::Mat blocks;
-    cv::resize(strength, blocks, cv::Size(strength.cols * 8, strength.rows * 8), 0, 0,
-               cv::INTER_NEAREST);
-    return blocks(cv::Rect(0, 0, imageSize.width, imageSize.height)).clone();
+cv::Mat strengthMapAtImageSize(const cv::Mat& strength, cv::Size imageSize, cv::Size drawnSize) {
+    const cv::Size drawn = drawnSize.empty() ? imageSize : drawnSize;
+    const double sx = double(drawn.width) / imageSize.width;
+    const double sy = double(drawn.height) / imageSize.height;
+    const cv::Size blocks(std::max(drawn.width, int(std::lround(strength.cols * 8 * sx))),
+                          std::max(drawn.height, int(std::lround(strength.rows * 8 * sy))));
+    cv::Mat out;
+    cv::resize(strength, out, blocks, 0, 0, cv::INTER_NEAREST);
+    return out(cv::Rect(0, 0, drawn.width, drawn.height)).clone();
 }
 
 ProximityProfile proximityProfile(const cv::Mat& gridProximity, int bins) {

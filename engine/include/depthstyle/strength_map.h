@@ -64,8 +64,10 @@ double strengthAt(double normalisedProximity, double mean, const StrengthSetting
 cv::Mat strengthMap(const cv::Mat& gridProximity, const StrengthSettings& settings);
 
 // The strength map at image size: each 8x8 block holds its feature cell's
-// exact value, cropped to `imageSize`.
-cv::Mat strengthMapAtImageSize(const cv::Mat& strength, cv::Size imageSize);
+// exact value, cropped to `imageSize`. With `drawnSize` (a smaller proxy of
+// the image), the same picture of blocks scaled down to that size.
+cv::Mat strengthMapAtImageSize(const cv::Mat& strength, cv::Size imageSize,
+                               cv::Size drawnSize = cv::Size());
 
 // The distribution of the normalised proximity (step 4) over the feature
 // grid: the share of cells in each of `bins` equal bins over [0,1], and the
