@@ -36,6 +36,8 @@ private Q_SLOTS:
     void cancelStopsWithoutAResult();
     void exportsRunInOrderEachWithItsDocument();
     void exportAfterCancelRendersItsDocument();
+    void betaChangeDuringEncodeKeepsTheEncode();
+    void hiddenComparisonIsSkippedThenRenderedAlone();
 
 private:
     doc::Document document(double beta) const;
@@ -47,13 +49,15 @@ void TestRenderService::initTestCase() {
     QVERIFY(dir_.isValid());
     QVERIFY(writePicture(file("content.png").toStdString(), makeContentPicture(72, 48)));
     QVERIFY(writePicture(file("style.png").toStdString(), makeStylePicture(40, 40)));
+    // Large enough that its encode takes many progress steps.
+    QVERIFY(writePicture(file("large.png").toStdString(), makeContentPicture(900, 600)));
 }
 
 doc::Document TestRenderService::document(double beta) const {
     doc::Document d;
     d.content = input(file("content.png"), 1);
-    d.style = input(file("style.png"), 2);
     d.contentPath = file("content.png");
+    d.style = input(file("style.png"), 2);
     d.parameters.contentSize = 0;
     d.parameters.styleSize = 0;
     d.parameters.beta = beta;
@@ -150,6 +154,70 @@ void TestRenderService::exportAfterCancelRendersItsDocument() {
     QFile sidecar(QDir(job.target).filePath("depthstyle.json"));
     QVERIFY(sidecar.open(QIODevice::ReadOnly));
     QVERIFY(sidecar.readAll().contains("\"beta\": 8"));
+}
+
+void TestRenderService::betaChangeDuringEncodeKeepsTheEncode() {
+    RenderService service;
+    service.setModelFiles(standinModelFiles());
+    doc::Document first = document(20.0);
+    first.content = input(file("large.png"), 7);
+    first.contentPath = file("large.png");
+    doc::Document second = first;
+    second.parameters.beta = 35.0;
+    second.parameters.epsilon = 0.3;
+
+    const quint64 firstGeneration = service.requestPreview(first, 0);
+    quint64 secondGeneration = 0;
+    bool encodedAfterChange = false;  // the change came while the encode ran
+    connect(&service, &RenderService::previewProgressed, this,
+            [&](quint64 generation, int stage, double fraction) {
+                if (static_cast<Stage>(stage) != Stage::ContentEncoding ||
+                    generation != firstGeneration) {
+                    return;
+                }
+                if (secondGeneration == 0 && fraction < 0.5) {
+                    secondGeneration = service.requestPreview(second, 0);
+                } else if (secondGeneration != 0 && fraction > 0.5) {
+                    encodedAfterChange = true;
+                }
+            });
+    QSignalSpy ready(&service, &RenderService::previewReady);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        secondGeneration != 0 && !ready.isEmpty() &&
+            ready.constLast().at(0).value<PreviewResult>().request.generation == secondGeneration,
+        kTimeoutMs);
+    QVERIFY2(encodedAfterChange, "the change came after the content encode");
+    QCOMPARE(service.previewCounters().contentEncodings, 1);
+    QCOMPARE(service.previewCounters().styleEncodings, 1);
+    QCOMPARE(service.previewCounters().depthRuns, 1);
+
+    const auto owned =
+        standinSession(file("large.png").toStdString(), file("style.png").toStdString());
+    const Image expected = owned->render({StrengthSettings::daAdain(35.0, 0.3)});
+    const PreviewResult result = ready.constLast().at(0).value<PreviewResult>();
+    QCOMPARE(cv::norm(result.result.rgb, expected.rgb, cv::NORM_INF), 0.0);
+}
+
+void TestRenderService::hiddenComparisonIsSkippedThenRenderedAlone() {
+    RenderService service;
+    service.setModelFiles(standinModelFiles());
+    QSignalSpy plain(&service, &RenderService::plainReady);
+    QSignalSpy done(&service, &RenderService::previewFinished);
+    doc::Document d = document(12.0);
+    d.parameters.matchedStrength = true;  // the comparison needs its own decode
+    const quint64 hidden = service.requestPreview(d, 0, false);
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), kTimeoutMs);
+    QCOMPARE(done.constFirst().at(0).value<quint64>(), hidden);
+    QVERIFY(plain.isEmpty());
+    const SessionCounters before = service.previewCounters();
+    QCOMPARE(before.decodings, 3);  // the result and the two preview anchors
+
+    // The wipe is shown: the same document again renders the comparison only.
+    const quint64 shown = service.requestPreview(d, 0, true);
+    QTRY_VERIFY_WITH_TIMEOUT(done.size() == 2, kTimeoutMs);
+    QCOMPARE(plain.size(), 1);
+    QCOMPARE(plain.constFirst().at(0).value<ui::PlainResult>().request.generation, shown);
+    QCOMPARE(service.previewCounters().decodings, before.decodings + 1);
 }
 
 QTEST_GUILESS_MAIN(TestRenderService)

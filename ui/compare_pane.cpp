@@ -24,8 +24,12 @@ void ComparePane::setComparison(const QImage& plain) {
 }
 
 void ComparePane::setMode(Mode mode) {
+    const bool changed = mode != mode_;
     mode_ = mode;
     update();
+    if (changed) {
+        Q_EMIT modeChanged(mode);
+    }
 }
 
 void ComparePane::setWipePosition(double fraction) {

@@ -24,6 +24,9 @@ public:
     bool showsWipe() const;
     double dividerX() const;
 
+Q_SIGNALS:
+    void modeChanged(depthstyle::ui::ComparePane::Mode mode);
+
 protected:
     void paintContent(QPainter& painter) override;
 

@@ -28,6 +28,11 @@ Image scaledCopy(const Image& image, cv::Size size) {
     return out;
 }
 
+bool isEncodeStage(Stage stage) {
+    return stage == Stage::Depth || stage == Stage::ContentEncoding ||
+           stage == Stage::StyleEncoding || stage == Stage::AdaIN;
+}
+
 }  // namespace
 
 PreviewLane::PreviewLane(SharedModels& models, LaneGate& gate, QObject* parent)
@@ -48,7 +53,14 @@ void PreviewLane::submit(const PreviewRequest& request) {
     requireNotThread(this, "PreviewLane::submit");
     const QMutexLocker lock(&mutex_);
     pending_ = request;
-    abandon_ = true;  // the running request, if any, is stale now
+    // A running encode whose features the new request needs as well runs
+    // on; the lane stops it when it reaches a stage the new request changes.
+    const Document& d = request.document;
+    const bool keepEncode =
+        running_ && encoding_ && d.sameContentInputs(*running_) && d.sameStyleInputs(*running_);
+    if (!keepEncode) {
+        abandon_ = true;  // the running request, if any, is stale now
+    }
     if (!isRunning()) {
         start(QThread::LowPriority);
     } else {
@@ -101,16 +113,22 @@ void PreviewLane::run() {
             }
             request = *pending_;
             pending_.reset();
+            running_ = request.document;
             abandon_ = false;
             if (reset_) {
                 reset_ = false;
                 feeder_.reset();
                 anchors_.reset();
+                last_.reset();
             }
         }
-        gate_.setPreviewBusy(true);
         process(request);
         gate_.setPreviewBusy(false);
+        {
+            const QMutexLocker lock(&mutex_);
+            running_.reset();
+            encoding_ = false;
+        }
         publishCounters();
     }
 }
@@ -118,6 +136,44 @@ void PreviewLane::run() {
 void PreviewLane::publishCounters() {
     const QMutexLocker lock(&mutex_);
     counters_ = feeder_.counters();
+}
+
+Progress PreviewLane::progressFor(quint64 generation) {
+    Progress progress;
+    progress.cancel = &abandon_;
+    progress.report = [this, generation](Stage stage, double fraction) {
+        const bool encode = isEncodeStage(stage);
+        encoding_ = encode;
+        if (!encode && superseded()) {
+            abandon_ = true;  // an encode kept for a newer request ends here
+        }
+        Q_EMIT progressed(generation, static_cast<int>(stage), fraction);
+    };
+    return progress;
+}
+
+PreviewResult PreviewLane::exactResult(Session& session, const PreviewRequest& r,
+                                       const Progress& progress) {
+    if (last_ && last_->request.document.samePicture(r.document)) {
+        PreviewResult again = *last_;  // e.g. the comparison was switched on
+        again.request = r;
+        return again;
+    }
+    const doc::Parameters& p = r.document.parameters;
+    PreviewResult result;
+    result.request = r;
+    result.result = session.render(p.renderParams(), progress);
+    result.proximity = session.proximity(progress);
+    result.proximityGrid = proximityOnFeatureGrid(result.proximity);
+    result.strength = session.strengthMap(p.renderParams(), progress);
+    result.contentUsed = session.content();
+    result.styleUsed = session.style();
+    result.display = {
+        toQImage(result.result), toQImage(result.contentUsed), toQImage(result.styleUsed),
+        proximityToQImage(result.proximity),
+        unitMapToQImage(strengthMapAtImageSize(result.strength, result.result.rgb.size()))};
+    last_ = result;
+    return result;
 }
 
 void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const Progress& progress) {
@@ -137,28 +193,30 @@ void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const P
     Q_EMIT anchorsReady(anchors);
 }
 
+void PreviewLane::makeComparison(Session& session, const PreviewResult& result,
+                                 const Progress& progress) {
+    const doc::Parameters& p = result.request.document.parameters;
+    PlainResult plain;
+    plain.request = result.request;
+    plain.alpha = comparisonAlpha(p, result.strength);
+    plain.plain = plain.alpha == 0.0 && !p.fastDecoding
+                      ? anchors_->fullStyle
+                      : session.render({StrengthSettings::adain(plain.alpha),
+                                        p.renderParams().decoderPrecision},
+                                       progress);
+    plain.display = toQImage(plain.plain);
+    Q_EMIT plainReady(plain);
+}
+
 void PreviewLane::process(const PreviewRequest& r) {
     requireThread(this, "PreviewLane::process");
-    Progress progress;
-    progress.cancel = &abandon_;
-    progress.report = [this, generation = r.generation](Stage stage, double fraction) {
-        Q_EMIT progressed(generation, static_cast<int>(stage), fraction);
-    };
+    const Progress progress = progressFor(r.generation);
     try {
+        // Only the exact result holds the export lane back.
+        gate_.setPreviewBusy(true);
         Session& session = feeder_.sessionFor(r.document, models_.get());
-        const doc::Parameters& p = r.document.parameters;
-        PreviewResult result;
-        result.request = r;
-        result.result = session.render(p.renderParams(), progress);
-        result.proximity = session.proximity(progress);
-        result.proximityGrid = proximityOnFeatureGrid(result.proximity);
-        result.strength = session.strengthMap(p.renderParams(), progress);
-        result.contentUsed = session.content();
-        result.styleUsed = session.style();
-        result.display = {
-            toQImage(result.result), toQImage(result.contentUsed), toQImage(result.styleUsed),
-            proximityToQImage(result.proximity),
-            unitMapToQImage(strengthMapAtImageSize(result.strength, result.result.rgb.size()))};
+        const PreviewResult result = exactResult(session, r, progress);
+        gate_.setPreviewBusy(false);
         Q_EMIT resultReady(result);
         publishCounters();
 
@@ -170,16 +228,10 @@ void PreviewLane::process(const PreviewRequest& r) {
         if (superseded()) {
             return;
         }
-        PlainResult plain;
-        plain.request = r;
-        plain.alpha = comparisonAlpha(p, result.strength);
-        plain.plain = plain.alpha == 0.0 && !p.fastDecoding
-                          ? anchors_->fullStyle
-                          : session.render({StrengthSettings::adain(plain.alpha),
-                                            p.renderParams().decoderPrecision},
-                                           progress);
-        plain.display = toQImage(plain.plain);
-        Q_EMIT plainReady(plain);
+        if (r.comparison) {
+            makeComparison(session, result, progress);
+        }
+        Q_EMIT requestDone(r.generation);
     } catch (const EngineError& e) {
         if (e.kind() == ErrorKind::Cancelled) {
             if (!superseded()) {
@@ -190,6 +242,7 @@ void PreviewLane::process(const PreviewRequest& r) {
         if (e.kind() == ErrorKind::ModelMissing || e.kind() == ErrorKind::ModelInvalid) {
             feeder_.reset();
             anchors_.reset();
+            last_.reset();
             models_.forget();
         }
         Q_EMIT failed(r.generation, QString::fromStdString(e.what()));

@@ -16,8 +16,11 @@ class SharedModels;
 
 // The preview lane: one thread, one session. The latest request wins: a
 // newer one replaces a waiting one and stops a running one between network
-// layers; after the exact result it prepares the live-preview decodes and
-// the plain-AdaIN comparison, each skipped once a newer request waits.
+// layers, except that an encode (depth, content, style, AdaIN target) the
+// newer request needs too runs on and the newer request decodes from it.
+// After the exact result it prepares the live-preview decodes and, when the
+// request asks for it, the plain-AdaIN comparison, each skipped once a newer
+// request waits. Only the exact result holds the export lane back.
 class PreviewLane : public QThread {
     Q_OBJECT
 public:
@@ -36,13 +39,19 @@ Q_SIGNALS:
     void plainReady(const depthstyle::ui::PlainResult& plain);
     void failed(quint64 generation, const QString& message);
     void cancelled(quint64 generation);
+    // The request's result and extras are all done.
+    void requestDone(quint64 generation);
 
 protected:
     void run() override;
 
 private:
     void process(const PreviewRequest& request);
+    PreviewResult exactResult(Session& session, const PreviewRequest& request,
+                              const Progress& progress);
     void makeAnchors(Session& session, const PreviewRequest& request, const Progress& progress);
+    void makeComparison(Session& session, const PreviewResult& result, const Progress& progress);
+    Progress progressFor(quint64 generation);
     bool superseded() const;
     void publishCounters();
 
@@ -51,6 +60,8 @@ private:
     mutable QMutex mutex_;
     QWaitCondition wake_;
     std::optional<PreviewRequest> pending_;
+    std::optional<Document> running_;    // the document being rendered
+    std::atomic<bool> encoding_{false};  // it is in an encode stage
     bool quit_ = false;
     bool reset_ = false;
     SessionCounters counters_;
@@ -59,6 +70,7 @@ private:
     // On the lane's thread only.
     SessionFeeder feeder_;
     std::optional<PreviewAnchors> anchors_;
+    std::optional<PreviewResult> last_;  // the last exact result
 };
 
 }  // namespace depthstyle::ui

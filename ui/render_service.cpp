@@ -20,6 +20,7 @@ RenderService::RenderService(QObject* parent)
     connect(preview_, &PreviewLane::plainReady, this, &RenderService::plainReady);
     connect(preview_, &PreviewLane::failed, this, &RenderService::previewFailed);
     connect(preview_, &PreviewLane::cancelled, this, &RenderService::previewCancelled);
+    connect(preview_, &PreviewLane::requestDone, this, &RenderService::previewFinished);
     connect(export_, &ExportLane::progressed, this, &RenderService::exportProgressed);
     connect(export_, &ExportLane::finished, this, &RenderService::exportFinished);
 }
@@ -37,9 +38,10 @@ void RenderService::setModelFiles(const ModelFiles& files) {
     export_->resetSession();
 }
 
-quint64 RenderService::requestPreview(const Document& document, qint64 inputTimeMs) {
+quint64 RenderService::requestPreview(const Document& document, qint64 inputTimeMs,
+                                      bool comparison) {
     requireThread(thread(), "RenderService::requestPreview");
-    PreviewRequest request{++generation_, document, inputTimeMs};
+    PreviewRequest request{++generation_, document, inputTimeMs, comparison};
     preview_->submit(request);
     return request.generation;
 }

@@ -24,8 +24,9 @@ public:
 
     void setModelFiles(const ModelFiles& files);
 
-    // Asks for a render of `document`; returns the request's generation.
-    quint64 requestPreview(const Document& document, qint64 inputTimeMs);
+    // Asks for a render of `document` (with the plain-AdaIN comparison when
+    // `comparison`); returns the request's generation.
+    quint64 requestPreview(const Document& document, qint64 inputTimeMs, bool comparison = true);
     void cancelPreview();
     quint64 latestGeneration() const { return generation_; }
     SessionCounters previewCounters() const;
@@ -41,6 +42,7 @@ Q_SIGNALS:
     void plainReady(const depthstyle::ui::PlainResult& plain);
     void previewFailed(quint64 generation, const QString& message);
     void previewCancelled(quint64 generation);
+    void previewFinished(quint64 generation);  // result and extras done
     void exportProgressed(quint64 id, int stage, double fraction);
     void exportFinished(const depthstyle::ui::ExportOutcome& outcome);
 

@@ -21,6 +21,9 @@ struct PreviewRequest {
     quint64 generation = 0;
     Document document;
     qint64 inputTimeMs = 0;  // when the user's input happened (render log)
+    // Whether the plain-AdaIN comparison is on screen; when it is not, the
+    // lane skips it (a later request with this set renders it then).
+    bool comparison = true;
 };
 
 // The exact result of one preview request, with the request it answers.

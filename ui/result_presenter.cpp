@@ -51,6 +51,26 @@ ResultPresenter::ResultPresenter(RenderService& service, const WindowParts& part
             finish(Status::Cancelled, tr("Cancelled"));
         }
     });
+    connect(&service_, &RenderService::previewFinished, this, [this](quint64 generation) {
+        if (generation == latest_ && exact_) {
+            finish(Status::Idle,
+                   tr("Ready: %1×%2").arg(exact_->result.width()).arg(exact_->result.height()));
+        }
+    });
+    connect(parts_.result, &ComparePane::modeChanged, this, &ResultPresenter::onComparisonShown);
+}
+
+bool ResultPresenter::comparisonShown() const {
+    return parts_.result->mode() != ComparePane::Mode::Off;
+}
+
+void ResultPresenter::onComparisonShown() {
+    // Skipped while hidden: render it now for the document on screen.
+    if (comparisonShown() && enabled_ && shown_.complete() && !plainFor(shown_)) {
+        latest_ = service_.requestPreview(shown_, monotonicMs(), true);
+        status_ = Status::Rendering;
+        parts_.cancel->show();
+    }
 }
 
 void ResultPresenter::setRendering(bool enabled) {
@@ -69,7 +89,7 @@ void ResultPresenter::showDocument(const Document& d, qint64 inputTimeMs) {
     if (!enabled_ || !d.complete()) {
         return;
     }
-    latest_ = service_.requestPreview(d, inputTimeMs);
+    latest_ = service_.requestPreview(d, inputTimeMs, comparisonShown());
     status_ = Status::Rendering;
     parts_.cancel->show();
     showLivePreview(d, inputTimeMs);
@@ -109,6 +129,13 @@ void ResultPresenter::onResult(const PreviewResult& r) {
         return;  // stale: a newer request is on its way
     }
     exact_ = r;
+    status_ = Status::Preparing;
+    const Document& d = r.request.document;
+    if (plain_ && !(d.sameContentImage(plain_->request.document) &&
+                    d.sameStyleInputs(plain_->request.document) &&
+                    plain_->alpha == comparisonAlpha(d.parameters, r.strength))) {
+        parts_.result->setComparison(QImage());  // it showed another picture
+    }
     parts_.result->setImage(r.display.result);
     parts_.content->setImage(r.display.content);
     parts_.style->setImage(r.display.style);
@@ -131,8 +158,6 @@ void ResultPresenter::onPlain(const PlainResult& plain) {
     }
     plain_ = plain;
     parts_.result->setComparison(plain.display);
-    finish(Status::Idle,
-           tr("Ready: %1×%2").arg(exact_->result.width()).arg(exact_->result.height()));
 }
 
 void ResultPresenter::onFailed(quint64 generation, const QString& message) {

@@ -18,7 +18,9 @@ class RenderService;
 class ResultPresenter : public QObject {
     Q_OBJECT
 public:
-    enum class Status { Idle, Rendering, Failed, Cancelled };
+    // Rendering: the exact result is on its way. Preparing: it is on screen,
+    // and the live-preview decodes and the comparison are on their way.
+    enum class Status { Idle, Rendering, Preparing, Failed, Cancelled };
 
     ResultPresenter(RenderService& service, const WindowParts& parts, QObject* parent = nullptr);
 
@@ -42,6 +44,8 @@ private:
     void onFailed(quint64 generation, const QString& message);
     void onProgress(quint64 generation, int stage, double fraction);
     void showLivePreview(const Document& document, qint64 inputTimeMs);
+    void onComparisonShown();
+    bool comparisonShown() const;
     void finish(Status status, const QString& text);
 
     RenderService& service_;
