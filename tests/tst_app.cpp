@@ -22,6 +22,7 @@
 #include "file_hash.h"
 #include "image_convert.h"
 #include "image_pane.h"
+#include "input_loader.h"
 #include "labeled_slider.h"
 #include "main_window.h"
 #include "parameter_panel.h"
@@ -47,6 +48,11 @@ void dropFile(QWidget* target, const QString& path) {
     QApplication::sendEvent(target, &enter);
     QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &drop);
+}
+
+// Images decode off the window's thread: waits until the loads are done.
+bool loaded(MainWindow& w) {
+    return w.inputLoader().waitForLoads(kRenderTimeoutMs);
 }
 
 bool renderedFully(const MainWindow& w) {
@@ -103,6 +109,9 @@ private Q_SLOTS:
     void matchedStrengthReachesTheComparison();
     void cliReproducesAnExportFromItsSidecar();
     void presetMenuSetsTheSliders();
+    void imagesDecodeOffTheWindowThreadNewestWins();
+    void hiddenComparisonRendersWhenShown();
+    void zoomedInPaneDrawsTheFullPicture();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -140,7 +149,9 @@ void TestApp::init() {
 std::unique_ptr<MainWindow> TestApp::renderedWindow() {
     auto window = std::make_unique<MainWindow>(standinModelDir());
     window->show();
-    if (!window->openContent(file("content.png")) || !window->openStyle(file("style.png"))) {
+    window->openContent(file("content.png"));
+    window->openStyle(file("style.png"));
+    if (!loaded(*window) || !window->message().isEmpty()) {
         return nullptr;
     }
     if (!QTest::qWaitFor([&] { return renderedFully(*window); }, kRenderTimeoutMs)) {
@@ -167,6 +178,7 @@ void TestApp::dropsStartARender() {
     QVERIFY(!window.showingModelSetup());
     QVERIFY(window.windowTitle().startsWith("DepthStyle"));
     dropFile(window.parts().content, file("content.png"));
+    QVERIFY(loaded(window));
     QVERIFY(!window.parts().content->image().isNull());
     QCOMPARE(window.presenter().latestGeneration(), quint64(0));  // no style yet: nothing to render
     dropFile(window.parts().style, file("style.png"));
@@ -184,12 +196,14 @@ void TestApp::droppedNonImageKeepsState() {
     const QImage before = window->parts().content->image();
     const quint64 generation = window->presenter().latestGeneration();
     dropFile(window->parts().content, file("notes.txt"));
+    QVERIFY(loaded(*window));
     QVERIFY2(
         window->message().contains(file("notes.txt")) && window->message().contains("not an image"),
         qPrintable(window->message()));
     QCOMPARE(window->parts().content->image(), before);
     QCOMPARE(window->presenter().latestGeneration(), generation);
     dropFile(window->parts().style, file("missing.png"));
+    QVERIFY(loaded(*window));
     QVERIFY(window->message().contains("no such file"));
     QCOMPARE(window->presenter().latestGeneration(), generation);
 }
@@ -392,6 +406,73 @@ void TestApp::presetMenuSetsTheSliders() {
     QCOMPARE(window->presenter().exact()->request.document.parameters.beta, 50.0);
     window->document().undoStack()->undo();
     QCOMPARE(window->parameterPanel()->betaSlider()->value(), 20.0);
+}
+
+void TestApp::imagesDecodeOffTheWindowThreadNewestWins() {
+    QVERIFY(writePicture(file("second.png").toStdString(), makeContentPicture(60, 90)));
+    MainWindow window(standinModelDir());
+    window.show();
+    window.openContent(file("content.png"));
+    window.openContent(file("second.png"));
+    // Nothing changed yet: the files decode on the loader's thread.
+    QVERIFY(window.document().document().content.empty());
+    QVERIFY(window.message().contains("second.png"));  // "Opening second.png…"
+    QSignalSpy finished(&window.inputLoader(), &ui::InputLoader::loadFinished);
+    QVERIFY(loaded(window));
+    QCOMPARE(finished.size(), 1);  // the first load was superseded
+    QCOMPARE(window.document().document().content.label, QString("second.png"));
+    QCOMPARE(window.parts().content->pictureSize(), QSize(60, 90));
+    QVERIFY(window.message().isEmpty());
+    QCOMPARE(window.document().undoStack()->count(), 1);
+}
+
+void TestApp::hiddenComparisonRendersWhenShown() {
+    QSettings().setValue("view/compareMode", int(ui::ComparePane::Mode::Off));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    QCOMPARE(window->parts().result->mode(), ui::ComparePane::Mode::Off);
+    QVERIFY(window->parts().result->comparison().isNull());  // skipped while hidden
+    const SessionCounters before = window->renderService().previewCounters();
+    window->parts().result->setMode(ui::ComparePane::Mode::Wipe);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QVERIFY(window->parts().result->showsWipe());
+    const SessionCounters after = window->renderService().previewCounters();
+    QCOMPARE(after.decodings, before.decodings);  // the full-style anchor is the comparison
+    QCOMPARE(after.contentEncodings, before.contentEncodings);
+    const auto owned = directSession();
+    const Image expected = owned->render({StrengthSettings::adain(0.0)});
+    QCOMPARE(window->parts().result->comparison(), ui::toQImage(expected));
+}
+
+void TestApp::zoomedInPaneDrawsTheFullPicture() {
+    // A flat grey proxy of a picture with a one-pixel checker pattern.
+    QImage detail(400, 200, QImage::Format_RGB888);
+    for (int y = 0; y < detail.height(); ++y) {
+        for (int x = 0; x < detail.width(); ++x) {
+            detail.setPixel(x, y, (x + y) % 2 == 0 ? qRgb(255, 255, 255) : qRgb(0, 0, 0));
+        }
+    }
+    QImage proxy(200, 100, QImage::Format_RGB888);
+    proxy.fill(qRgb(128, 128, 128));
+    ui::ImagePane pane("detail");
+    pane.resize(150, 100);
+    pane.setImage(proxy, detail.size(), detail);
+    const auto contrastAtCentre = [&pane] {
+        const QImage shot = pane.grab().toImage();
+        const QPoint c = shot.rect().center();
+        int lo = 255;
+        int hi = 0;
+        for (int dx = 0; dx < 4; ++dx) {
+            const int v = qGray(shot.pixel(c.x() + dx, c.y()));
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        return hi - lo;
+    };
+    QVERIFY(contrastAtCentre() < 40);  // fitted: the proxy is enough
+    pane.showActualSize();
+    QCOMPARE(pane.zoom(), 1.0);
+    QVERIFY2(contrastAtCentre() > 200, "100% shows the picture's own pixels");
 }
 
 QTEST_MAIN(TestApp)

@@ -14,12 +14,18 @@ ComparePane::ComparePane(const QString& title, QWidget* parent) : ImagePane(titl
     addTool(std::make_unique<WipeDividerTool>(*this));
 }
 
-bool ComparePane::showsWipe() const {
-    return mode_ == Mode::Wipe && !image().isNull() && plain_.size() == pictureSize();
+bool ComparePane::comparable() const {
+    return !image().isNull() && !plain_.isNull() && plainPicture_ == pictureSize();
 }
 
-void ComparePane::setComparison(const QImage& plain) {
+bool ComparePane::showsWipe() const {
+    return mode_ == Mode::Wipe && comparable();
+}
+
+void ComparePane::setComparison(const QImage& plain, const QImage& detail) {
     plain_ = plain;
+    plainDetail_ = detail;
+    plainPicture_ = detail.isNull() ? plain.size() : detail.size();
     update();
 }
 
@@ -43,7 +49,7 @@ double ComparePane::dividerX() const {
 }
 
 void ComparePane::paintContent(QPainter& painter) {
-    const bool comparing = mode_ != Mode::Off && plain_.size() == pictureSize();
+    const bool comparing = mode_ != Mode::Off && comparable();
     if (!comparing) {
         ImagePane::paintContent(painter);
         return;
@@ -56,14 +62,16 @@ void ComparePane::paintContent(QPainter& painter) {
         const struct {
             QRectF viewport;
             const QImage* picture;
+            const QImage* detail;
             QString label;
             double dx;
-        } halves[] = {{left, &image(), tr("DA-AdaIN"), -shift},
-                      {right, &plain_, tr("AdaIN"), shift}};
-        for (const auto& [viewport, picture, label, dx] : halves) {
+        } halves[] = {{left, &image(), &this->detail(), tr("DA-AdaIN"), -shift},
+                      {right, &plain_, &plainDetail_, tr("AdaIN"), shift}};
+        for (const auto& [viewport, picture, detail, label, dx] : halves) {
             painter.save();
             painter.setClipRect(viewport);
-            painter.drawImage(imageRect(rect(), pictureSize()).translated(dx, 0), *picture);
+            drawPicture(painter, imageRect(rect(), pictureSize()).translated(dx, 0), *picture,
+                        *detail);
             painter.restore();
             drawTag(painter, viewport.topLeft() + QPointF(6, 30), label);
         }
@@ -75,9 +83,9 @@ void ComparePane::paintContent(QPainter& painter) {
     const double x = dividerX();
     painter.save();
     painter.setClipRect(QRectF(0, 0, x, height()));
-    painter.drawImage(target, image());
+    drawPicture(painter, target, image(), detail());
     painter.setClipRect(QRectF(x, 0, width() - x, height()));
-    painter.drawImage(target, plain_);
+    drawPicture(painter, target, plain_, plainDetail_);
     painter.restore();
     // White on a dark outline: visible on any picture and either palette.
     painter.setRenderHint(QPainter::Antialiasing);

@@ -13,7 +13,8 @@ public:
 
     explicit ComparePane(const QString& title, QWidget* parent = nullptr);
 
-    void setComparison(const QImage& plain);
+    // `detail` as in setImage(): the full picture when `plain` is a proxy.
+    void setComparison(const QImage& plain, const QImage& detail = QImage());
     const QImage& comparison() const { return plain_; }
     void setMode(Mode mode);
     Mode mode() const { return mode_; }
@@ -31,7 +32,11 @@ protected:
     void paintContent(QPainter& painter) override;
 
 private:
+    bool comparable() const;
+
     QImage plain_;
+    QImage plainDetail_;
+    QSize plainPicture_;
     Mode mode_ = Mode::Wipe;
     double wipe_ = 0.5;
 };

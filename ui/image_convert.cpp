@@ -3,6 +3,8 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "depthstyle/preview_blend.h"
+
 namespace depthstyle::ui {
 namespace {
 
@@ -27,6 +29,19 @@ QImage toQImage(const Image& image) {
     }
     image.rgb.convertTo(rgb8, CV_8U, 255.0);
     return wrapCopy(rgb8, QImage::Format_RGB888);
+}
+
+QImage toDisplayQImage(const Image& image, int maxSide) {
+    const cv::Size size = previewProxySize(image.rgb.size(), maxSide);
+    if (image.empty() || size == image.rgb.size()) {
+        return toQImage(image);
+    }
+    Image small;
+    cv::resize(image.rgb, small.rgb, size, 0, 0, cv::INTER_AREA);
+    if (image.hasAlpha()) {
+        cv::resize(image.alpha, small.alpha, size, 0, 0, cv::INTER_AREA);
+    }
+    return toQImage(small);
 }
 
 QImage unitMapToQImage(const cv::Mat& map) {

@@ -37,10 +37,11 @@ void ImagePane::panBy(const QPointF& delta) {
     update();
 }
 
-void ImagePane::setImage(const QImage& image, const QSize& pictureSize) {
+void ImagePane::setImage(const QImage& image, const QSize& pictureSize, const QImage& detail) {
     const QSize picture = pictureSize.isValid() ? pictureSize : image.size();
     const bool sameSize = picture == picture_;
     image_ = image;
+    detail_ = detail;
     picture_ = picture;
     if (!sameSize || fit_) {
         fitToWindow();
@@ -101,7 +102,29 @@ void ImagePane::paintEvent(QPaintEvent* event) {
 }
 
 void ImagePane::paintContent(QPainter& painter) {
-    painter.drawImage(imageRect(rect(), picture_), image_);
+    drawPicture(painter, imageRect(rect(), picture_), image_, detail_);
+}
+
+void ImagePane::drawPicture(QPainter& painter, const QRectF& target, const QImage& proxy,
+                            const QImage& detail) const {
+    const QRectF area = painter.hasClipping() ? painter.clipBoundingRect() : QRectF(rect());
+    const QRectF visible = target.intersected(area);
+    if (visible.isEmpty() || proxy.isNull()) {
+        return;
+    }
+    const bool zoomedIn = !detail.isNull() && target.width() > proxy.width() * 1.05;
+    const QImage& source = zoomedIn ? detail : proxy;
+    const double sx = source.width() / target.width();
+    const double sy = source.height() / target.height();
+    const QRectF from((visible.left() - target.left()) * sx, (visible.top() - target.top()) * sy,
+                      visible.width() * sx, visible.height() * sy);
+    if (!zoomedIn) {
+        painter.drawImage(visible, source, from);
+        return;
+    }
+    // Only the visible part of the full picture: the cost follows the pane.
+    const QRect cut = from.toAlignedRect().intersected(source.rect());
+    painter.drawImage(visible, source.copy(cut), from.translated(-cut.topLeft()));
 }
 
 void ImagePane::drawTag(QPainter& painter, const QPointF& at, const QString& text) const {

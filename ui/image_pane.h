@@ -18,10 +18,13 @@ public:
     ~ImagePane() override;
 
     // `pictureSize`, when given, is the size of the picture `image` stands
-    // for (a smaller proxy drawn scaled up while the exact one renders):
-    // zoom, pan and 100% follow the picture, not the proxy.
-    void setImage(const QImage& image, const QSize& pictureSize = QSize());
+    // for (a screen-sized proxy): zoom, pan and 100% follow the picture, not
+    // the proxy. `detail`, when given, is the picture itself, drawn (only
+    // its visible part) once the zoom goes beyond the proxy's resolution.
+    void setImage(const QImage& image, const QSize& pictureSize = QSize(),
+                  const QImage& detail = QImage());
     const QImage& image() const { return image_; }
+    const QImage& detail() const { return detail_; }
     QSize pictureSize() const { return picture_; }
     void setPlaceholder(const QString& text);
     void setLegend(const QImage& gradient, const QString& low, const QString& high);
@@ -59,6 +62,10 @@ protected:
     // Draws the image(s); the compare pane draws two.
     virtual void paintContent(QPainter& painter);
     void drawTag(QPainter& painter, const QPointF& at, const QString& text) const;
+    // Draws the visible part of a picture placed at `target`: from `proxy`,
+    // or from `detail` when the zoom is beyond the proxy's resolution.
+    void drawPicture(QPainter& painter, const QRectF& target, const QImage& proxy,
+                     const QImage& detail) const;
 
 private:
     void drawLegend(QPainter& painter);
@@ -66,6 +73,7 @@ private:
     QString title_;
     QString placeholder_;
     QImage image_;
+    QImage detail_;
     QSize picture_;
     QImage legend_;
     QString legendLow_;

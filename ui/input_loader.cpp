@@ -2,76 +2,88 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMimeData>
 
-#include "depthstyle/engine_error.h"
-#include "depthstyle/image_io.h"
-#include "depthstyle/size_policy.h"
+#include "display_cache.h"
 #include "document_controller.h"
-#include "image_convert.h"
-#include "local_path.h"
 #include "notification_bar.h"
 #include "recent_places.h"
 
 namespace depthstyle::ui {
 
 InputLoader::InputLoader(DocumentController& controller, NotificationBar& notification,
-                         QWidget* dialogParent)
+                         DisplayCache& displays, QWidget* dialogParent)
     : QObject(dialogParent),
       controller_(controller),
       notification_(notification),
-      dialogParent_(dialogParent) {}
+      displays_(displays),
+      dialogParent_(dialogParent) {
+    connect(&decoder_, &ImageDecoder::decoded, this, &InputLoader::onDecoded);
+}
 
-bool InputLoader::open(const QString& path, ImageRole role) {
+quint64 InputLoader::begin(Slot slot, const QString& name) {
+    const quint64 ticket = nextTicket_++;
+    latest_[static_cast<int>(slot)] = ticket;
+    requests_.insert(ticket, {slot, name});
+    notification_.showInfo(tr("Opening %1…").arg(name));
+    return ticket;
+}
+
+void InputLoader::open(const QString& path, ImageRole role) {
     const bool content = role == ImageRole::Content;
-    try {
-        const Image image = loadImage(doc::localPath(path));
-        if (!setImage(image, QFileInfo(path).fileName(), path, role)) {
-            return false;
-        }
-    } catch (const EngineError& e) {
-        notification_.showError(QString::fromStdString(e.what()));
-        return false;
-    }
-    addRecentFile(content ? "recent/content" : "recent/style", path);
-    rememberFolder(content ? "content" : "style", path);
-    return true;
-}
-
-bool InputLoader::setImage(const Image& image, const QString& label, const QString& path,
-                           ImageRole role) {
     const doc::Parameters& p = controller_.document().parameters;
-    try {
-        // Refuse what the engine would refuse, before anything changes.
-        scaleToSmallerSide(image, role == ImageRole::Content ? p.contentSize : p.styleSize,
-                           (path.isEmpty() ? label : path).toStdString());
-    } catch (const EngineError& e) {
-        notification_.showError(QString::fromStdString(e.what()));
-        return false;
-    }
-    notification_.hide();
-    controller_.setImage(
-        role,
-        doc::ImageInput{std::make_shared<const Image>(image), label, controller_.nextImageId()},
-        path);
-    return true;
+    const quint64 ticket = begin(content ? Slot::Content : Slot::Style, QFileInfo(path).fileName());
+    decoder_.decodeFile(ticket, path, content ? p.contentSize : p.styleSize);
 }
 
-bool InputLoader::openDepthMap(const QString& path) {
-    try {
-        loadGrayMap(doc::localPath(path));
-    } catch (const EngineError& e) {
-        notification_.showError(QString::fromStdString(e.what()));
-        return false;
+void InputLoader::openDepthMap(const QString& path) {
+    decoder_.checkDepthMap(begin(Slot::Depth, QFileInfo(path).fileName()), path);
+}
+
+void InputLoader::onDecoded(const DecodedImage& decoded) {
+    const auto it = requests_.constFind(decoded.ticket);
+    if (it == requests_.constEnd()) {
+        return;
     }
-    rememberFolder("depth", path);
-    notification_.hide();
-    controller_.useDepthMap(path, QFileInfo(path).fileName());
-    return true;
+    const Slot slot = it->slot;
+    requests_.erase(it);
+    if (decoded.ticket != latest_[static_cast<int>(slot)]) {
+        return;  // a newer load of the same role came after it
+    }
+    if (!decoded.ok()) {
+        notification_.showError(decoded.error);
+        Q_EMIT loadFinished(decoded.path, false);
+        return;
+    }
+    if (requests_.isEmpty()) {
+        notification_.hide();
+    }
+    apply(slot, decoded);
+    Q_EMIT loadFinished(decoded.path, true);
+}
+
+void InputLoader::apply(Slot slot, const DecodedImage& decoded) {
+    const QString& path = decoded.path;
+    if (slot == Slot::Depth) {
+        rememberFolder("depth", path);
+        controller_.useDepthMap(path, decoded.label);
+        return;
+    }
+    const bool content = slot == Slot::Content;
+    const doc::ImageInput input{decoded.image, decoded.label, controller_.nextImageId()};
+    displays_.insert(input.id, decoded.display);
+    controller_.setImage(content ? ImageRole::Content : ImageRole::Style, input, path);
+    if (!path.isEmpty()) {
+        addRecentFile(content ? "recent/content" : "recent/style", path);
+        rememberFolder(content ? "content" : "style", path);
+    }
+}
+
+bool InputLoader::waitForLoads(int timeoutMs) {
+    return decoder_.waitForIdle(timeoutMs);
 }
 
 void InputLoader::chooseAndOpen(ImageRole role) {
@@ -103,7 +115,11 @@ void InputLoader::paste(ImageRole role) {
         notification_.showError(tr("The clipboard holds no image."));
         return;
     }
-    setImage(fromQImage(image), tr("pasted image"), QString(), role);
+    const bool content = role == ImageRole::Content;
+    const doc::Parameters& p = controller_.document().parameters;
+    const QString label = tr("pasted image");
+    decoder_.decodePicture(begin(content ? Slot::Content : Slot::Style, label), image, label,
+                           content ? p.contentSize : p.styleSize);
 }
 
 void InputLoader::dropOnPane(const QStringList& paths, ImageRole role) {

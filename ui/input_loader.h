@@ -1,32 +1,33 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QPoint>
 #include <QStringList>
 
-class QWidget;
+#include "image_decoder.h"
 
-namespace depthstyle {
-struct Image;
-}
+class QWidget;
 
 namespace depthstyle::ui {
 
+class DisplayCache;
 class DocumentController;
 class NotificationBar;
 enum class ImageRole;
 
 // Images into the document: opened, dropped, pasted, chosen from recent
-// files, and depth maps. A file that is not a usable image leaves the
+// files, and depth maps. Files decode off the window's thread; the newest
+// request for a role wins. A file that is not a usable image leaves the
 // document as it was and shows a message naming the file and the reason.
 class InputLoader : public QObject {
     Q_OBJECT
 public:
     InputLoader(DocumentController& controller, NotificationBar& notification,
-                QWidget* dialogParent);
+                DisplayCache& displays, QWidget* dialogParent);
 
-    bool open(const QString& path, ImageRole role);
-    bool openDepthMap(const QString& path);
+    void open(const QString& path, ImageRole role);
+    void openDepthMap(const QString& path);
     void chooseAndOpen(ImageRole role);
     void chooseDepthMap();
     void paste(ImageRole role);
@@ -34,12 +35,32 @@ public:
     // A drop on the result pane asks what the image is for.
     void dropOnResult(const QStringList& paths, QWidget* pane, const QPoint& position);
 
+    bool loading() const { return !requests_.isEmpty(); }
+    // Waits until every load asked for so far has ended (tests, automation).
+    bool waitForLoads(int timeoutMs);
+
+Q_SIGNALS:
+    // One per load that was not superseded by a newer one of its role.
+    void loadFinished(const QString& path, bool ok);
+
 private:
-    bool setImage(const Image& image, const QString& label, const QString& path, ImageRole role);
+    enum class Slot { Content, Style, Depth };
+    struct Request {
+        Slot slot;
+        QString name;
+    };
+    quint64 begin(Slot slot, const QString& name);
+    void onDecoded(const DecodedImage& decoded);
+    void apply(Slot slot, const DecodedImage& decoded);
 
     DocumentController& controller_;
     NotificationBar& notification_;
+    DisplayCache& displays_;
     QWidget* dialogParent_;
+    ImageDecoder decoder_;
+    QHash<quint64, Request> requests_;
+    quint64 nextTicket_ = 1;
+    quint64 latest_[3] = {};  // per slot
 };
 
 }  // namespace depthstyle::ui

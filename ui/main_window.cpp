@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "compare_pane.h"
+#include "display_cache.h"
 #include "document_controller.h"
 #include "export_controller.h"
 #include "image_convert.h"
@@ -34,6 +35,7 @@ namespace depthstyle::ui {
 
 MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
     : QMainWindow(parent),
+      displays_(std::make_unique<DisplayCache>()),
       modelDirectoryOverride_(modelDirectory),
       service_(new RenderService(this)),
       controller_(new DocumentController(this)),
@@ -43,8 +45,8 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
     parts_.notification = new NotificationBar(this);
     buildPanes();
     buildStatusBar();
-    presenter_ = new ResultPresenter(*service_, parts_, this);
-    loader_ = new InputLoader(*controller_, *parts_.notification, this);
+    presenter_ = new ResultPresenter(*service_, parts_, *displays_, this);
+    loader_ = new InputLoader(*controller_, *parts_.notification, *displays_, this);
     exporter_ = new ExportController(*controller_, *service_, *presenter_, *parts_.notification,
                                      models_, this);
     buildMenus();
@@ -203,14 +205,14 @@ void MainWindow::buildStatusBar() {
     statusBar()->addPermanentWidget(parts_.cancel);
 }
 
-bool MainWindow::openContent(const QString& path) {
-    return loader_->open(path, ImageRole::Content);
+void MainWindow::openContent(const QString& path) {
+    loader_->open(path, ImageRole::Content);
 }
-bool MainWindow::openStyle(const QString& path) {
-    return loader_->open(path, ImageRole::Style);
+void MainWindow::openStyle(const QString& path) {
+    loader_->open(path, ImageRole::Style);
 }
-bool MainWindow::openDepthMap(const QString& path) {
-    return loader_->openDepthMap(path);
+void MainWindow::openDepthMap(const QString& path) {
+    loader_->openDepthMap(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -267,7 +269,7 @@ void MainWindow::enlarge(ImagePane* pane) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("DepthStyle — %1").arg(pane->title()));
     auto* big = new ImagePane(pane->title(), dialog);
-    big->setImage(pane->image(), pane->pictureSize());
+    big->setImage(pane->image(), pane->pictureSize(), pane->detail());
     auto* layout = new QVBoxLayout(dialog);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(big);

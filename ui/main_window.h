@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 #include "depthstyle/model_files.h"
 #include "window_parts.h"
 
@@ -11,6 +13,7 @@ class QUndoStack;
 
 namespace depthstyle::ui {
 
+class DisplayCache;
 class DocumentController;
 class ExportController;
 class InputLoader;
@@ -30,11 +33,12 @@ public:
     explicit MainWindow(const QString& modelDirectory = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Each returns false, shows a message naming the file and keeps the
-    // previous state when the file is not a usable image.
-    bool openContent(const QString& path);
-    bool openStyle(const QString& path);
-    bool openDepthMap(const QString& path);
+    // Each decodes the file off the window's thread; a file that is not a
+    // usable image shows a message naming it and keeps the previous state.
+    // InputLoader::loadFinished() tells when it is done.
+    void openContent(const QString& path);
+    void openStyle(const QString& path);
+    void openDepthMap(const QString& path);
 
     // The window's parts, for tests and automation.
     const WindowParts& parts() const { return parts_; }
@@ -43,6 +47,7 @@ public:
     RenderService& renderService() const { return *service_; }
     const ResultPresenter& presenter() const { return *presenter_; }
     ExportController& exporter() const { return *exporter_; }
+    InputLoader& inputLoader() const { return *loader_; }
     QString message() const;
     bool showingModelSetup() const;
     QString modelSetupText() const;
@@ -60,6 +65,7 @@ private:
     void updateWindowTitle();
 
     ModelFiles models_;
+    std::unique_ptr<DisplayCache> displays_;
     QString modelDirectoryOverride_;
     RenderService* service_;
     DocumentController* controller_;

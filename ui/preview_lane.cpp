@@ -168,10 +168,17 @@ PreviewResult PreviewLane::exactResult(Session& session, const PreviewRequest& r
     result.strength = session.strengthMap(p.renderParams(), progress);
     result.contentUsed = session.content();
     result.styleUsed = session.style();
-    result.display = {
-        toQImage(result.result), toQImage(result.contentUsed), toQImage(result.styleUsed),
-        proximityToQImage(result.proximity),
-        unitMapToQImage(strengthMapAtImageSize(result.strength, result.result.rgb.size()))};
+    // Screen-sized pictures for the panes, and the full result for zooming in.
+    const cv::Size picture = result.result.rgb.size();
+    const cv::Size proxy = previewProxySize(picture, kPreviewProxySide);
+    cv::Mat proximityProxy;
+    cv::resize(result.proximity, proximityProxy, proxy, 0, 0, cv::INTER_AREA);
+    result.display = {toDisplayQImage(result.result),
+                      toDisplayQImage(result.contentUsed),
+                      toDisplayQImage(result.styleUsed),
+                      proximityToQImage(proximityProxy),
+                      unitMapToQImage(strengthMapAtImageSize(result.strength, picture, proxy)),
+                      proxy == picture ? QImage() : toQImage(result.result)};
     last_ = result;
     return result;
 }
@@ -204,7 +211,10 @@ void PreviewLane::makeComparison(Session& session, const PreviewResult& result,
                       : session.render({StrengthSettings::adain(plain.alpha),
                                         p.renderParams().decoderPrecision},
                                        progress);
-    plain.display = toQImage(plain.plain);
+    plain.display = toDisplayQImage(plain.plain);
+    if (plain.display.size() != QSize(plain.plain.width(), plain.plain.height())) {
+        plain.detail = toQImage(plain.plain);
+    }
     Q_EMIT plainReady(plain);
 }
 

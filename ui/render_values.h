@@ -10,6 +10,7 @@
 
 #include "depthstyle/model_files.h"
 #include "document.h"
+#include "image_convert.h"
 
 namespace depthstyle::ui {
 
@@ -35,16 +36,14 @@ struct PreviewResult {
     cv::Mat proximity;      // content size
     cv::Mat proximityGrid;  // on the feature grid (for the live strength map)
     cv::Mat strength;       // feature grid
-    // The panes' pictures, made on the lane so the window only shows them.
+    // The panes' pictures, made on the lane so the window only shows them:
+    // at most kPreviewProxySide a side, and `resultDetail` the full result
+    // when that is larger (drawn when the pane zooms in beyond the proxy).
     struct Display {
-        QImage result, content, style, depth, strength;
+        QImage result, content, style, depth, strength, resultDetail;
     } display;
     bool empty() const { return result.empty(); }
 };
-
-// The longer side of the live preview's proxy: about a screen, so that a
-// slider move costs the same at any working size.
-inline constexpr int kPreviewProxySide = 1600;
 
 // The cached decodes the live preview blends between: P = 0 (full AdaIN)
 // and P = 1 (the content reconstructed), for the request's content and
@@ -62,7 +61,8 @@ struct PreviewAnchors {
 struct PlainResult {
     PreviewRequest request;
     Image plain;
-    QImage display;  // made on the lane
+    QImage display;  // made on the lane, at most kPreviewProxySide a side
+    QImage detail;   // the full picture when larger than `display`
     double alpha = 0.0;
 };
 

@@ -7,6 +7,7 @@
 #include "compare_pane.h"
 #include "depthstyle/preview_blend.h"
 #include "depthstyle/strength_map.h"
+#include "display_cache.h"
 #include "image_convert.h"
 #include "image_pane.h"
 #include "notification_bar.h"
@@ -38,8 +39,9 @@ QString stageText(int stage) {
 
 }  // namespace
 
-ResultPresenter::ResultPresenter(RenderService& service, const WindowParts& parts, QObject* parent)
-    : QObject(parent), service_(service), parts_(parts) {
+ResultPresenter::ResultPresenter(RenderService& service, const WindowParts& parts,
+                                 const DisplayCache& displays, QObject* parent)
+    : QObject(parent), service_(service), parts_(parts), displays_(displays) {
     connect(&service_, &RenderService::previewReady, this, &ResultPresenter::onResult);
     connect(&service_, &RenderService::plainReady, this, &ResultPresenter::onPlain);
     connect(&service_, &RenderService::anchorsReady, this,
@@ -73,6 +75,15 @@ void ResultPresenter::onComparisonShown() {
     }
 }
 
+void ResultPresenter::showInput(ImagePane* pane, const doc::ImageInput& input) const {
+    QImage display = displays_.find(input.id);
+    if (display.isNull()) {
+        display = toDisplayQImage(*input.image);  // beyond the cache: rare
+    }
+    const cv::Size size = input.image->rgb.size();
+    pane->setImage(display, QSize(size.width, size.height));
+}
+
 void ResultPresenter::setRendering(bool enabled) {
     enabled_ = enabled;
 }
@@ -80,10 +91,10 @@ void ResultPresenter::setRendering(bool enabled) {
 void ResultPresenter::showDocument(const Document& d, qint64 inputTimeMs) {
     requireThread(thread(), "ResultPresenter::showDocument");
     if (d.content.id != shown_.content.id && !d.content.empty()) {
-        parts_.content->setImage(toQImage(*d.content.image));
+        showInput(parts_.content, d.content);
     }
     if (d.style.id != shown_.style.id && !d.style.empty()) {
-        parts_.style->setImage(toQImage(*d.style.image));
+        showInput(parts_.style, d.style);
     }
     shown_ = d;
     if (!enabled_ || !d.complete()) {
@@ -136,11 +147,13 @@ void ResultPresenter::onResult(const PreviewResult& r) {
                     plain_->alpha == comparisonAlpha(d.parameters, r.strength))) {
         parts_.result->setComparison(QImage());  // it showed another picture
     }
-    parts_.result->setImage(r.display.result);
-    parts_.content->setImage(r.display.content);
-    parts_.style->setImage(r.display.style);
-    parts_.depth->setImage(r.display.depth);
-    parts_.strength->setImage(r.display.strength);
+    const auto sizeOf = [](const Image& image) { return QSize(image.width(), image.height()); };
+    const QSize picture = sizeOf(r.result);
+    parts_.result->setImage(r.display.result, picture, r.display.resultDetail);
+    parts_.content->setImage(r.display.content, sizeOf(r.contentUsed));
+    parts_.style->setImage(r.display.style, sizeOf(r.styleUsed));
+    parts_.depth->setImage(r.display.depth, picture);
+    parts_.strength->setImage(r.display.strength, picture);
     parts_.chart->setProximity(r.proximityGrid);
     parts_.chart->setSettings(r.request.document.parameters.strength());
     parts_.stage->setText(tr("Rendered %1×%2 in %3 ms")
@@ -157,7 +170,7 @@ void ResultPresenter::onPlain(const PlainResult& plain) {
         return;
     }
     plain_ = plain;
-    parts_.result->setComparison(plain.display);
+    parts_.result->setComparison(plain.display, plain.detail);
 }
 
 void ResultPresenter::onFailed(quint64 generation, const QString& message) {

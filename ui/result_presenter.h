@@ -8,6 +8,7 @@
 
 namespace depthstyle::ui {
 
+class DisplayCache;
 class RenderService;
 
 // Shows the document and its renders: asks the preview lane for each new
@@ -22,7 +23,8 @@ public:
     // and the live-preview decodes and the comparison are on their way.
     enum class Status { Idle, Rendering, Preparing, Failed, Cancelled };
 
-    ResultPresenter(RenderService& service, const WindowParts& parts, QObject* parent = nullptr);
+    ResultPresenter(RenderService& service, const WindowParts& parts, const DisplayCache& displays,
+                    QObject* parent = nullptr);
 
     // Enabled once models are in place.
     void setRendering(bool enabled);
@@ -45,11 +47,13 @@ private:
     void onProgress(quint64 generation, int stage, double fraction);
     void showLivePreview(const Document& document, qint64 inputTimeMs);
     void onComparisonShown();
+    void showInput(ImagePane* pane, const doc::ImageInput& input) const;
     bool comparisonShown() const;
     void finish(Status status, const QString& text);
 
     RenderService& service_;
     WindowParts parts_;
+    const DisplayCache& displays_;
     bool enabled_ = false;
     Document shown_;  // the document on screen
     quint64 latest_ = 0;

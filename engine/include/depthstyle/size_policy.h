@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include <opencv2/core/types.hpp>
 
 #include "depthstyle/image.h"
@@ -16,6 +18,11 @@ constexpr long long kMaxProcessPixels = 40'000'000LL;
 // side is `smallerSide` pixels, keeping the aspect ratio (the longer side is
 // truncated, as torchvision's Resize does). 0 keeps the original size.
 cv::Size scaledSize(cv::Size original, int smallerSide);
+
+// The size `original` scales to, checked: throws EngineError (InvalidArgument
+// for a negative size, ImageTooSmall / ImageTooLarge) naming `label` when it
+// is outside the supported range. Computed in 64 bits: no size overflows.
+cv::Size checkScaledSize(cv::Size original, int smallerSide, const std::string& label);
 
 // Scales `image` by that policy (area averaging when shrinking, bilinear when
 // growing; alpha alike). Throws EngineError (ImageTooSmall / ImageTooLarge)
