@@ -11,7 +11,7 @@ packages=(
   libopencv-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   python3 python3-torch python3-numpy
-  xvfb xauth
+  xvfb xauth xdotool
   dpkg-dev file desktop-file-utils appstream man-db
 )
 

@@ -20,15 +20,28 @@ QImage toQImage(const Image& image) {
     if (image.empty()) {
         return {};
     }
-    cv::Mat rgb8;
-    if (image.hasAlpha()) {
-        cv::Mat rgba;
-        cv::merge(std::vector<cv::Mat>{image.rgb, image.alpha}, rgba);
-        rgba.convertTo(rgb8, CV_8U, 255.0);
-        return wrapCopy(rgb8, QImage::Format_RGBA8888);
+    // 32-bit pixels in the byte order QImage's RGB32 and ARGB32_Premultiplied
+    // use on little-endian machines (B, G, R, A): the formats Qt draws
+    // scaled without converting first.
+    cv::Mat bgr8;
+    image.rgb.convertTo(bgr8, CV_8U, 255.0);
+    cv::cvtColor(bgr8, bgr8, cv::COLOR_RGB2BGR);
+    cv::Mat bgra8;
+    if (!image.hasAlpha()) {
+        cv::cvtColor(bgr8, bgra8, cv::COLOR_BGR2BGRA);
+        return wrapCopy(bgra8, QImage::Format_RGB32);
     }
-    image.rgb.convertTo(rgb8, CV_8U, 255.0);
-    return wrapCopy(rgb8, QImage::Format_RGB888);
+    cv::Mat premultiplied;
+    cv::Mat alpha3;
+    cv::cvtColor(image.alpha, alpha3, cv::COLOR_GRAY2BGR);
+    cv::Mat bgr;
+    cv::cvtColor(image.rgb, bgr, cv::COLOR_RGB2BGR);
+    cv::multiply(bgr, alpha3, premultiplied);
+    premultiplied.convertTo(bgr8, CV_8U, 255.0);
+    cv::Mat alpha8;
+    image.alpha.convertTo(alpha8, CV_8U, 255.0);
+    cv::merge(std::vector<cv::Mat>{bgr8, alpha8}, bgra8);
+    return wrapCopy(bgra8, QImage::Format_ARGB32_Premultiplied);
 }
 
 QImage toDisplayQImage(const Image& image, int maxSide) {
@@ -50,7 +63,9 @@ QImage unitMapToQImage(const cv::Mat& map) {
     }
     cv::Mat gray8;
     map.convertTo(gray8, CV_8U, 255.0);
-    return wrapCopy(gray8, QImage::Format_Grayscale8);
+    cv::Mat bgra8;
+    cv::cvtColor(gray8, bgra8, cv::COLOR_GRAY2BGRA);
+    return wrapCopy(bgra8, QImage::Format_RGB32);
 }
 
 QImage proximityToQImage(const cv::Mat& proximity) {
@@ -61,8 +76,8 @@ QImage proximityToQImage(const cv::Mat& proximity) {
     cv::normalize(proximity, unit8, 0, 255, cv::NORM_MINMAX, CV_8U);
     cv::Mat colour;
     cv::applyColorMap(unit8, colour, cv::COLORMAP_TURBO);
-    cv::cvtColor(colour, colour, cv::COLOR_BGR2RGB);
-    return wrapCopy(colour, QImage::Format_RGB888);
+    cv::cvtColor(colour, colour, cv::COLOR_BGR2BGRA);
+    return wrapCopy(colour, QImage::Format_RGB32);
 }
 
 QImage proximityLegend(int width, int height) {

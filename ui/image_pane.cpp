@@ -99,6 +99,7 @@ void ImagePane::paintEvent(QPaintEvent* event) {
     }
     drawTag(painter, QPointF(6, 6), title_);
     drawLegend(painter);
+    Q_EMIT painted();
 }
 
 void ImagePane::paintContent(QPainter& painter) {

@@ -46,6 +46,7 @@ public:
 Q_SIGNALS:
     void filesDropped(const QStringList& paths, const QPoint& position);
     void enlargeRequested();
+    void painted();  // after each paint (the render log's latency)
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -43,7 +43,7 @@ void NotificationBar::showInfo(const QString& message) {
 }
 
 QString NotificationBar::text() const {
-    return isVisible() ? label_->text() : QString();
+    return isHidden() ? QString() : label_->text();
 }
 
 }  // namespace depthstyle::ui

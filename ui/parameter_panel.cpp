@@ -83,7 +83,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     depthFile_->setAccessibleName(tr("Depth map file name"));
     depthFile_->setWordWrap(true);
 
-    auto* strength = new QGroupBox(tr("Depth-aware strength"), this);
+    auto* strength = new QGroupBox(tr("Depth-aware &strength"), this);
     auto* strengthLayout = new QVBoxLayout(strength);
     strengthLayout->addWidget(beta_);
     strengthLayout->addWidget(epsilon_);
@@ -94,8 +94,8 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     methodLayout->addWidget(matched_);
     auto* inputs = new QGroupBox(tr("Sizes and depth"), this);
     auto* form = new QFormLayout(inputs);
-    form->addRow(tr("Content size:"), contentSize_);
-    form->addRow(tr("Style size:"), styleSize_);
+    form->addRow(tr("Content si&ze:"), contentSize_);
+    form->addRow(tr("St&yle size:"), styleSize_);
     form->addRow(tr("Depth:"), depthSource_);
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(depthFile_, 1);

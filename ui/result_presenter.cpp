@@ -10,6 +10,7 @@
 #include "display_cache.h"
 #include "image_convert.h"
 #include "image_pane.h"
+#include "memory_release.h"
 #include "notification_bar.h"
 #include "render_log.h"
 #include "render_service.h"
@@ -55,11 +56,23 @@ ResultPresenter::ResultPresenter(RenderService& service, const WindowParts& part
     });
     connect(&service_, &RenderService::previewFinished, this, [this](quint64 generation) {
         if (generation == latest_ && exact_) {
+            qCDebug(lcRender, "request %llu: done", static_cast<unsigned long long>(generation));
+            if (shrunk_) {
+                shrunk_ = false;
+                releaseFreeMemorySoon();  // the larger pictures are gone from every lane
+            }
             finish(Status::Idle,
                    tr("Ready: %1×%2").arg(exact_->result.width()).arg(exact_->result.height()));
         }
     });
     connect(parts_.result, &ComparePane::modeChanged, this, &ResultPresenter::onComparisonShown);
+    connect(parts_.result, &ImagePane::painted, this, [this] {
+        if (unpaintedInputMs_ >= 0) {
+            qCDebug(lcRender, "request %llu: first visual update after %lld ms (painted)",
+                    static_cast<unsigned long long>(latest_), monotonicMs() - unpaintedInputMs_);
+            unpaintedInputMs_ = -1;
+        }
+    });
 }
 
 bool ResultPresenter::comparisonShown() const {
@@ -130,14 +143,20 @@ void ResultPresenter::showLivePreview(const Document& d, qint64 inputTimeMs) {
             toQImage(previewBlend(anchors_->proxyStyle, anchors_->proxyContent, strength, picture)),
             pictureSize);
     }
-    qCDebug(lcRender, "request %llu: first visual update after %lld ms (%s)",
-            static_cast<unsigned long long>(latest_), monotonicMs() - inputTimeMs,
-            blend ? "strength map, chart, approximate result" : "strength map, chart");
+    if (blend) {
+        unpaintedInputMs_ = inputTimeMs;  // logged once the result pane has painted it
+    } else {
+        qCDebug(lcRender, "request %llu: first visual update after %lld ms (strength map, chart)",
+                static_cast<unsigned long long>(latest_), monotonicMs() - inputTimeMs);
+    }
 }
 
 void ResultPresenter::onResult(const PreviewResult& r) {
     if (r.request.generation != latest_) {
         return;  // stale: a newer request is on its way
+    }
+    if (exact_ && r.result.rgb.total() < exact_->result.rgb.total()) {
+        shrunk_ = true;
     }
     exact_ = r;
     status_ = Status::Preparing;

@@ -61,6 +61,8 @@ private:
     std::optional<PreviewResult> exact_;
     std::optional<PlainResult> plain_;
     std::optional<PreviewAnchors> anchors_;
+    qint64 unpaintedInputMs_ = -1;  // a live preview waiting for its paint
+    bool shrunk_ = false;           // the working size went down: memory to return
 };
 
 }  // namespace depthstyle::ui

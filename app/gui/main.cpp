@@ -10,6 +10,7 @@
 
 #include "compute_threads.h"
 #include "depthstyle/process_setup.h"
+#include "export_controller.h"
 #include "main_window.h"
 #include "result_presenter.h"
 #include "theme.h"
@@ -58,6 +59,13 @@ int main(int argc, char* argv[]) {
                                 "the one chosen in View > Theme)."),
         "name");
     parser.addOption(theme);
+    const QCommandLineOption params(
+        "params",
+        QApplication::translate("main",
+                                "Start with the parameters of a sidecar (depthstyle.json), as "
+                                "File > Load Parameters does."),
+        "file");
+    parser.addOption(params);
     parser.addPositionalArgument("content", QApplication::translate("main", "Content image."),
                                  "[CONTENT");
     parser.addPositionalArgument("style", QApplication::translate("main", "Style image."),
@@ -77,6 +85,10 @@ int main(int argc, char* argv[]) {
     depthstyle::configureProcess(depthstyle::ui::savedComputeThreads());
 
     depthstyle::ui::MainWindow window(parser.value(models));
+    if (parser.isSet(params) && !window.exporter().loadParameters(parser.value(params))) {
+        std::fprintf(stderr, "depthstyle: --params: %s\n", qPrintable(window.message()));
+        return 2;
+    }
     window.show();
     const QStringList images = parser.positionalArguments();
     if (!images.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "depthstyle/process_setup.h"
 
+#include <malloc.h>
+
 #include "allocator_tuning.h"
 #include "depthstyle/threads.h"
 
@@ -8,6 +10,10 @@ namespace depthstyle {
 int configureProcess(int computeThreads) {
     tuneAllocatorOnce();
     return setComputeThreads(computeThreads);
+}
+
+void releaseFreeMemory() {
+    malloc_trim(0);  // every arena: the lanes' threads allocate in their own
 }
 
 }  // namespace depthstyle

@@ -13,4 +13,9 @@ namespace depthstyle {
 // Returns the number of compute threads in effect.
 int configureProcess(int computeThreads);
 
+// Gives the free memory the process keeps (see above) back to the system,
+// for when the working size has gone down. Takes a few milliseconds per
+// gigabyte held: call it off the window's thread.
+void releaseFreeMemory();
+
 }  // namespace depthstyle
