@@ -26,6 +26,7 @@
 #include "labeled_slider.h"
 #include "main_window.h"
 #include "parameter_panel.h"
+#include "recent_places.h"
 #include "render_service.h"
 #include "result_presenter.h"
 #include "sidecar.h"
@@ -112,6 +113,16 @@ private Q_SLOTS:
     void imagesDecodeOffTheWindowThreadNewestWins();
     void hiddenComparisonRendersWhenShown();
     void zoomedInPaneDrawsTheFullPicture();
+    void undoStepsReadAsWords();
+    void windowTitleNamesThePicture();
+    void newContentLeavesTheOldDepthMap();
+    void depthMapOfAnotherShapeIsRefused();
+    void chartFollowsSlidersBeforeAnyImage();
+    void stalePanesAreMarkedAndFailuresClear();
+    void plainModeSaysWhatItCompares();
+    void sideBySideFitsBothHalves();
+    void recentFilesAreAbsoluteAndExisting();
+    void picturesConvertWithTheirColoursAndAlpha();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -176,7 +187,7 @@ void TestApp::dropsStartARender() {
     MainWindow window(standinModelDir());
     window.show();
     QVERIFY(!window.showingModelSetup());
-    QVERIFY(window.windowTitle().startsWith("DepthStyle"));
+    QCOMPARE(window.windowTitle(), QApplication::applicationDisplayName());
     dropFile(window.parts().content, file("content.png"));
     QVERIFY(loaded(window));
     QVERIFY(!window.parts().content->image().isNull());
@@ -187,7 +198,7 @@ void TestApp::dropsStartARender() {
     QVERIFY(!window.parts().result->comparison().isNull());
     QVERIFY(!window.parts().depth->image().isNull());
     QVERIFY(!window.parts().strength->image().isNull());
-    QVERIFY(window.windowTitle().contains("content.png"));
+    QCOMPARE(window.windowTitle(), QString("content.png"));
 }
 
 void TestApp::droppedNonImageKeepsState() {
@@ -473,6 +484,182 @@ void TestApp::zoomedInPaneDrawsTheFullPicture() {
     pane.showActualSize();
     QCOMPARE(pane.zoom(), 1.0);
     QVERIFY2(contrastAtCentre() > 200, "100% shows the picture's own pixels");
+}
+
+void TestApp::undoStepsReadAsWords() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    QUndoStack* undo = window->document().undoStack();
+    QCOMPARE(undo->undoText(), QString("Open Style style.png"));
+    ui::LabeledSlider* beta = window->parameterPanel()->betaSlider();
+    beta->slider()->setValue(46);  // 23.0
+    beta->slider()->setValue(50);  // 25.0, merged into one step
+    QCOMPARE(undo->undoText(), QString("Beta 20 → 25"));
+    doc::Parameters p = window->document().document().parameters;
+    p.contentSize = 0;
+    window->document().changeParameters(p, ui::ParameterControl::ContentSize);
+    QCOMPARE(undo->undoText(), QString("Content size 256 px → original"));
+    p.fastDecoding = true;
+    window->document().changeParameters(p, ui::ParameterControl::FastDecoding);
+    QCOMPARE(undo->undoText(), QString("Fast decoding on"));
+    undo->undo();
+    undo->undo();
+    undo->undo();
+    QCOMPARE(undo->undoText(), QString("Open Style style.png"));
+    undo->undo();
+    QCOMPARE(undo->undoText(), QString("Open Content content.png"));
+}
+
+void TestApp::windowTitleNamesThePicture() {
+    MainWindow window(standinModelDir());
+    window.show();
+    // The platform appends " — DepthStyle" to a title that does not end with it.
+    QCOMPARE(window.windowTitle(), QApplication::applicationDisplayName());
+    window.openContent(file("content.png"));
+    QVERIFY(loaded(window));
+    QCOMPARE(window.windowTitle(), QString("content.png"));
+}
+
+void TestApp::newContentLeavesTheOldDepthMap() {
+    QVERIFY(writePicture(file("depth-map.png").toStdString(), makeContentPicture(90, 60)));
+    QVERIFY(writePicture(file("other.png").toStdString(), makeContentPicture(90, 60)));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    window->openDepthMap(file("depth-map.png"));
+    QVERIFY(loaded(*window));
+    QVERIFY(window->document().document().parameters.depthFromFile);
+    window->openContent(file("other.png"));
+    QVERIFY(loaded(*window));
+    const doc::Parameters& p = window->document().document().parameters;
+    QVERIFY(!p.depthFromFile);
+    QVERIFY(p.depthPath.isEmpty());
+    QVERIFY2(window->message().contains("depth-map.png"), qPrintable(window->message()));
+    window->document().undoStack()->undo();  // the photo and its map come back together
+    QCOMPARE(window->document().document().content.label, QString("content.png"));
+    QVERIFY(window->document().document().parameters.depthFromFile);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+}
+
+void TestApp::depthMapOfAnotherShapeIsRefused() {
+    QVERIFY(writePicture(file("square-depth.png").toStdString(), makeContentPicture(64, 64)));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    const int steps = window->document().undoStack()->count();
+    window->openDepthMap(file("square-depth.png"));
+    QVERIFY(loaded(*window));
+    QVERIFY2(
+        window->message().contains("square-depth.png") && window->message().contains("stretched"),
+        qPrintable(window->message()));
+    QVERIFY(!window->document().document().parameters.depthFromFile);
+    QCOMPARE(window->document().undoStack()->count(), steps);
+}
+
+void TestApp::chartFollowsSlidersBeforeAnyImage() {
+    MainWindow window(standinModelDir());
+    window.show();
+    window.parameterPanel()->betaSlider()->spinBox()->setValue(50.0);
+    window.parameterPanel()->epsilonSlider()->spinBox()->setValue(0.4);
+    const StrengthSettings expected = StrengthSettings::daAdain(50.0, 0.4);
+    for (double x : {0.1, 0.5, 0.9}) {
+        QCOMPARE(window.parts().chart->curveAt(x), strengthAt(x, 0.5, expected));
+    }
+}
+
+void TestApp::stalePanesAreMarkedAndFailuresClear() {
+    QVERIFY(writePicture(file("map-to-delete.png").toStdString(), makeContentPicture(90, 60)));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    QVERIFY(!window->parts().result->isStale());
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(31.0);
+    QVERIFY(window->parts().result->isStale());  // until the exact result
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QVERIFY(!window->parts().result->isStale());
+
+    // A render that fails shows why; the next one that succeeds clears it.
+    window->openDepthMap(file("map-to-delete.png"));
+    QVERIFY(loaded(*window));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QVERIFY(QFile::remove(file("map-to-delete.png")));
+    doc::Parameters p = window->document().document().parameters;
+    p.depthIsDistance = true;  // the map is read again, and is gone
+    window->document().changeParameters(p, ui::ParameterControl::DepthSource);
+    QTRY_VERIFY_WITH_TIMEOUT(window->presenter().status() == ui::ResultPresenter::Status::Failed,
+                             kRenderTimeoutMs);
+    QVERIFY2(window->message().contains("map-to-delete.png"), qPrintable(window->message()));
+    QVERIFY(window->parts().result->isStale());
+    window->document().undoStack()->undo();
+    window->document().undoStack()->undo();  // back to MiDaS
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QVERIFY(window->message().isEmpty());
+}
+
+void TestApp::plainModeSaysWhatItCompares() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    QVERIFY(!window->parts().chart->depthCurveGreyed());
+    QCOMPARE(window->parts().result->resultLabel(), QString("DA-AdaIN β 20 ε 0.15"));
+    QCOMPARE(window->parts().result->comparisonLabel(), QString("AdaIN α 0.00"));
+    doc::Parameters p = window->document().document().parameters;
+    p.method = Method::Adain;
+    p.alpha = 0.3;
+    window->document().changeParameters(p, ui::ParameterControl::Method);
+    QVERIFY(window->parts().chart->depthCurveGreyed());
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(window->parts().result->resultLabel(), QString("AdaIN α 0.30"));
+    QCOMPARE(window->parts().result->comparisonLabel(),
+             QString("AdaIN α 0.30 (the same as the result)"));
+}
+
+void TestApp::sideBySideFitsBothHalves() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    ui::ComparePane* pane = window->parts().result;
+    pane->resize(600, 400);
+    pane->setMode(ui::ComparePane::Mode::SideBySide);
+    pane->fitToWindow();
+    const QSize picture = pane->pictureSize();  // 384x256
+    const double half = std::min(300.0 / picture.width(), 400.0 / picture.height());
+    QCOMPARE(pane->zoom(), half);
+    pane->setMode(ui::ComparePane::Mode::Wipe);
+    QCOMPARE(pane->zoom(), std::min(600.0 / picture.width(), 400.0 / picture.height()));
+}
+
+void TestApp::recentFilesAreAbsoluteAndExisting() {
+    QVERIFY(writePicture(file("recent.png").toStdString(), makeContentPicture(40, 30)));
+    const QString previous = QDir::currentPath();
+    QDir::setCurrent(dir_.path());
+    ui::addRecentFile("recent/test", "recent.png");
+    ui::addRecentFile("recent/test", "./recent.png");
+    ui::addRecentFile("recent/test", file("recent.png"));
+    QDir::setCurrent(previous);
+    QCOMPARE(ui::recentFiles("recent/test"),
+             QStringList{QFileInfo(file("recent.png")).absoluteFilePath()});
+    QVERIFY(QFile::remove(file("recent.png")));
+    QVERIFY(ui::recentFiles("recent/test").isEmpty());
+}
+
+void TestApp::picturesConvertWithTheirColoursAndAlpha() {
+    Image image;
+    image.rgb = cv::Mat(1, 2, CV_32FC3);
+    image.rgb.at<cv::Vec3f>(0, 0) = {1.0f, 0.0f, 0.2f};
+    image.rgb.at<cv::Vec3f>(0, 1) = {0.0f, 0.5f, 1.0f};
+    const QImage opaque = ui::toQImage(image);
+    QCOMPARE(opaque.format(), QImage::Format_RGB32);
+    QCOMPARE(opaque.pixel(0, 0), qRgb(255, 0, 51));
+    QCOMPARE(opaque.pixel(1, 0), qRgb(0, 128, 255));
+    image.alpha = cv::Mat(1, 2, CV_32FC1);
+    image.alpha.at<float>(0, 0) = 1.0f;
+    image.alpha.at<float>(0, 1) = 0.5f;
+    const QImage translucent = ui::toQImage(image);
+    QCOMPARE(translucent.format(), QImage::Format_ARGB32_Premultiplied);
+    QCOMPARE(translucent.pixel(0, 0), qRgba(255, 0, 51, 255));
+    const QColor half = translucent.pixelColor(1, 0);
+    QCOMPARE(half.alpha(), 128);
+    QVERIFY(half.red() == 0 && std::abs(half.green() - 128) <= 1 && half.blue() >= 254);
+    // Back again: what the clipboard and a paste go through.
+    const Image back = ui::fromQImage(translucent);
+    QVERIFY(std::abs(back.alpha.at<float>(0, 1) - 0.5f) < 0.01f);
+    QVERIFY(std::abs(back.rgb.at<cv::Vec3f>(0, 1)[2] - 1.0f) < 0.01f);
 }
 
 QTEST_MAIN(TestApp)

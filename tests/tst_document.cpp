@@ -55,8 +55,9 @@ void TestDocument::sliderDragIsOneStep() {
     c.changeParameters(p, ParameterControl::Epsilon);
     QCOMPARE(changed.size(), 4);
     QCOMPARE(c.undoStack()->count(), 2);
-    QCOMPARE(c.undoStack()->undoText(), QString("Change Epsilon"));
+    QCOMPARE(c.undoStack()->undoText(), QString("Epsilon 0.15 → 0.4"));
     c.undoStack()->undo();
+    QCOMPARE(c.undoStack()->undoText(), QString("Beta 20 → 23"));  // the merged drag
     QCOMPARE(c.document().parameters.epsilon, 0.15);
     QCOMPARE(c.document().parameters.beta, 23.0);
     c.undoStack()->undo();

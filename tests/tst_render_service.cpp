@@ -7,6 +7,11 @@
 #include <opencv2/core.hpp>
 
 #include "depthstyle/image_io.h"
+#include "depthstyle/preview_blend.h"
+#include "depthstyle/size_policy.h"
+#include "depthstyle/strength_map.h"
+#include "image_convert.h"
+#include "live_blender.h"
 #include "render_service.h"
 #include "synthetic_images.h"
 #include "test_env.h"
@@ -38,6 +43,7 @@ private Q_SLOTS:
     void exportAfterCancelRendersItsDocument();
     void betaChangeDuringEncodeKeepsTheEncode();
     void hiddenComparisonIsSkippedThenRenderedAlone();
+    void liveBlendIsTheBlendAtThePaneSize();
 
 private:
     doc::Document document(double beta) const;
@@ -218,6 +224,54 @@ void TestRenderService::hiddenComparisonIsSkippedThenRenderedAlone() {
     QCOMPARE(plain.size(), 1);
     QCOMPARE(plain.constFirst().at(0).value<ui::PlainResult>().request.generation, shown);
     QCOMPARE(service.previewCounters().decodings, before.decodings + 1);
+}
+
+void TestRenderService::liveBlendIsTheBlendAtThePaneSize() {
+    // A 320x200 picture, anchors at that size, drawn at 160x100.
+    const cv::Size picture(320, 200);
+    Image style;
+    Image content;
+    style.rgb = cv::Mat(picture, CV_32FC3, cv::Scalar(0.1, 0.2, 0.9));
+    content.rgb = cv::Mat(picture, CV_32FC3, cv::Scalar(0.8, 0.6, 0.1));
+    cv::Mat grid(featureGridSize(picture), CV_32FC1);
+    cv::randu(grid, 0.0f, 1.0f);
+    ui::LiveBlendRequest request;
+    request.generation = 7;
+    request.settings = StrengthSettings::daAdain(20.0, 0.15);
+    request.proximityGrid = grid;
+    request.picture = picture;
+    request.proxyStyle = style;
+    request.proxyContent = content;
+    request.target = cv::Size(160, 100);
+
+    ui::LiveBlender blender;
+    QSignalSpy blended(&blender, &ui::LiveBlender::blended);
+    blender.submit(request);
+    QTRY_COMPARE_WITH_TIMEOUT(blended.size(), 1, kTimeoutMs);
+    const auto blend = blended.constFirst().at(0).value<ui::LiveBlend>();
+    QCOMPARE(blend.generation, quint64(7));
+    QCOMPARE(blend.result.size(), QSize(160, 100));
+    QCOMPARE(blend.strength.size(), QSize(160, 100));
+
+    const cv::Mat strength = strengthMap(grid, request.settings);
+    Image smallStyle;
+    Image smallContent;
+    smallStyle.rgb = cv::Mat(request.target, CV_32FC3, cv::Scalar(0.1, 0.2, 0.9));
+    smallContent.rgb = cv::Mat(request.target, CV_32FC3, cv::Scalar(0.8, 0.6, 0.1));
+    const QImage expected = ui::toQImage(previewBlend(smallStyle, smallContent, strength, picture));
+    QCOMPARE(blend.result, expected);
+    QCOMPARE(blend.strength,
+             ui::unitMapToQImage(strengthMapAtImageSize(strength, picture, request.target)));
+
+    // Without anchors: the strength map only.
+    request.generation = 8;
+    request.proxyStyle = Image();
+    request.proxyContent = Image();
+    blender.submit(request);
+    QTRY_COMPARE_WITH_TIMEOUT(blended.size(), 2, kTimeoutMs);
+    const auto mapOnly = blended.constLast().at(0).value<ui::LiveBlend>();
+    QVERIFY(mapOnly.result.isNull());
+    QCOMPARE(mapOnly.strength, blend.strength);
 }
 
 QTEST_GUILESS_MAIN(TestRenderService)

@@ -28,30 +28,6 @@
         <translation>Метод</translation>
     </message>
     <message>
-        <source>Matched Strength</source>
-        <translation>Согласованная сила</translation>
-    </message>
-    <message>
-        <source>Content Size</source>
-        <translation>Размер содержания</translation>
-    </message>
-    <message>
-        <source>Style Size</source>
-        <translation>Размер стиля</translation>
-    </message>
-    <message>
-        <source>Depth Source</source>
-        <translation>Источник глубины</translation>
-    </message>
-    <message>
-        <source>Fast Decoding</source>
-        <translation>Быстрое декодирование</translation>
-    </message>
-    <message>
-        <source>Change %1</source>
-        <translation>Изменить: %1</translation>
-    </message>
-    <message>
         <source>Load Parameters from %1</source>
         <translation>Загрузить параметры из %1</translation>
     </message>
@@ -62,6 +38,62 @@
     <message>
         <source>Apply Preset %1</source>
         <translation>Применить предустановку %1</translation>
+    </message>
+    <message>
+        <source>Matched strength</source>
+        <translation>Равная сила</translation>
+    </message>
+    <message>
+        <source>Content size</source>
+        <translation>Размер содержимого</translation>
+    </message>
+    <message>
+        <source>Style size</source>
+        <translation>Размер стиля</translation>
+    </message>
+    <message>
+        <source>Depth source</source>
+        <translation>Источник глубины</translation>
+    </message>
+    <message>
+        <source>Fast decoding</source>
+        <translation>Быстрое декодирование</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>исходный</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 пкс</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>вкл.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <source>plain AdaIN</source>
+        <translation>обычный AdaIN</translation>
+    </message>
+    <message>
+        <source>DA-AdaIN</source>
+        <translation>DA-AdaIN</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>MiDaS</source>
+        <translation>MiDaS</translation>
+    </message>
+    <message>
+        <source>Brighter is farther</source>
+        <translation>Светлее — дальше</translation>
     </message>
 </context>
 <context>
@@ -298,7 +330,7 @@
         <translation>Перезаписать исходный файл?</translation>
     </message>
     <message>
-        <source>'%1' is one of the images you are working on. Overwrite it?</source>
+        <source>&apos;%1&apos; is one of the images you are working on. Overwrite it?</source>
         <translation>«%1» — одно из изображений, с которыми вы работаете. Перезаписать его?</translation>
     </message>
     <message>
@@ -359,6 +391,13 @@
     </message>
 </context>
 <context>
+    <name>depthstyle::ui::ImageDecoder</name>
+    <message>
+        <source>&apos;%1&apos;: the depth map is %2×%3 pixels and the photo %4×%5: their shapes differ, so the map would be stretched. Choose the map made for this photo.</source>
+        <translation>«%1»: карта глубины — %2×%3 пикселей, а фотография — %4×%5: пропорции различаются, и карту пришлось бы растянуть. Выберите карту, сделанную для этой фотографии.</translation>
+    </message>
+</context>
+<context>
     <name>depthstyle::ui::ImagePane</name>
     <message>
         <source>%1 image. Scroll to zoom, drag to pan, double-click to switch between fit and 100%.</source>
@@ -383,6 +422,14 @@
     <message>
         <source>Enlarge…</source>
         <translation>Открыть крупно…</translation>
+    </message>
+    <message>
+        <source>Not yet updated to the current settings.</source>
+        <translation>Ещё не обновлено под текущие настройки.</translation>
+    </message>
+    <message>
+        <source>updating…</source>
+        <translation>обновляется…</translation>
     </message>
 </context>
 <context>
@@ -415,6 +462,14 @@
         <source>Use as Style</source>
         <translation>Использовать как стиль</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открывается %1…</translation>
+    </message>
+    <message>
+        <source>The depth map %1 was made for the previous photo: the depth now comes from MiDaS. Undo brings both back.</source>
+        <translation>Карта глубины %1 была сделана для предыдущей фотографии: теперь глубину оценивает MiDaS. Отмена вернёт и фотографию, и карту.</translation>
+    </message>
 </context>
 <context>
     <name>depthstyle::ui::LabeledSlider</name>
@@ -429,10 +484,6 @@
 </context>
 <context>
     <name>depthstyle::ui::MainWindow</name>
-    <message>
-        <source>DepthStyle</source>
-        <translation>DepthStyle</translation>
-    </message>
     <message>
         <source>Content</source>
         <translation>Содержание</translation>
@@ -516,10 +567,6 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>Cancel render</source>
         <translation>Отменить расчёт</translation>
-    </message>
-    <message>
-        <source>DepthStyle — %1</source>
-        <translation>DepthStyle — %1</translation>
     </message>
     <message>
         <source>Exports Unfinished</source>
@@ -723,20 +770,8 @@ or press Ctrl+Shift+O</source>
         <translation>Имя файла карты глубины</translation>
     </message>
     <message>
-        <source>Depth-aware strength</source>
-        <translation>Сила с учётом глубины</translation>
-    </message>
-    <message>
         <source>Sizes and depth</source>
         <translation>Размеры и глубина</translation>
-    </message>
-    <message>
-        <source>Content size:</source>
-        <translation>Размер содержания:</translation>
-    </message>
-    <message>
-        <source>Style size:</source>
-        <translation>Размер стиля:</translation>
     </message>
     <message>
         <source>Depth:</source>
@@ -769,6 +804,18 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>Speed</source>
         <translation>Скорость</translation>
+    </message>
+    <message>
+        <source>Depth-aware &amp;strength</source>
+        <translation>&amp;Сила с учётом глубины</translation>
+    </message>
+    <message>
+        <source>Content si&amp;ze:</source>
+        <translation>&amp;Размер содержимого:</translation>
+    </message>
+    <message>
+        <source>St&amp;yle size:</source>
+        <translation>Ра&amp;змер стиля:</translation>
     </message>
 </context>
 <context>
@@ -821,6 +868,22 @@ or press Ctrl+Shift+O</source>
         <source>Rendering: %1…</source>
         <translation>Расчёт: %1…</translation>
     </message>
+    <message>
+        <source>AdaIN α %1</source>
+        <translation>AdaIN α %1</translation>
+    </message>
+    <message>
+        <source>DA-AdaIN β %1 ε %2</source>
+        <translation>DA-AdaIN β %1 ε %2</translation>
+    </message>
+    <message>
+        <source>%1 (the same as the result)</source>
+        <translation>%1 (то же, что результат)</translation>
+    </message>
+    <message>
+        <source>%1 (matched strength)</source>
+        <translation>%1 (равная сила)</translation>
+    </message>
 </context>
 <context>
     <name>depthstyle::ui::StrengthChart</name>
@@ -829,7 +892,7 @@ or press Ctrl+Shift+O</source>
         <translation>Кривая силы</translation>
     </message>
     <message>
-        <source>How proximity becomes stylization strength: the curve for the current beta and epsilon over a histogram of this image's proximity values.</source>
+        <source>How proximity becomes stylization strength: the curve for the current beta and epsilon over a histogram of this image&apos;s proximity values.</source>
         <translation>Как близость превращается в силу стилизации: кривая для текущих беты и эпсилон поверх гистограммы близости этого изображения.</translation>
     </message>
     <message>
@@ -851,6 +914,10 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>strength</source>
         <translation>сила</translation>
+    </message>
+    <message>
+        <source>Plain AdaIN: uniform α, depth not used</source>
+        <translation>Обычный AdaIN: α везде одинаково, глубина не используется</translation>
     </message>
 </context>
 <context>
@@ -878,6 +945,10 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>Colour theme for this run: system, light or dark (default: the one chosen in View &gt; Theme).</source>
         <translation>Цветовая тема для этого запуска: system, light или dark (по умолчанию — выбранная в меню Вид &gt; Тема).</translation>
+    </message>
+    <message>
+        <source>Start with the parameters of a sidecar (depthstyle.json), as File &gt; Load Parameters does.</source>
+        <translation>Начать с параметрами из файла depthstyle.json, как «Файл › Загрузить параметры».</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "compare_pane.h"
 
+#include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
@@ -9,7 +10,8 @@
 
 namespace depthstyle::ui {
 
-ComparePane::ComparePane(const QString& title, QWidget* parent) : ImagePane(title, parent) {
+ComparePane::ComparePane(const QString& title, QWidget* parent)
+    : ImagePane(title, parent), resultLabel_(tr("DA-AdaIN")), comparisonLabel_(tr("AdaIN")) {
     setMouseTracking(true);
     addTool(std::make_unique<WipeDividerTool>(*this));
 }
@@ -26,16 +28,33 @@ void ComparePane::setComparison(const QImage& plain, const QImage& detail) {
     plain_ = plain;
     plainDetail_ = detail;
     plainPicture_ = detail.isNull() ? plain.size() : detail.size();
+    if (isFitted()) {
+        fitToWindow();  // side by side starts once there is a comparison
+    }
     update();
 }
 
 void ComparePane::setMode(Mode mode) {
     const bool changed = mode != mode_;
     mode_ = mode;
+    if (isFitted()) {
+        fitToWindow();  // side by side fits each half
+    }
     update();
     if (changed) {
         Q_EMIT modeChanged(mode);
     }
+}
+
+void ComparePane::setLabels(const QString& result, const QString& comparison) {
+    resultLabel_ = result;
+    comparisonLabel_ = comparison;
+    update();
+}
+
+QSizeF ComparePane::fitArea() const {
+    const bool halves = mode_ == Mode::SideBySide && comparable();
+    return halves ? QSizeF(width() / 2.0, height()) : QSizeF(size());
 }
 
 void ComparePane::setWipePosition(double fraction) {
@@ -65,8 +84,8 @@ void ComparePane::paintContent(QPainter& painter) {
             const QImage* detail;
             QString label;
             double dx;
-        } halves[] = {{left, &image(), &this->detail(), tr("DA-AdaIN"), -shift},
-                      {right, &plain_, &plainDetail_, tr("AdaIN"), shift}};
+        } halves[] = {{left, &image(), &this->detail(), resultLabel_, -shift},
+                      {right, &plain_, &plainDetail_, comparisonLabel_, shift}};
         for (const auto& [viewport, picture, detail, label, dx] : halves) {
             painter.save();
             painter.setClipRect(viewport);
@@ -96,8 +115,16 @@ void ComparePane::paintContent(QPainter& painter) {
     painter.setPen(QPen(QColor(0, 0, 0, 140), 1.5));
     painter.setBrush(Qt::white);
     painter.drawEllipse(QPointF(x, height() / 2.0), 6, 6);
-    drawTag(painter, QPointF(std::max(6.0, x - 80), 30), tr("DA-AdaIN"));
-    drawTag(painter, QPointF(std::min(width() - 60.0, x + 8), 30), tr("AdaIN"));
+    // The tags beside the divider, inside the pane; a second row when they
+    // would overlap.
+    const QFontMetrics metrics = painter.fontMetrics();
+    const double leftWidth = metrics.horizontalAdvance(resultLabel_) + 8;
+    const double rightWidth = metrics.horizontalAdvance(comparisonLabel_) + 8;
+    const double leftX = std::clamp(x - 8 - leftWidth, 6.0, std::max(6.0, width() - leftWidth - 6));
+    const double rightX = std::clamp(x + 8, 6.0, std::max(6.0, width() - rightWidth - 6));
+    const bool overlap = leftX + leftWidth + 4 > rightX;
+    drawTag(painter, QPointF(leftX, 30), resultLabel_);
+    drawTag(painter, QPointF(rightX, overlap ? 30 + metrics.height() + 8 : 30), comparisonLabel_);
 }
 
 }  // namespace depthstyle::ui

@@ -16,6 +16,10 @@ public:
     // `detail` as in setImage(): the full picture when `plain` is a proxy.
     void setComparison(const QImage& plain, const QImage& detail = QImage());
     const QImage& comparison() const { return plain_; }
+    // The tags of the two pictures ("DA-AdaIN β 20 ε 0.15", "AdaIN α 0").
+    void setLabels(const QString& result, const QString& comparison);
+    QString resultLabel() const { return resultLabel_; }
+    QString comparisonLabel() const { return comparisonLabel_; }
     void setMode(Mode mode);
     Mode mode() const { return mode_; }
     // Divider position as a fraction of the image width, in [0,1].
@@ -30,6 +34,7 @@ Q_SIGNALS:
 
 protected:
     void paintContent(QPainter& painter) override;
+    QSizeF fitArea() const override;
 
 private:
     bool comparable() const;
@@ -37,6 +42,8 @@ private:
     QImage plain_;
     QImage plainDetail_;
     QSize plainPicture_;
+    QString resultLabel_;
+    QString comparisonLabel_;
     Mode mode_ = Mode::Wipe;
     double wipe_ = 0.5;
 };

@@ -48,27 +48,82 @@ QString controlName(ParameterControl control) {
         case ParameterControl::Method:
             return QCoreApplication::translate("DocumentCommands", "Method");
         case ParameterControl::MatchedStrength:
-            return QCoreApplication::translate("DocumentCommands", "Matched Strength");
+            return QCoreApplication::translate("DocumentCommands", "Matched strength");
         case ParameterControl::ContentSize:
-            return QCoreApplication::translate("DocumentCommands", "Content Size");
+            return QCoreApplication::translate("DocumentCommands", "Content size");
         case ParameterControl::StyleSize:
-            return QCoreApplication::translate("DocumentCommands", "Style Size");
+            return QCoreApplication::translate("DocumentCommands", "Style size");
         case ParameterControl::DepthSource:
-            return QCoreApplication::translate("DocumentCommands", "Depth Source");
+            return QCoreApplication::translate("DocumentCommands", "Depth source");
         case ParameterControl::FastDecoding:
-            return QCoreApplication::translate("DocumentCommands", "Fast Decoding");
+            return QCoreApplication::translate("DocumentCommands", "Fast decoding");
     }
     return {};
+}
+
+namespace {
+
+QString sizeName(int size) {
+    return size == 0 ? QCoreApplication::translate("DocumentCommands", "original")
+                     : QCoreApplication::translate("DocumentCommands", "%1 px").arg(size);
+}
+
+QString onOff(bool on) {
+    return on ? QCoreApplication::translate("DocumentCommands", "on")
+              : QCoreApplication::translate("DocumentCommands", "off");
+}
+
+QString methodName(Method method) {
+    return method == Method::Adain ? QCoreApplication::translate("DocumentCommands", "plain AdaIN")
+                                   : QCoreApplication::translate("DocumentCommands", "DA-AdaIN");
+}
+
+QString depthName(const doc::Parameters& p) {
+    return p.depthFromFile ? QCoreApplication::translate("DocumentCommands", "file")
+                           : QCoreApplication::translate("DocumentCommands", "MiDaS");
+}
+
+}  // namespace
+
+QString describeChange(ParameterControl control, const doc::Parameters& a,
+                       const doc::Parameters& b) {
+    const QString step = QStringLiteral("%1 %2 → %3");
+    const QString name = controlName(control);
+    switch (control) {
+        case ParameterControl::Beta:
+            return step.arg(name).arg(a.beta).arg(b.beta);
+        case ParameterControl::Epsilon:
+            return step.arg(name).arg(a.epsilon).arg(b.epsilon);
+        case ParameterControl::Alpha:
+            return step.arg(name).arg(a.alpha).arg(b.alpha);
+        case ParameterControl::Method:
+            return step.arg(name, methodName(a.method), methodName(b.method));
+        case ParameterControl::ContentSize:
+            return step.arg(name, sizeName(a.contentSize), sizeName(b.contentSize));
+        case ParameterControl::StyleSize:
+            return step.arg(name, sizeName(a.styleSize), sizeName(b.styleSize));
+        case ParameterControl::DepthSource:
+            if (a.depthFromFile == b.depthFromFile) {
+                return QStringLiteral("%1 %2").arg(
+                    QCoreApplication::translate("DocumentCommands", "Brighter is farther"),
+                    onOff(b.depthIsDistance));
+            }
+            return step.arg(name, depthName(a), depthName(b));
+        case ParameterControl::MatchedStrength:
+            return QStringLiteral("%1 %2").arg(name, onOff(b.matchedStrength));
+        case ParameterControl::FastDecoding:
+            return QStringLiteral("%1 %2").arg(name, onOff(b.fastDecoding));
+    }
+    return name;
 }
 
 ChangeParametersCommand::ChangeParametersCommand(DocumentController& controller,
                                                  ParameterControl control, Document before,
                                                  Document after)
-    : DocumentCommand(
-          controller,
-          QCoreApplication::translate("DocumentCommands", "Change %1").arg(controlName(control)),
-          std::move(before), std::move(after)),
-      control_(control) {}
+    : DocumentCommand(controller, describeChange(control, before.parameters, after.parameters),
+                      before, std::move(after)),
+      control_(control),
+      first_(before.parameters) {}
 
 int ChangeParametersCommand::id() const {
     switch (control_) {
@@ -87,6 +142,7 @@ bool ChangeParametersCommand::mergeWith(const QUndoCommand* other) {
         return false;
     }
     after_ = next->after();
+    setText(describeChange(control_, first_, after_.parameters));
     return true;
 }
 

@@ -52,6 +52,9 @@ enum class ParameterControl {
     FastDecoding,
 };
 QString controlName(ParameterControl control);
+// An undo step's words: "Beta 20 → 25", "Content size 512 px → original".
+QString describeChange(ParameterControl control, const doc::Parameters& before,
+                       const doc::Parameters& after);
 
 // A change of parameters from the panel. Consecutive changes of one slider
 // (beta, epsilon, alpha) merge into one step.
@@ -65,6 +68,7 @@ public:
 
 private:
     ParameterControl control_;
+    doc::Parameters first_;  // before the first of the merged steps
 };
 
 // Every parameter replaced at once from a sidecar (File > Load Parameters).

@@ -22,6 +22,10 @@ void DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
     if (role == ImageRole::Content) {
         after.content = image;
         after.contentPath = path;
+        // A depth map file belongs to the photo it was made for: a new photo
+        // goes back to MiDaS (undone with the image).
+        after.parameters.depthFromFile = false;
+        after.parameters.depthPath.clear();
     } else {
         after.style = image;
         after.stylePath = path;

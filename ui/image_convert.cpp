@@ -22,26 +22,31 @@ QImage toQImage(const Image& image) {
     }
     // 32-bit pixels in the byte order QImage's RGB32 and ARGB32_Premultiplied
     // use on little-endian machines (B, G, R, A): the formats Qt draws
-    // scaled without converting first.
-    cv::Mat bgr8;
-    image.rgb.convertTo(bgr8, CV_8U, 255.0);
-    cv::cvtColor(bgr8, bgr8, cv::COLOR_RGB2BGR);
-    cv::Mat bgra8;
-    if (!image.hasAlpha()) {
-        cv::cvtColor(bgr8, bgra8, cv::COLOR_BGR2BGRA);
-        return wrapCopy(bgra8, QImage::Format_RGB32);
+    // scaled without converting first. Written straight into the QImage.
+    const bool alpha = image.hasAlpha();
+    QImage out(image.width(), image.height(),
+               alpha ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
+    cv::Mat target(out.height(), out.width(), CV_8UC4, out.bits(),
+                   static_cast<size_t>(out.bytesPerLine()));
+    cv::Mat rgb8;
+    if (!alpha) {
+        image.rgb.convertTo(rgb8, CV_8U, 255.0);
+        cv::cvtColor(rgb8, target, cv::COLOR_RGB2BGRA);
+        return out;
     }
-    cv::Mat premultiplied;
     cv::Mat alpha3;
-    cv::cvtColor(image.alpha, alpha3, cv::COLOR_GRAY2BGR);
-    cv::Mat bgr;
-    cv::cvtColor(image.rgb, bgr, cv::COLOR_RGB2BGR);
-    cv::multiply(bgr, alpha3, premultiplied);
-    premultiplied.convertTo(bgr8, CV_8U, 255.0);
+    cv::cvtColor(image.alpha, alpha3, cv::COLOR_GRAY2RGB);
+    cv::Mat premultiplied;
+    cv::multiply(image.rgb, alpha3, premultiplied);
+    premultiplied.convertTo(rgb8, CV_8U, 255.0);
     cv::Mat alpha8;
     image.alpha.convertTo(alpha8, CV_8U, 255.0);
-    cv::merge(std::vector<cv::Mat>{bgr8, alpha8}, bgra8);
-    return wrapCopy(bgra8, QImage::Format_ARGB32_Premultiplied);
+    cv::Mat bgr8;
+    cv::cvtColor(rgb8, bgr8, cv::COLOR_RGB2BGR);
+    const int fromTo[] = {0, 0, 1, 1, 2, 2, 3, 3};
+    const cv::Mat sources[] = {bgr8, alpha8};
+    cv::mixChannels(sources, 2, &target, 1, fromTo, 4);
+    return out;
 }
 
 QImage toDisplayQImage(const Image& image, int maxSide) {

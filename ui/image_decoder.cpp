@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFileInfo>
+#include <cmath>
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
@@ -11,6 +12,15 @@
 #include "local_path.h"
 
 namespace depthstyle::ui {
+namespace {
+
+bool sameShape(cv::Size map, const QSize& content) {
+    const double a = double(map.width) / map.height;
+    const double b = double(content.width()) / content.height();
+    return std::abs(a - b) <= 0.01 * b;
+}
+
+}  // namespace
 
 // Lives on the decoder's thread.
 class ImageDecoder::Worker : public QObject {
@@ -33,13 +43,24 @@ public:
             out, [&] { return fromQImage(picture); }, smallerSide);
     }
 
-    void checkDepthMap(quint64 ticket, const QString& path) {
+    void checkDepthMap(quint64 ticket, const QString& path, const QSize& contentSize) {
         DecodedImage out;
         out.ticket = ticket;
         out.path = path;
         out.label = QFileInfo(path).fileName();
         try {
-            loadGrayMap(doc::localPath(path));
+            const cv::Mat map = loadGrayMap(doc::localPath(path));
+            if (contentSize.isValid() && !sameShape(map.size(), contentSize)) {
+                out.error = ImageDecoder::tr(
+                                "'%1': the depth map is %2×%3 pixels and the photo %4×%5: their "
+                                "shapes differ, so the map would be stretched. Choose the map "
+                                "made for this photo.")
+                                .arg(path)
+                                .arg(map.cols)
+                                .arg(map.rows)
+                                .arg(contentSize.width())
+                                .arg(contentSize.height());
+            }
         } catch (const std::exception& e) {
             out.error = QString::fromStdString(e.what());
         }
@@ -101,10 +122,11 @@ void ImageDecoder::decodePicture(quint64 ticket, const QImage& picture, const QS
     });
 }
 
-void ImageDecoder::checkDepthMap(quint64 ticket, const QString& path) {
+void ImageDecoder::checkDepthMap(quint64 ticket, const QString& path, const QSize& contentSize) {
     ++pending_;
-    QMetaObject::invokeMethod(worker_,
-                              [w = worker_, ticket, path] { w->checkDepthMap(ticket, path); });
+    QMetaObject::invokeMethod(worker_, [w = worker_, ticket, path, contentSize] {
+        w->checkDepthMap(ticket, path, contentSize);
+    });
 }
 
 bool ImageDecoder::waitForIdle(int timeoutMs) {

@@ -38,7 +38,9 @@ public:
     void decodePicture(quint64 ticket, const QImage& picture, const QString& label,
                        int smallerSide);
     // A depth map: only checked (the render reads it); no image comes back.
-    void checkDepthMap(quint64 ticket, const QString& path);
+    // A map whose aspect ratio differs from `contentSize` (when valid) by more
+    // than 1% is refused: it would be stretched over the photo.
+    void checkDepthMap(quint64 ticket, const QString& path, const QSize& contentSize);
     // Waits until every decode asked for so far has been reported (tests).
     bool waitForIdle(int timeoutMs);
 

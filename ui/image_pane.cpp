@@ -20,9 +20,15 @@ ImagePane::ImagePane(const QString& title, QWidget* parent) : QFrame(parent), ti
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(title);
     tools_.push_back(std::make_unique<PanZoomTool>());
-    setAccessibleDescription(tr("%1 image. Scroll to zoom, drag to pan, double-click to switch "
-                                "between fit and 100%.")
-                                 .arg(title));
+    updateDescription();
+}
+
+void ImagePane::updateDescription() {
+    const QString hint = tr("%1 image. Scroll to zoom, drag to pan, double-click to switch "
+                            "between fit and 100%.")
+                             .arg(title_);
+    setAccessibleDescription(
+        stale_ ? tr("Not yet updated to the current settings.") + QLatin1Char(' ') + hint : hint);
 }
 
 ImagePane::~ImagePane() = default;
@@ -49,6 +55,14 @@ void ImagePane::setImage(const QImage& image, const QSize& pictureSize, const QI
     update();
 }
 
+void ImagePane::setStale(bool stale) {
+    if (stale != stale_) {
+        stale_ = stale;
+        updateDescription();
+        update();
+    }
+}
+
 void ImagePane::setPlaceholder(const QString& text) {
     placeholder_ = text;
     update();
@@ -64,7 +78,8 @@ void ImagePane::setLegend(const QImage& gradient, const QString& low, const QStr
 void ImagePane::fitToWindow() {
     fit_ = true;
     if (!image_.isNull()) {
-        scale_ = std::min(width() / double(picture_.width()), height() / double(picture_.height()));
+        const QSizeF area = fitArea();
+        scale_ = std::min(area.width() / picture_.width(), area.height() / picture_.height());
         offset_ = QPointF((width() - picture_.width() * scale_) / 2,
                           (height() - picture_.height() * scale_) / 2);
     }
@@ -98,6 +113,11 @@ void ImagePane::paintEvent(QPaintEvent* event) {
         paintContent(painter);
     }
     drawTag(painter, QPointF(6, 6), title_);
+    if (stale_ && !image_.isNull()) {
+        const QString note = tr("updating…");
+        const int w = painter.fontMetrics().horizontalAdvance(note) + 8;
+        drawTag(painter, QPointF(width() - w - 6, 6), note);
+    }
     drawLegend(painter);
     Q_EMIT painted();
 }

@@ -28,6 +28,10 @@ public:
     QSize pictureSize() const { return picture_; }
     void setPlaceholder(const QString& text);
     void setLegend(const QImage& gradient, const QString& low, const QString& high);
+    // Marks the picture as not yet showing the current settings (a render
+    // is on its way, or was cancelled): a tag in the top-right corner.
+    void setStale(bool stale);
+    bool isStale() const { return stale_; }
     QString title() const { return title_; }
 
     void fitToWindow();
@@ -62,6 +66,8 @@ protected:
 
     // Draws the image(s); the compare pane draws two.
     virtual void paintContent(QPainter& painter);
+    // The area the picture fits into when fitted (side by side: a half).
+    virtual QSizeF fitArea() const { return QSizeF(size()); }
     void drawTag(QPainter& painter, const QPointF& at, const QString& text) const;
     // Draws the visible part of a picture placed at `target`: from `proxy`,
     // or from `detail` when the zoom is beyond the proxy's resolution.
@@ -70,6 +76,7 @@ protected:
 
 private:
     void drawLegend(QPainter& painter);
+    void updateDescription();
 
     QString title_;
     QString placeholder_;
@@ -79,6 +86,7 @@ private:
     QImage legend_;
     QString legendLow_;
     QString legendHigh_;
+    bool stale_ = false;
     bool fit_ = true;
     double scale_ = 1.0;
     QPointF offset_;  // widget position of the image's top-left corner

@@ -40,7 +40,10 @@ void InputLoader::open(const QString& path, ImageRole role) {
 }
 
 void InputLoader::openDepthMap(const QString& path) {
-    decoder_.checkDepthMap(begin(Slot::Depth, QFileInfo(path).fileName()), path);
+    const doc::ImageInput& content = controller_.document().content;
+    const QSize contentSize =
+        content.empty() ? QSize() : QSize(content.image->width(), content.image->height());
+    decoder_.checkDepthMap(begin(Slot::Depth, QFileInfo(path).fileName()), path, contentSize);
 }
 
 void InputLoader::onDecoded(const DecodedImage& decoded) {
@@ -75,7 +78,15 @@ void InputLoader::apply(Slot slot, const DecodedImage& decoded) {
     const bool content = slot == Slot::Content;
     const doc::ImageInput input{decoded.image, decoded.label, controller_.nextImageId()};
     displays_.insert(input.id, decoded.display);
+    const doc::Parameters& before = controller_.document().parameters;
+    const QString depthMap = QFileInfo(before.depthPath).fileName();
+    const bool dropsDepthMap = content && before.depthFromFile;
     controller_.setImage(content ? ImageRole::Content : ImageRole::Style, input, path);
+    if (dropsDepthMap) {
+        notification_.showInfo(tr("The depth map %1 was made for the previous photo: the depth "
+                                  "now comes from MiDaS. Undo brings both back.")
+                                   .arg(depthMap));
+    }
     if (!path.isEmpty()) {
         addRecentFile(content ? "recent/content" : "recent/style", path);
         rememberFolder(content ? "content" : "style", path);

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDockWidget>
@@ -41,7 +42,6 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
       controller_(new DocumentController(this)),
       stack_(new QStackedWidget(this)),
       modelsPanel_(new ModelsPanel(this)) {
-    setWindowTitle(tr("DepthStyle"));
     parts_.notification = new NotificationBar(this);
     buildPanes();
     buildStatusBar();
@@ -267,7 +267,7 @@ QString MainWindow::message() const {
 void MainWindow::enlarge(ImagePane* pane) {
     auto* dialog = new QDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("DepthStyle — %1").arg(pane->title()));
+    dialog->setWindowTitle(pane->title());
     auto* big = new ImagePane(pane->title(), dialog);
     big->setImage(pane->image(), pane->pictureSize(), pane->detail());
     auto* layout = new QVBoxLayout(dialog);
@@ -278,9 +278,10 @@ void MainWindow::enlarge(ImagePane* pane) {
 }
 
 void MainWindow::updateWindowTitle() {
+    // The platform appends " — DepthStyle" (the application's display name)
+    // to any title that does not end with it: "chicago.jpg — DepthStyle".
     const Document& d = controller_->document();
-    const QString name = d.content.empty() ? QString() : d.content.label;
-    setWindowTitle(name.isEmpty() ? tr("DepthStyle") : tr("DepthStyle — %1").arg(name));
+    setWindowTitle(d.content.empty() ? QApplication::applicationDisplayName() : d.content.label);
 }
 
 }  // namespace depthstyle::ui

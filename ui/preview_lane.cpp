@@ -192,10 +192,11 @@ void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const P
     PreviewAnchors anchors;
     anchors.request = r;
     anchors.fullStyle = session.render({StrengthSettings::adain(0.0)}, progress);
-    anchors.fullContent = session.render({StrengthSettings::adain(1.0)}, progress);
     const cv::Size proxy = previewProxySize(anchors.fullStyle.rgb.size(), kPreviewProxySide);
     anchors.proxyStyle = scaledCopy(anchors.fullStyle, proxy);
-    anchors.proxyContent = scaledCopy(anchors.fullContent, proxy);
+    // Only its proxy is kept: the full one is never shown.
+    anchors.proxyContent =
+        scaledCopy(session.render({StrengthSettings::adain(1.0)}, progress), proxy);
     anchors_ = anchors;
     Q_EMIT anchorsReady(anchors);
 }

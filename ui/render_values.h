@@ -47,14 +47,14 @@ struct PreviewResult {
 
 // The cached decodes the live preview blends between: P = 0 (full AdaIN)
 // and P = 1 (the content reconstructed), for the request's content and
-// style, at the working size and as a screen-sized proxy of it.
+// style, as screen-sized proxies; and the full-style decode at the working
+// size, which is also the plain-AdaIN comparison at alpha 0.
 struct PreviewAnchors {
     PreviewRequest request;
     Image fullStyle;
-    Image fullContent;
     Image proxyStyle;
     Image proxyContent;
-    bool empty() const { return fullStyle.empty() || fullContent.empty(); }
+    bool empty() const { return proxyStyle.empty() || proxyContent.empty(); }
 };
 
 // The plain-AdaIN comparison of one request.

@@ -1,5 +1,7 @@
 #include "result_presenter.h"
 
+#include <algorithm>
+
 #include <QLabel>
 #include <QProgressBar>
 #include <QToolButton>
@@ -10,6 +12,7 @@
 #include "display_cache.h"
 #include "image_convert.h"
 #include "image_pane.h"
+#include "live_blender.h"
 #include "memory_release.h"
 #include "notification_bar.h"
 #include "render_log.h"
@@ -38,11 +41,29 @@ QString stageText(int stage) {
     return {};
 }
 
+QString resultLabel(const doc::Parameters& p) {
+    return p.method == Method::Adain
+               ? ResultPresenter::tr("AdaIN α %1").arg(p.alpha, 0, 'f', 2)
+               : ResultPresenter::tr("DA-AdaIN β %1 ε %2").arg(p.beta).arg(p.epsilon);
+}
+
+QString comparisonLabel(const doc::Parameters& p, double alpha) {
+    const QString base = ResultPresenter::tr("AdaIN α %1").arg(alpha, 0, 'f', 2);
+    if (p.method == Method::Adain) {
+        return ResultPresenter::tr("%1 (the same as the result)").arg(base);
+    }
+    return p.matchedStrength ? ResultPresenter::tr("%1 (matched strength)").arg(base) : base;
+}
+
 }  // namespace
 
 ResultPresenter::ResultPresenter(RenderService& service, const WindowParts& parts,
                                  const DisplayCache& displays, QObject* parent)
-    : QObject(parent), service_(service), parts_(parts), displays_(displays) {
+    : QObject(parent),
+      service_(service),
+      parts_(parts),
+      displays_(displays),
+      blender_(new LiveBlender(this)) {
     connect(&service_, &RenderService::previewReady, this, &ResultPresenter::onResult);
     connect(&service_, &RenderService::plainReady, this, &ResultPresenter::onPlain);
     connect(&service_, &RenderService::anchorsReady, this,
@@ -66,6 +87,7 @@ ResultPresenter::ResultPresenter(RenderService& service, const WindowParts& part
         }
     });
     connect(parts_.result, &ComparePane::modeChanged, this, &ResultPresenter::onComparisonShown);
+    connect(blender_, &LiveBlender::blended, this, &ResultPresenter::onBlended);
     connect(parts_.result, &ImagePane::painted, this, [this] {
         if (unpaintedInputMs_ >= 0) {
             qCDebug(lcRender, "request %llu: first visual update after %lld ms (painted)",
@@ -97,6 +119,13 @@ void ResultPresenter::showInput(ImagePane* pane, const doc::ImageInput& input) c
     pane->setImage(display, QSize(size.width, size.height));
 }
 
+void ResultPresenter::setStale(bool stale) {
+    for (ImagePane* pane :
+         {parts_.depth, parts_.strength, static_cast<ImagePane*>(parts_.result)}) {
+        pane->setStale(stale);
+    }
+}
+
 void ResultPresenter::setRendering(bool enabled) {
     enabled_ = enabled;
 }
@@ -110,12 +139,14 @@ void ResultPresenter::showDocument(const Document& d, qint64 inputTimeMs) {
         showInput(parts_.style, d.style);
     }
     shown_ = d;
+    parts_.chart->setSettings(d.parameters.strength());  // with or without images
     if (!enabled_ || !d.complete()) {
         return;
     }
     latest_ = service_.requestPreview(d, inputTimeMs, comparisonShown());
     status_ = Status::Rendering;
     parts_.cancel->show();
+    setStale(true);
     showLivePreview(d, inputTimeMs);
 }
 
@@ -129,26 +160,40 @@ void ResultPresenter::showLivePreview(const Document& d, qint64 inputTimeMs) {
     if (!exact_ || !d.sameContentInputs(exact_->request.document)) {
         return;  // no proximity of this content yet
     }
-    // On a screen-sized proxy: the cost does not grow with the working size.
-    const cv::Size picture = exact_->result.rgb.size();
-    const QSize pictureSize(picture.width, picture.height);
-    const cv::Mat strength = strengthMap(exact_->proximityGrid, settings);
-    const cv::Size proxy = previewProxySize(picture, kPreviewProxySide);
-    parts_.strength->setImage(unitMapToQImage(strengthMapAtImageSize(strength, picture, proxy)),
-                              pictureSize);
-    const bool blend = anchors_ && d.sameContentImage(anchors_->request.document) &&
-                       d.sameStyleInputs(anchors_->request.document);
-    if (blend) {
-        parts_.result->setImage(
-            toQImage(previewBlend(anchors_->proxyStyle, anchors_->proxyContent, strength, picture)),
-            pictureSize);
+    // Off the window's thread, at about the pane's size on screen: the cost
+    // does not grow with the working size and the window never waits.
+    LiveBlendRequest request;
+    request.generation = latest_;
+    request.inputTimeMs = inputTimeMs;
+    request.settings = settings;
+    request.proximityGrid = exact_->proximityGrid;
+    request.picture = exact_->result.rgb.size();
+    const QWidget* pane = parts_.result;
+    const int side =
+        static_cast<int>(std::max(pane->width(), pane->height()) * pane->devicePixelRatioF());
+    request.target = previewProxySize(request.picture, std::clamp(side, 256, kPreviewProxySide));
+    if (anchors_ && d.sameContentImage(anchors_->request.document) &&
+        d.sameStyleInputs(anchors_->request.document)) {
+        request.proxyStyle = anchors_->proxyStyle;
+        request.proxyContent = anchors_->proxyContent;
     }
-    if (blend) {
-        unpaintedInputMs_ = inputTimeMs;  // logged once the result pane has painted it
-    } else {
+    blender_->submit(request);
+}
+
+void ResultPresenter::onBlended(const LiveBlend& blend) {
+    if (blend.generation != latest_ || !exact_ || exact_->request.generation == latest_) {
+        return;  // stale, or the exact result is already on screen
+    }
+    const QSize picture(exact_->result.width(), exact_->result.height());
+    parts_.strength->setImage(blend.strength, picture);
+    if (blend.result.isNull()) {
         qCDebug(lcRender, "request %llu: first visual update after %lld ms (strength map, chart)",
-                static_cast<unsigned long long>(latest_), monotonicMs() - inputTimeMs);
+                static_cast<unsigned long long>(blend.generation),
+                monotonicMs() - blend.inputTimeMs);
+        return;
     }
+    parts_.result->setImage(blend.result, picture);
+    unpaintedInputMs_ = blend.inputTimeMs;  // logged once the result pane has painted it
 }
 
 void ResultPresenter::onResult(const PreviewResult& r) {
@@ -160,6 +205,11 @@ void ResultPresenter::onResult(const PreviewResult& r) {
     }
     exact_ = r;
     status_ = Status::Preparing;
+    setStale(false);
+    if (!renderError_.isEmpty() && parts_.notification->text() == renderError_) {
+        parts_.notification->hide();  // the failure is over
+    }
+    renderError_.clear();
     const Document& d = r.request.document;
     if (plain_ && !(d.sameContentImage(plain_->request.document) &&
                     d.sameStyleInputs(plain_->request.document) &&
@@ -190,6 +240,8 @@ void ResultPresenter::onPlain(const PlainResult& plain) {
     }
     plain_ = plain;
     parts_.result->setComparison(plain.display, plain.detail);
+    const doc::Parameters& p = plain.request.document.parameters;
+    parts_.result->setLabels(resultLabel(p), comparisonLabel(p, plain.alpha));
 }
 
 void ResultPresenter::onFailed(quint64 generation, const QString& message) {
@@ -198,6 +250,7 @@ void ResultPresenter::onFailed(quint64 generation, const QString& message) {
     }
     finish(Status::Failed, tr("Failed"));
     parts_.notification->showError(message);
+    renderError_ = message;
 }
 
 void ResultPresenter::onProgress(quint64 generation, int stage, double fraction) {

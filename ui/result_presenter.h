@@ -9,6 +9,8 @@
 namespace depthstyle::ui {
 
 class DisplayCache;
+class LiveBlender;
+struct LiveBlend;
 class RenderService;
 
 // Shows the document and its renders: asks the preview lane for each new
@@ -47,13 +49,16 @@ private:
     void onProgress(quint64 generation, int stage, double fraction);
     void showLivePreview(const Document& document, qint64 inputTimeMs);
     void onComparisonShown();
+    void onBlended(const LiveBlend& blend);
     void showInput(ImagePane* pane, const doc::ImageInput& input) const;
+    void setStale(bool stale);
     bool comparisonShown() const;
     void finish(Status status, const QString& text);
 
     RenderService& service_;
     WindowParts parts_;
     const DisplayCache& displays_;
+    LiveBlender* blender_;
     bool enabled_ = false;
     Document shown_;  // the document on screen
     quint64 latest_ = 0;
@@ -62,7 +67,9 @@ private:
     std::optional<PlainResult> plain_;
     std::optional<PreviewAnchors> anchors_;
     qint64 unpaintedInputMs_ = -1;  // a live preview waiting for its paint
-    bool shrunk_ = false;           // the working size went down: memory to return
+    bool shrunk_ = false;
+    QString renderError_;  // the failure shown, hidden by the next success           // the working
+                           // size went down: memory to return
 };
 
 }  // namespace depthstyle::ui

@@ -43,6 +43,12 @@ StrengthChart::StrengthChart(QWidget* parent) : QWidget(parent), plot_(new QCust
     curve_->setName(tr("strength"));
 
     meanLine_ = new QCPItemStraightLine(plot_);
+    note_ = new QCPItemText(plot_);
+    note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note_->position->setCoords(0.5, 0.08);
+    note_->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    note_->setText(tr("Plain AdaIN: uniform α, depth not used"));
+    note_->setVisible(false);
     applyPalette();
     redrawCurve();
 }
@@ -77,9 +83,11 @@ void StrengthChart::applyPalette() {
     // Of two oranges, the one that stands out more from this background.
     const QColor deep(190, 70, 20);
     const QColor bright(255, 150, 70);
-    curve_->setPen(QPen(
-        contrastRatio(deep, background) >= contrastRatio(bright, background) ? deep : bright, 2.5));
+    curveColour_ =
+        contrastRatio(deep, background) >= contrastRatio(bright, background) ? deep : bright;
     meanLine_->setPen(QPen(hintColour(p), 1, Qt::DashLine));
+    note_->setColor(text);
+    redrawCurve();
 }
 
 QColor StrengthChart::backgroundColour() const {
@@ -91,7 +99,11 @@ QColor StrengthChart::textColour() const {
 }
 
 QColor StrengthChart::curveColour() const {
-    return curve_->pen().color();
+    return curveColour_;
+}
+
+bool StrengthChart::depthCurveGreyed() const {
+    return note_->visible();
 }
 
 void StrengthChart::setProximity(const cv::Mat& gridProximity) {
@@ -125,6 +137,11 @@ void StrengthChart::redrawCurve() {
     const QVector<double> xs(points.proximity.begin(), points.proximity.end());
     const QVector<double> ys(points.strength.begin(), points.strength.end());
     curve_->setData(xs, ys, true);
+    // Plain AdaIN does not use depth: its flat line is greyed and said so.
+    const bool depthAware = settings_.method != Method::Adain;
+    curve_->setPen(depthAware ? QPen(curveColour_, 2.5)
+                              : QPen(hintColour(palette()), 2.0, Qt::DashLine));
+    note_->setVisible(!depthAware);
     meanLine_->point1->setCoords(mean_, 0);
     meanLine_->point2->setCoords(mean_, 1);
     plot_->replot(QCustomPlot::rpQueuedReplot);

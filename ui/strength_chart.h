@@ -9,6 +9,7 @@ class QCustomPlot;
 class QCPBars;
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPItemText;
 
 namespace depthstyle::ui {
 
@@ -29,7 +30,9 @@ public:
     // The colours in use, for readability checks.
     QColor backgroundColour() const;
     QColor textColour() const;
-    QColor curveColour() const;
+    QColor curveColour() const;  // of the depth-aware curve
+    // Plain AdaIN: the flat line is greyed, with a note that depth is unused.
+    bool depthCurveGreyed() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -43,6 +46,8 @@ private:
     QCPBars* histogram_;
     QCPGraph* curve_;
     QCPItemStraightLine* meanLine_;
+    QCPItemText* note_;  // why the curve is flat in plain AdaIN
+    QColor curveColour_;
     StrengthSettings settings_;
     double mean_ = 0.5;
     QColor background_;

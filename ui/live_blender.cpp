@@ -1,0 +1,88 @@
+#include "live_blender.h"
+
+#include <QMutexLocker>
+
+#include <opencv2/imgproc.hpp>
+
+#include "depthstyle/preview_blend.h"
+#include "image_convert.h"
+
+namespace depthstyle::ui {
+namespace {
+
+Image resized(const Image& image, cv::Size size) {
+    if (image.rgb.size() == size) {
+        return image;
+    }
+    Image out;
+    cv::resize(image.rgb, out.rgb, size, 0, 0, cv::INTER_AREA);
+    if (image.hasAlpha()) {
+        cv::resize(image.alpha, out.alpha, size, 0, 0, cv::INTER_AREA);
+    }
+    out.sourceBitDepth = image.sourceBitDepth;
+    return out;
+}
+
+}  // namespace
+
+LiveBlender::LiveBlender(QObject* parent) : QThread(parent) {
+    qRegisterMetaType<depthstyle::ui::LiveBlend>();
+}
+
+LiveBlender::~LiveBlender() {
+    {
+        const QMutexLocker lock(&mutex_);
+        quit_ = true;
+        wake_.wakeOne();
+    }
+    wait();
+}
+
+void LiveBlender::submit(const LiveBlendRequest& request) {
+    const QMutexLocker lock(&mutex_);
+    pending_ = request;
+    if (!isRunning()) {
+        start();
+    } else {
+        wake_.wakeOne();
+    }
+}
+
+void LiveBlender::run() {
+    for (;;) {
+        LiveBlendRequest request;
+        {
+            QMutexLocker lock(&mutex_);
+            while (!pending_ && !quit_) {
+                wake_.wait(&mutex_);
+            }
+            if (quit_) {
+                return;
+            }
+            request = std::move(*pending_);
+            pending_.reset();
+        }
+        Q_EMIT blended(blend(request));
+    }
+}
+
+LiveBlend LiveBlender::blend(const LiveBlendRequest& r) {
+    LiveBlend out;
+    out.generation = r.generation;
+    out.inputTimeMs = r.inputTimeMs;
+    const cv::Mat strength = strengthMap(r.proximityGrid, r.settings);
+    out.strength = unitMapToQImage(strengthMapAtImageSize(strength, r.picture, r.target));
+    if (r.proxyStyle.empty() || r.proxyContent.empty()) {
+        return out;
+    }
+    // The anchors change with each new content or style, not with a slider.
+    if (r.proxyStyle.rgb.data != anchorsSource_.data || style_.rgb.size() != r.target) {
+        style_ = resized(r.proxyStyle, r.target);
+        content_ = resized(r.proxyContent, r.target);
+        anchorsSource_ = r.proxyStyle.rgb;
+    }
+    out.result = toQImage(previewBlend(style_, content_, strength, r.picture));
+    return out;
+}
+
+}  // namespace depthstyle::ui
