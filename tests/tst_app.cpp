@@ -123,6 +123,7 @@ private Q_SLOTS:
     void sideBySideFitsBothHalves();
     void recentFilesAreAbsoluteAndExisting();
     void picturesConvertWithTheirColoursAndAlpha();
+    void exportAfterUndoOfAnImageWritesThatState();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -660,6 +661,36 @@ void TestApp::picturesConvertWithTheirColoursAndAlpha() {
     const Image back = ui::fromQImage(translucent);
     QVERIFY(std::abs(back.alpha.at<float>(0, 1) - 0.5f) < 0.01f);
     QVERIFY(std::abs(back.rgb.at<cv::Vec3f>(0, 1)[2] - 1.0f) < 0.01f);
+}
+
+void TestApp::exportAfterUndoOfAnImageWritesThatState() {
+    QVERIFY(writePicture(file("second-photo.png").toStdString(), makeStylePicture(90, 60)));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(26.0);
+    window->openContent(file("second-photo.png"));
+    QVERIFY(loaded(*window));
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(9.0);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    window->document().undoStack()->undo();  // beta 9
+    window->document().undoStack()->undo();  // the second photo
+    QCOMPARE(window->parts().content->pictureSize(), QSize(90, 60));
+    QCOMPARE(window->document().document().content.label, QString("content.png"));
+    QCOMPARE(window->document().document().parameters.beta, 26.0);
+    const QString folder = file("export-after-undo");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    const doc::Sidecar sidecar = doc::readSidecar(QDir(folder).filePath("depthstyle.json"));
+    QCOMPARE(sidecar.contentPath, file("content.png"));
+    QCOMPARE(sidecar.parameters.beta, 26.0);
+    const auto owned = directSession();
+    const Image expected = owned->render({StrengthSettings::daAdain(26.0, 0.15)});
+    const Image written = loadImage(QDir(folder).filePath("result.png").toStdString());
+    QVERIFY(cv::norm(written.rgb, expected.rgb, cv::NORM_INF) <= 0.51 / 255);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(window->presenter().exact()->request.document.content.label, QString("content.png"));
 }
 
 QTEST_MAIN(TestApp)

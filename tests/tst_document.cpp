@@ -246,6 +246,32 @@ void TestDocument::exportAllWritesEveryFileAndAReadableSidecar() {
     } catch (const EngineError& e) {
         QVERIFY2(QString(e.what()).contains(dir.filePath("missing")), e.what());
     }
+
+    // A second set replaces the first whole; one that fails part way (no
+    // style picture: the sixth file) leaves the first set as it was.
+    QCOMPARE(doc::existingExportFiles(dir.path()), doc::exportAllFileNames());
+    const auto bytes = [&](const QString& name) {
+        QFile f(QDir(dir.path()).filePath(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray firstResult = bytes("result.png");
+    const QByteArray firstSidecar = bytes(doc::kSidecarFileName);
+    doc::ExportBundle broken = b;
+    broken.result = picture(20, 12, 0.9f);
+    broken.parameters.beta = 40.0;
+    broken.styleUsed = Image();
+    QVERIFY_THROWS_EXCEPTION(EngineError, doc::exportAll(dir.path(), broken));
+    QCOMPARE(bytes("result.png"), firstResult);
+    QCOMPARE(bytes(doc::kSidecarFileName), firstSidecar);
+    QCOMPARE(
+        QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(),
+        written.size());  // no staging folder left behind
+    b.parameters.beta = 12.0;
+    doc::exportAll(dir.path(), b);
+    QCOMPARE(doc::readSidecar(dir.filePath(doc::kSidecarFileName)).parameters.beta, 12.0);
+    QCOMPARE(
+        QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(),
+        written.size());
 }
 
 QTEST_GUILESS_MAIN(TestDocument)

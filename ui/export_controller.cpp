@@ -132,10 +132,20 @@ void ExportController::chooseAndExportResult() {
 void ExportController::chooseAndExportAll() {
     const QString folder = QFileDialog::getExistingDirectory(
         dialogParent_, tr("Export All into Folder"), lastFolder("export"));
-    if (!folder.isEmpty()) {
-        QSettings().setValue("folders/export", folder);
-        exportAllTo(folder);
+    if (folder.isEmpty()) {
+        return;
     }
+    QSettings().setValue("folders/export", folder);
+    const QStringList existing = doc::existingExportFiles(folder);
+    if (!existing.isEmpty() &&
+        QMessageBox::question(dialogParent_, tr("Replace the Exported Set?"),
+                              tr("%1 already holds an exported set (%2). Replace it?")
+                                  .arg(folder, existing.join(QStringLiteral(", "))),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes) {
+        return;
+    }
+    exportAllTo(folder);
 }
 
 void ExportController::copyResult() {

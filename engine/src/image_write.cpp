@@ -136,6 +136,9 @@ cv::Mat toOutputPixels(const Image& image, const std::string& path) {
 
 void saveImage(const std::string& path, const Image& image, int jpegQuality,
                const TextEntries& pngText) {
+    if (image.empty()) {
+        throwFileError(ErrorKind::InvalidArgument, path, "there is no picture to write");
+    }
     writeEncodedAtomically(path, toOutputPixels(image, path), jpegQuality, pngText);
 }
 

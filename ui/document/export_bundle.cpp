@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QTemporaryDir>
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
@@ -47,17 +48,12 @@ void exportResult(const QString& path, const Image& result, int quality,
     saveImage(localPath(path), result, quality, pngTextEntries(parameters));
 }
 
-QStringList exportAll(const QString& folder, const ExportBundle& b) {
-    const QDir dir(folder);
-    if (!dir.exists()) {
-        throwFileError(ErrorKind::OutputUnwritable, localPath(folder), "the folder does not exist");
-    }
+namespace {
+
+// Writes every file of the set into `dir`.
+void writeSet(const QDir& dir, const ExportBundle& b) {
     const QStringList names = exportAllFileNames();
-    QStringList written;
-    const auto path = [&](int i) {
-        written << dir.filePath(names[i]);
-        return localPath(written.last());
-    };
+    const auto path = [&](int i) { return localPath(dir.filePath(names[i])); };
     const auto text = pngTextEntries(b.parameters);
     saveImage(path(0), b.result, 95, text);
     saveImage(path(1), b.plain, 95, text);
@@ -66,7 +62,76 @@ QStringList exportAll(const QString& folder, const ExportBundle& b) {
     saveImage(path(4), b.contentUsed);
     saveImage(path(5), b.styleUsed);
     writeJsonFile(dir.filePath(names[6]), sidecarJson(b));
-    written << dir.filePath(names[6]);
+}
+
+// Moves the staged set into `folder`, the files a set there had aside into
+// `stage/previous`; on a failure puts everything back and throws.
+void moveSetIn(const QDir& stage, const QDir& folder) {
+    const QStringList names = exportAllFileNames();
+    if (!stage.mkdir("previous")) {
+        throwFileError(ErrorKind::OutputUnwritable, localPath(stage.path()),
+                       "cannot make a folder here");
+    }
+    const QDir previous(stage.filePath("previous"));
+    QStringList setAside;
+    QStringList movedIn;
+    const auto rollBack = [&] {
+        for (const QString& name : movedIn) {
+            QFile::rename(folder.filePath(name), stage.filePath(name));
+        }
+        for (const QString& name : setAside) {
+            QFile::rename(previous.filePath(name), folder.filePath(name));
+        }
+    };
+    for (const QString& name : names) {
+        const QString target = folder.filePath(name);
+        if (QFileInfo::exists(target) || QFileInfo(target).isSymLink()) {
+            if (!QFile::rename(target, previous.filePath(name))) {
+                rollBack();
+                throwFileError(ErrorKind::OutputUnwritable, localPath(target),
+                               "cannot replace the file there");
+            }
+            setAside << name;
+        }
+        if (!QFile::rename(stage.filePath(name), target)) {
+            rollBack();
+            throwFileError(ErrorKind::OutputUnwritable, localPath(target),
+                           "cannot move the new file into place");
+        }
+        movedIn << name;
+    }
+}
+
+}  // namespace
+
+QStringList existingExportFiles(const QString& folder) {
+    QStringList found;
+    for (const QString& name : exportAllFileNames()) {
+        if (QFileInfo::exists(QDir(folder).filePath(name))) {
+            found << name;
+        }
+    }
+    return found;
+}
+
+QStringList exportAll(const QString& folder, const ExportBundle& b) {
+    const QDir dir(folder);
+    if (!dir.exists()) {
+        throwFileError(ErrorKind::OutputUnwritable, localPath(folder), "the folder does not exist");
+    }
+    // The whole set is written beside the folder's files first, then moved
+    // in: a failure part way leaves the folder as it was.
+    QTemporaryDir stage(dir.filePath(".depthstyle-export-XXXXXX"));
+    if (!stage.isValid()) {
+        throwFileError(ErrorKind::OutputUnwritable, localPath(folder),
+                       "cannot write into the folder: " + stage.errorString().toStdString());
+    }
+    writeSet(QDir(stage.path()), b);
+    moveSetIn(QDir(stage.path()), dir);
+    QStringList written;
+    for (const QString& name : exportAllFileNames()) {
+        written << dir.filePath(name);
+    }
     return written;
 }
 

@@ -37,8 +37,13 @@ QJsonObject sidecarJson(const ExportBundle& bundle);
 void exportResult(const QString& path, const Image& result, int quality,
                   const Parameters& parameters);
 
-// Writes every file of exportAllFileNames() into `folder`; returns their
-// paths. Each file is atomic. Throws EngineError naming the file.
+// Writes every file of exportAllFileNames() into `folder`, replacing a set
+// there; returns their paths. All or nothing: the set is written into a
+// temporary folder inside `folder` and then moved in, and on any failure the
+// folder keeps what it held. Throws EngineError naming the file.
 QStringList exportAll(const QString& folder, const ExportBundle& bundle);
+
+// Which files of an exported set `folder` already holds (to ask first).
+QStringList existingExportFiles(const QString& folder);
 
 }  // namespace depthstyle::doc
