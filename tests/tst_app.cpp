@@ -124,6 +124,7 @@ private Q_SLOTS:
     void recentFilesAreAbsoluteAndExisting();
     void picturesConvertWithTheirColoursAndAlpha();
     void exportAfterUndoOfAnImageWritesThatState();
+    void zoomKeysSpaceDragAndLinkedZoom();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -691,6 +692,53 @@ void TestApp::exportAfterUndoOfAnImageWritesThatState() {
     QVERIFY(cv::norm(written.rgb, expected.rgb, cv::NORM_INF) <= 0.51 / 255);
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
     QCOMPARE(window->presenter().exact()->request.document.content.label, QString("content.png"));
+}
+
+void TestApp::zoomKeysSpaceDragAndLinkedZoom() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    ui::ComparePane* result = window->parts().result;
+    // The keys zoom the pane with the focus, else the result.
+    auto* focused = qobject_cast<ui::ImagePane*>(QApplication::focusWidget());
+    ui::ImagePane* target = focused != nullptr ? focused : result;
+    const double fitted = target->zoom();
+    QAction* zoomIn = nullptr;
+    for (QAction* action : window->findChildren<QAction*>()) {
+        if (action->shortcuts().contains(QKeySequence("Ctrl+="))) {
+            zoomIn = action;
+        }
+    }
+    QVERIFY(zoomIn);
+    zoomIn->trigger();
+    QVERIFY(std::abs(target->zoom() - fitted * 1.25) < 1e-9);
+
+    // Space held: a drag near the wipe divider pans instead of moving it.
+    result->setMode(ui::ComparePane::Mode::Wipe);
+    const double wipe = result->wipePosition();
+    const QPoint divider(int(result->dividerX()), result->height() / 2);
+    const ui::PaneView before = result->view();
+    QTest::keyPress(result, Qt::Key_Space);
+    QTest::mousePress(result, Qt::LeftButton, Qt::NoModifier, divider);
+    QTest::mouseMove(result, divider + QPoint(40, 0));
+    QTest::mouseRelease(result, Qt::LeftButton, Qt::NoModifier, divider + QPoint(40, 0));
+    QTest::keyRelease(result, Qt::Key_Space);
+    QCOMPARE(result->wipePosition(), wipe);
+    QVERIFY(result->view().centre.x() < before.centre.x());
+
+    // Linked: the depth pane shows the same spot at the same width.
+    auto* link = window->findChild<QAction*>("link-zoom");
+    QVERIFY(link);
+    link->setChecked(true);
+    result->zoomAt(QPointF(30, 30), 2.0);
+    const ui::PaneView shown = result->view();
+    const ui::PaneView depth = window->parts().depth->view();
+    QVERIFY(std::abs(depth.pictureWidthOnScreen - shown.pictureWidthOnScreen) < 1e-6);
+    QVERIFY(std::abs(depth.centre.x() - shown.centre.x()) < 1e-6);
+    QVERIFY(std::abs(depth.centre.y() - shown.centre.y()) < 1e-6);
+    link->setChecked(false);
+    result->zoomAt(QPointF(30, 30), 2.0);
+    QVERIFY(std::abs(window->parts().depth->view().pictureWidthOnScreen -
+                     depth.pictureWidthOnScreen) < 1e-6);
 }
 
 QTEST_MAIN(TestApp)

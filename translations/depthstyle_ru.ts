@@ -292,6 +292,30 @@
         <source>&amp;Presets</source>
         <translation>&amp;Предустановки</translation>
     </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>Ctrl+-</source>
+        <translation>Ctrl+-</translation>
+    </message>
+    <message>
+        <source>&amp;Link Zoom Across Panes</source>
+        <translation>&amp;Связать масштаб панелей</translation>
+    </message>
+    <message>
+        <source>Zooming or panning one picture shows the same spot in the content, depth, strength and result panes</source>
+        <translation>Масштаб и сдвиг одной картинки показывают то же место на панелях содержимого, глубины, силы и результата</translation>
+    </message>
 </context>
 <context>
     <name>ThemeMenu</name>
@@ -389,6 +413,14 @@
         <source>DepthStyle sidecar (*.json)</source>
         <translation>Параметры DepthStyle (*.json)</translation>
     </message>
+    <message>
+        <source>Replace the Exported Set?</source>
+        <translation>Заменить экспортированный набор?</translation>
+    </message>
+    <message>
+        <source>%1 already holds an exported set (%2). Replace it?</source>
+        <translation>В папке %1 уже есть экспортированный набор (%2). Заменить его?</translation>
+    </message>
 </context>
 <context>
     <name>depthstyle::ui::ImageDecoder</name>
@@ -430,6 +462,10 @@
     <message>
         <source>updating…</source>
         <translation>обновляется…</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>

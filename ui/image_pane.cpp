@@ -1,6 +1,7 @@
 #include "image_pane.h"
 
 #include <QContextMenuEvent>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
@@ -41,6 +42,37 @@ void ImagePane::panBy(const QPointF& delta) {
     offset_ += delta;
     fit_ = false;
     update();
+    Q_EMIT viewChanged(view());
+}
+
+PaneView ImagePane::view() const {
+    if (picture_.isEmpty()) {
+        return {};
+    }
+    const QPointF centre = (QPointF(width() / 2.0, height() / 2.0) - offset_) / scale_;
+    return {QPointF(centre.x() / picture_.width(), centre.y() / picture_.height()),
+            scale_ * picture_.width()};
+}
+
+void ImagePane::setView(const PaneView& v) {
+    if (image_.isNull() || picture_.isEmpty() || v.pictureWidthOnScreen <= 0) {
+        return;
+    }
+    scale_ = v.pictureWidthOnScreen / picture_.width();
+    offset_ = QPointF(width() / 2.0, height() / 2.0) -
+              QPointF(v.centre.x() * picture_.width(), v.centre.y() * picture_.height()) * scale_;
+    fit_ = false;
+    update();
+}
+
+void ImagePane::userFit() {
+    fitToWindow();
+    Q_EMIT viewChanged(view());
+}
+
+void ImagePane::userActualSize() {
+    showActualSize();
+    Q_EMIT viewChanged(view());
 }
 
 void ImagePane::setImage(const QImage& image, const QSize& pictureSize, const QImage& detail) {
@@ -119,6 +151,10 @@ void ImagePane::paintEvent(QPaintEvent* event) {
         drawTag(painter, QPointF(width() - w - 6, 6), note);
     }
     drawLegend(painter);
+    if (!image_.isNull()) {
+        drawTag(painter, QPointF(6, height() - painter.fontMetrics().height() - 10),
+                tr("%1%").arg(qRound(scale_ * 100)));
+    }
     Q_EMIT painted();
 }
 
@@ -183,10 +219,23 @@ void ImagePane::zoomAt(const QPointF& at, double factor) {
     scale_ = newScale;
     fit_ = false;
     update();
+    Q_EMIT viewChanged(view());
+}
+
+std::vector<PaneTool*> ImagePane::activeTools() const {
+    std::vector<PaneTool*> tools;
+    if (spaceHeld_) {
+        tools.push_back(tools_.back().get());  // the pan/zoom tool
+        return tools;
+    }
+    for (const auto& tool : tools_) {
+        tools.push_back(tool.get());
+    }
+    return tools;
 }
 
 void ImagePane::wheelEvent(QWheelEvent* event) {
-    for (const auto& tool : tools_) {
+    for (PaneTool* tool : activeTools()) {
         if (tool->wheel(*this, event)) {
             event->accept();
             return;
@@ -195,7 +244,7 @@ void ImagePane::wheelEvent(QWheelEvent* event) {
 }
 
 void ImagePane::mousePressEvent(QMouseEvent* event) {
-    for (const auto& tool : tools_) {
+    for (PaneTool* tool : activeTools()) {
         if (tool->mousePress(*this, event)) {
             return;
         }
@@ -203,7 +252,7 @@ void ImagePane::mousePressEvent(QMouseEvent* event) {
 }
 
 void ImagePane::mouseMoveEvent(QMouseEvent* event) {
-    for (const auto& tool : tools_) {
+    for (PaneTool* tool : activeTools()) {
         if (tool->mouseMove(*this, event)) {
             return;
         }
@@ -211,7 +260,7 @@ void ImagePane::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void ImagePane::mouseReleaseEvent(QMouseEvent* event) {
-    for (const auto& tool : tools_) {
+    for (PaneTool* tool : activeTools()) {
         if (tool->mouseRelease(*this, event)) {
             return;
         }
@@ -220,16 +269,35 @@ void ImagePane::mouseReleaseEvent(QMouseEvent* event) {
 
 void ImagePane::mouseDoubleClickEvent(QMouseEvent*) {
     if (fit_) {
-        showActualSize();
+        userActualSize();
     } else {
-        fitToWindow();
+        userFit();
     }
+}
+
+void ImagePane::keyPressEvent(QKeyEvent* event) {
+    // Space held: a drag pans whatever tool the pane has.
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        spaceHeld_ = true;
+        setCursor(Qt::OpenHandCursor);
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
+
+void ImagePane::keyReleaseEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        spaceHeld_ = false;
+        unsetCursor();
+        return;
+    }
+    QFrame::keyReleaseEvent(event);
 }
 
 void ImagePane::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
-    menu.addAction(tr("Fit to Pane"), this, &ImagePane::fitToWindow);
-    menu.addAction(tr("Actual Size (100%)"), this, &ImagePane::showActualSize);
+    menu.addAction(tr("Fit to Pane"), this, &ImagePane::userFit);
+    menu.addAction(tr("Actual Size (100%)"), this, &ImagePane::userActualSize);
     menu.addAction(tr("Zoom In"), this, [this] { zoomAt(rect().center(), 1.25); });
     menu.addAction(tr("Zoom Out"), this, [this] { zoomAt(rect().center(), 0.8); });
     menu.addSeparator();

@@ -9,6 +9,14 @@ namespace depthstyle::ui {
 
 class PaneTool;
 
+// What part of its picture a pane shows, independent of the pane's and the
+// picture's sizes: the picture point (as fractions) at the pane's centre and
+// how wide the whole picture would be on screen.
+struct PaneView {
+    QPointF centre;
+    double pictureWidthOnScreen = 0.0;
+};
+
 // Shows one image with zoom (wheel, fit, 100%) and pan (drag); a title and an
 // optional legend are drawn on top. Accepts dropped image files.
 class ImagePane : public QFrame {
@@ -39,6 +47,10 @@ public:
     bool isFitted() const { return fit_; }
     double zoom() const { return scale_; }
 
+    PaneView view() const;
+    // Shows `view` (linked zoom); does not emit viewChanged().
+    void setView(const PaneView& view);
+
     // The view, for the pane's tools.
     void zoomAt(const QPointF& at, double factor);
     void panBy(const QPointF& delta);
@@ -51,6 +63,8 @@ Q_SIGNALS:
     void filesDropped(const QStringList& paths, const QPoint& position);
     void enlargeRequested();
     void painted();  // after each paint (the render log's latency)
+    // The user zoomed or panned this pane.
+    void viewChanged(const depthstyle::ui::PaneView& view);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -60,6 +74,8 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -76,6 +92,10 @@ protected:
 
 private:
     void drawLegend(QPainter& painter);
+    // The tools to ask: only pan/zoom while Space is held.
+    std::vector<PaneTool*> activeTools() const;
+    void userFit();
+    void userActualSize();
     void updateDescription();
 
     QString title_;
@@ -87,6 +107,7 @@ private:
     QString legendLow_;
     QString legendHigh_;
     bool stale_ = false;
+    bool spaceHeld_ = false;
     bool fit_ = true;
     double scale_ = 1.0;
     QPointF offset_;  // widget position of the image's top-left corner

@@ -127,6 +127,18 @@ void buildViewMenu(QMainWindow* w, const MenuActions& a, ComparePane* result,
                     a.fitAll);
     view->addAction(QMainWindow::tr("Result at &100%"), QKeySequence(QMainWindow::tr("Ctrl+9")),
                     result, &ImagePane::showActualSize);
+    QAction* zoomIn = view->addAction(QMainWindow::tr("Zoom &In"), w, [a] { a.zoom(1.25); });
+    zoomIn->setShortcuts({QKeySequence(QMainWindow::tr("Ctrl+=")), QKeySequence::ZoomIn});
+    QAction* zoomOut = view->addAction(QMainWindow::tr("Zoom &Out"), w, [a] { a.zoom(0.8); });
+    zoomOut->setShortcuts({QKeySequence(QMainWindow::tr("Ctrl+-")), QKeySequence::ZoomOut});
+    QAction* link = view->addAction(QMainWindow::tr("&Link Zoom Across Panes"));
+    link->setObjectName("link-zoom");
+    link->setCheckable(true);
+    link->setChecked(a.zoomLinked);
+    link->setToolTip(QMainWindow::tr(
+        "Zooming or panning one picture shows the same spot in the content, depth, strength "
+        "and result panes"));
+    QObject::connect(link, &QAction::toggled, w, a.linkZoom);
     view->addAction(QMainWindow::tr("&Enlarge Result…"), QKeySequence(QMainWindow::tr("F11")), w,
                     a.enlargeResult);
     view->addSeparator();

@@ -18,6 +18,10 @@ struct MenuActions {
     std::function<void()> exportResult, exportAll, loadParameters;
     std::function<void()> copyResult, pasteContent, pasteStyle;
     std::function<void()> fitAll, enlargeResult;
+    // Zoom the pane with the keyboard focus (else the result) by a factor.
+    std::function<void(double factor)> zoom;
+    std::function<void(bool linked)> linkZoom;
+    bool zoomLinked = false;
     std::function<void(const QString& presetKey)> applyPreset;
 };
 

@@ -158,6 +158,21 @@ void MainWindow::buildPanes() {
             });
     p.depth->setAcceptDrops(false);
     p.strength->setAcceptDrops(false);
+
+    // Linked zoom: the panes that show the photo's geometry follow each other.
+    const std::vector<ImagePane*> linked{p.content, p.depth, p.strength, p.result};
+    for (ImagePane* source : linked) {
+        connect(source, &ImagePane::viewChanged, this, [this, source, linked](const PaneView& v) {
+            if (!zoomLinked_) {
+                return;
+            }
+            for (ImagePane* other : linked) {
+                if (other != source) {
+                    other->setView(v);
+                }
+            }
+        });
+    }
 }
 
 void MainWindow::buildMenus() {
@@ -181,6 +196,19 @@ void MainWindow::buildMenus() {
         }
     };
     a.enlargeResult = [this] { enlarge(parts_.result); };
+    a.zoom = [this](double factor) {
+        auto* pane = qobject_cast<ImagePane*>(QApplication::focusWidget());
+        if (pane == nullptr || pane->window() != this) {
+            pane = parts_.result;
+        }
+        pane->zoomAt(pane->rect().center(), factor);
+    };
+    a.zoomLinked = QSettings().value("view/linkZoom", false).toBool();
+    a.linkZoom = [this](bool linked) {
+        zoomLinked_ = linked;
+        QSettings().setValue("view/linkZoom", linked);
+    };
+    zoomLinked_ = a.zoomLinked;
     a.applyPreset = [this](const QString& key) {
         controller_->applyPreset(*doc::presetByKey(key));
     };

@@ -77,6 +77,7 @@ private:
     ModelsPanel* modelsPanel_;
     ParameterPanel* panel_ = nullptr;
     QSplitter* splitters_[4] = {};  // main, left, top pair, bottom pair
+    bool zoomLinked_ = false;
 };
 
 }  // namespace depthstyle::ui
