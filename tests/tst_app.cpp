@@ -4,6 +4,8 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QDropEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -125,6 +127,8 @@ private Q_SLOTS:
     void picturesConvertWithTheirColoursAndAlpha();
     void exportAfterUndoOfAnImageWritesThatState();
     void zoomKeysSpaceDragAndLinkedZoom();
+    void fullResolutionExportScalesTheStyleAlike();
+    void exportsCanBeCancelled();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -739,6 +743,69 @@ void TestApp::zoomKeysSpaceDragAndLinkedZoom() {
     result->zoomAt(QPointF(30, 30), 2.0);
     QVERIFY(std::abs(window->parts().depth->view().pictureWidthOnScreen -
                      depth.pictureWidthOnScreen) < 1e-6);
+}
+
+void TestApp::fullResolutionExportScalesTheStyleAlike() {
+    QVERIFY(writePicture(file("photo-300.png").toStdString(), makeContentPicture(300, 200)));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    window->openContent(file("photo-300.png"));
+    QVERIFY(loaded(*window));
+    doc::Parameters p = window->document().document().parameters;
+    p.contentSize = 100;  // tuned on 150x100
+    p.styleSize = 32;
+    window->document().changeParameters(p, ui::ParameterControl::ContentSize);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(window->presenter().exact()->result.rgb.size(), cv::Size(150, 100));
+
+    const QString folder = file("export-full");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome = waitForExport(
+        *window, window->exporter().exportAllTo(folder, ui::ExportController::Size::Full));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QVERIFY(outcome.rendered);
+    const Image written = loadImage(QDir(folder).filePath("result.png").toStdString());
+    QCOMPARE(written.rgb.size(), cv::Size(300, 200));
+    const doc::Sidecar sidecar = doc::readSidecar(QDir(folder).filePath("depthstyle.json"));
+    QCOMPARE(sidecar.parameters.contentSize, 0);
+    QCOMPARE(sidecar.parameters.styleSize, 64);  // 32 x 2, as the content grew
+    QFile json(QDir(folder).filePath("depthstyle.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject tuned =
+        QJsonDocument::fromJson(json.readAll()).object().value("tunedAt").toObject();
+    QCOMPARE(tuned.value("contentSize").toInt(), 100);
+    QCOMPARE(tuned.value("styleSize").toInt(), 32);
+
+    const auto owned =
+        standinSession(file("photo-300.png").toStdString(), file("style.png").toStdString(), 0, 64);
+    const Image expected = owned->render({StrengthSettings::daAdain(20.0, 0.15)});
+    QVERIFY(cv::norm(written.rgb, expected.rgb, cv::NORM_INF) <= 0.51 / 255);
+    // The window still shows the working size.
+    QCOMPARE(window->presenter().exact()->result.rgb.size(), cv::Size(150, 100));
+}
+
+void TestApp::exportsCanBeCancelled() {
+    QVERIFY(writePicture(file("photo-big.png").toStdString(), makeContentPicture(900, 600)));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    window->openContent(file("photo-big.png"));
+    QVERIFY(loaded(*window));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QSignalSpy finished(&window->exporter(), &ui::ExportController::exportFinished);
+    const quint64 first = window->exporter().exportResultTo(file("cancelled-1.png"), 95,
+                                                            ui::ExportController::Size::Full);
+    const quint64 second = window->exporter().exportResultTo(file("cancelled-2.png"), 95,
+                                                             ui::ExportController::Size::Full);
+    QVERIFY(first != 0 && second != 0);
+    window->exporter().cancelExports();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kRenderTimeoutMs);
+    for (const QList<QVariant>& args : finished) {
+        QVERIFY(args.at(0).value<ui::ExportOutcome>().cancelled);
+    }
+    QVERIFY(!QFileInfo::exists(file("cancelled-1.png")));
+    QVERIFY(!QFileInfo::exists(file("cancelled-2.png")));
+    QCOMPARE(window->exporter().unfinished(), 0);
+    QVERIFY(window->message().contains("cancelled"));
 }
 
 QTEST_MAIN(TestApp)

@@ -421,6 +421,34 @@
         <source>%1 already holds an exported set (%2). Replace it?</source>
         <translation>В папке %1 уже есть экспортированный набор (%2). Заменить его?</translation>
     </message>
+    <message>
+        <source>Rendering the export… %1%</source>
+        <translation>Экспорт отрисовывается… %1%</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Отменить экспорт</translation>
+    </message>
+    <message>
+        <source>Export Size</source>
+        <translation>Размер экспорта</translation>
+    </message>
+    <message>
+        <source>Export at the working size, as the window shows it, or render the photo at its full resolution? The full-resolution render runs in the background with the style scaled alike, so strokes keep their size relative to the picture.</source>
+        <translation>Экспортировать в рабочем размере, как показывает окно, или отрисовать фотографию в полном разрешении? Полное разрешение отрисовывается в фоне, стиль масштабируется так же, и мазки сохраняют размер относительно картины.</translation>
+    </message>
+    <message>
+        <source>Working Size (%1×%2)</source>
+        <translation>Рабочий размер (%1×%2)</translation>
+    </message>
+    <message>
+        <source>Full Resolution (%1×%2)</source>
+        <translation>Полное разрешение (%1×%2)</translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled; nothing was written.</source>
+        <translation>Экспорт в %1 отменён; ничего не записано.</translation>
+    </message>
 </context>
 <context>
     <name>depthstyle::ui::ImageDecoder</name>

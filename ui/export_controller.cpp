@@ -7,9 +7,11 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/size_policy.h"
 #include "document_controller.h"
 #include "export_bundle.h"
 #include "image_convert.h"
@@ -32,6 +34,16 @@ ExportController::ExportController(DocumentController& controller, RenderService
       models_(models),
       dialogParent_(dialogParent) {
     connect(&service_, &RenderService::exportFinished, this, &ExportController::onFinished);
+    connect(&service_, &RenderService::exportProgressed, this, &ExportController::onProgress);
+}
+
+void ExportController::cancelExports() {
+    service_.cancelExports();
+}
+
+void ExportController::onProgress(quint64, int, double fraction) {
+    notification_.showInfo(tr("Rendering the export… %1%").arg(qRound(fraction * 100)),
+                           tr("Cancel Export"), [this] { cancelExports(); });
 }
 
 int ExportController::unfinished() const {
@@ -56,7 +68,7 @@ bool ExportController::confirmOverwriteOfInputs(const QStringList& targets) {
     return true;
 }
 
-quint64 ExportController::enqueue(ExportKind kind, const QString& target, int quality) {
+quint64 ExportController::enqueue(ExportKind kind, const QString& target, int quality, Size size) {
     const Document& d = controller_.document();
     if (!d.complete()) {
         notification_.showError(tr("There is no result to export yet."));
@@ -78,24 +90,65 @@ quint64 ExportController::enqueue(ExportKind kind, const QString& target, int qu
     job.target = target;
     job.quality = quality;
     job.models = models_;
-    job.rendered = presenter_.exactFor(d);
-    job.plain = presenter_.plainFor(d);
+    if (size == Size::Full) {
+        job.document.parameters = doc::atFullResolution(d.parameters, d.content.image->width(),
+                                                        d.content.image->height());
+        job.tunedContentSize = d.parameters.contentSize;
+        job.tunedStyleSize = d.parameters.styleSize;
+    }
+    job.rendered = presenter_.exactFor(job.document);
+    job.plain = presenter_.plainFor(job.document);
     const quint64 id = service_.enqueueExport(job);
     notification_.showInfo(job.rendered ? tr("Exporting to %1…").arg(target)
                                         : tr("Rendering and exporting to %1…").arg(target));
     return id;
 }
 
-quint64 ExportController::exportResultTo(const QString& path, int quality) {
-    return enqueue(ExportKind::Result, path, quality);
+quint64 ExportController::exportResultTo(const QString& path, int quality, Size size) {
+    return enqueue(ExportKind::Result, path, quality, size);
 }
 
-quint64 ExportController::exportAllTo(const QString& folder) {
-    return enqueue(ExportKind::All, folder, 95);
+quint64 ExportController::exportAllTo(const QString& folder, Size size) {
+    return enqueue(ExportKind::All, folder, 95, size);
+}
+
+std::optional<ExportController::Size> ExportController::chooseSize() {
+    const Document& d = controller_.document();
+    if (!d.complete()) {
+        return Size::Working;  // enqueue() says there is nothing to export
+    }
+    const cv::Size original = d.content.image->rgb.size();
+    const cv::Size working = scaledSize(original, d.parameters.contentSize);
+    if (working == original) {
+        return Size::Working;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Export Size"),
+                    tr("Export at the working size, as the window shows it, or render the "
+                       "photo at its full resolution? The full-resolution render runs in the "
+                       "background with the style scaled alike, so strokes keep their size "
+                       "relative to the picture."),
+                    QMessageBox::Cancel, dialogParent_);
+    QAbstractButton* workingButton = box.addButton(
+        tr("Working Size (%1×%2)").arg(working.width).arg(working.height), QMessageBox::AcceptRole);
+    QAbstractButton* fullButton =
+        box.addButton(tr("Full Resolution (%1×%2)").arg(original.width).arg(original.height),
+                      QMessageBox::AcceptRole);
+    box.setDefaultButton(qobject_cast<QPushButton*>(workingButton));
+    box.exec();
+    if (box.clickedButton() == workingButton) {
+        return Size::Working;
+    }
+    if (box.clickedButton() == fullButton) {
+        return Size::Full;
+    }
+    return std::nullopt;
 }
 
 void ExportController::onFinished(const ExportOutcome& outcome) {
-    if (!outcome.error.isEmpty()) {
+    if (outcome.cancelled) {
+        notification_.showInfo(
+            tr("Export to %1 cancelled; nothing was written.").arg(outcome.target));
+    } else if (!outcome.error.isEmpty()) {
         notification_.showError(outcome.error);
     } else if (outcome.kind == ExportKind::All) {
         notification_.showInfo(
@@ -126,7 +179,9 @@ void ExportController::chooseAndExportResult() {
         }
         QSettings().setValue("export/quality", quality);
     }
-    exportResultTo(path, quality);
+    if (const std::optional<Size> size = chooseSize()) {
+        exportResultTo(path, quality, *size);
+    }
 }
 
 void ExportController::chooseAndExportAll() {
@@ -145,7 +200,9 @@ void ExportController::chooseAndExportAll() {
                               QMessageBox::Cancel) != QMessageBox::Yes) {
         return;
     }
-    exportAllTo(folder);
+    if (const std::optional<Size> size = chooseSize()) {
+        exportAllTo(folder, *size);
+    }
 }
 
 void ExportController::copyResult() {

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <optional>
 
 #include "depthstyle/model_files.h"
 #include "render_values.h"
@@ -26,10 +27,16 @@ public:
                      const ResultPresenter& presenter, NotificationBar& notification,
                      const ModelFiles& models, QWidget* dialogParent);
 
+    // At the working size (what the window shows), or a final render at the
+    // photo's full resolution with the style scaled alike.
+    enum class Size { Working, Full };
+
     // Queue an export of the current document; the job's id, or 0 with a
     // message when there is nothing to export or the user declined.
-    quint64 exportResultTo(const QString& path, int quality = 95);
-    quint64 exportAllTo(const QString& folder);
+    quint64 exportResultTo(const QString& path, int quality = 95, Size size = Size::Working);
+    quint64 exportAllTo(const QString& folder, Size size = Size::Working);
+    // Stops the running export and drops the waiting ones.
+    void cancelExports();
     void chooseAndExportResult();
     void chooseAndExportAll();
     void copyResult();
@@ -42,8 +49,12 @@ Q_SIGNALS:
 
 private:
     bool confirmOverwriteOfInputs(const QStringList& targets);
-    quint64 enqueue(ExportKind kind, const QString& target, int quality);
+    quint64 enqueue(ExportKind kind, const QString& target, int quality, Size size);
     void onFinished(const ExportOutcome& outcome);
+    void onProgress(quint64 id, int stage, double fraction);
+    // Asks which size when the full resolution differs from the working
+    // size; empty when the user cancelled.
+    std::optional<Size> chooseSize();
 
     DocumentController& controller_;
     RenderService& service_;

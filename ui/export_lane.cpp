@@ -17,6 +17,7 @@ ExportLane::~ExportLane() {
     {
         const QMutexLocker lock(&mutex_);
         quit_ = true;
+        stop_ = true;
         queue_.clear();
         wake_.wakeOne();
     }
@@ -40,6 +41,26 @@ int ExportLane::unfinished() const {
     return static_cast<int>(queue_.size()) + (running_ ? 1 : 0);
 }
 
+void ExportLane::cancelAll() {
+    std::deque<ExportJob> dropped;
+    {
+        const QMutexLocker lock(&mutex_);
+        dropped.swap(queue_);
+        if (running_) {
+            stop_ = true;
+        }
+    }
+    gate_.wakeAll();
+    for (const ExportJob& job : dropped) {
+        ExportOutcome outcome;
+        outcome.id = job.id;
+        outcome.kind = job.kind;
+        outcome.target = job.target;
+        outcome.cancelled = true;
+        Q_EMIT finished(outcome);
+    }
+}
+
 void ExportLane::resetSession() {
     const QMutexLocker lock(&mutex_);
     reset_ = true;
@@ -60,6 +81,7 @@ void ExportLane::run() {
             job = queue_.front();
             queue_.pop_front();
             running_ = true;
+            stop_ = quit_.load();
             if (reset_) {
                 reset_ = false;
                 feeder_.reset();
@@ -84,9 +106,9 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
     const Document& d = job.document;
     const doc::Parameters& p = d.parameters;
     Progress progress;
-    progress.cancel = &quit_;
+    progress.cancel = &stop_;
     progress.report = [this, id = job.id](Stage stage, double fraction) {
-        gate_.waitForPreview(quit_);
+        gate_.waitForPreview(stop_);
         Q_EMIT progressed(id, static_cast<int>(stage), fraction);
     };
     try {
@@ -128,8 +150,14 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
         b.contentPath = d.contentPath;
         b.stylePath = d.stylePath;
         b.models = job.models;
+        b.tunedContentSize = job.tunedContentSize;
+        b.tunedStyleSize = job.tunedStyleSize;
         outcome.written = doc::exportAll(job.target, b);
     } catch (const EngineError& e) {
+        if (e.kind() == ErrorKind::Cancelled) {
+            outcome.cancelled = true;
+            return outcome;
+        }
         if (e.kind() == ErrorKind::ModelMissing || e.kind() == ErrorKind::ModelInvalid) {
             feeder_.reset();
             models_.forget();

@@ -28,6 +28,9 @@ public:
     void enqueue(const ExportJob& job);
     int unfinished() const;  // waiting and running jobs
     void resetSession();     // the model files changed
+    // Drops the waiting jobs and stops the running one between layers; each
+    // ends with an outcome marked cancelled, having written nothing.
+    void cancelAll();
 
 Q_SIGNALS:
     void progressed(quint64 id, int stage, double fraction);
@@ -47,7 +50,8 @@ private:
     bool running_ = false;
     bool reset_ = false;
     std::atomic<bool> quit_{false};
-    SessionFeeder feeder_;  // on the lane's thread only
+    std::atomic<bool> stop_{false};  // quit, or the running job cancelled
+    SessionFeeder feeder_;           // on the lane's thread only
 };
 
 }  // namespace depthstyle::ui

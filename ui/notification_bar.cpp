@@ -6,7 +6,8 @@
 
 namespace depthstyle::ui {
 
-NotificationBar::NotificationBar(QWidget* parent) : QFrame(parent), label_(new QLabel(this)) {
+NotificationBar::NotificationBar(QWidget* parent)
+    : QFrame(parent), label_(new QLabel(this)), action_(new QToolButton(this)) {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     label_->setWordWrap(true);
@@ -18,7 +19,14 @@ NotificationBar::NotificationBar(QWidget* parent) : QFrame(parent), label_(new Q
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);
     layout->addWidget(label_, 1);
+    layout->addWidget(action_);
     layout->addWidget(close);
+    action_->hide();
+    connect(action_, &QToolButton::clicked, this, [this] {
+        if (onAction_) {
+            onAction_();
+        }
+    });
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
     setAccessibleName(tr("Message"));
     hide();
@@ -31,7 +39,18 @@ void NotificationBar::showMessage(const QString& message, const QColor& colour) 
     setPalette(p);
     label_->setText(message);
     label_->setAccessibleName(message);
+    action_->hide();
+    onAction_ = nullptr;
     show();
+}
+
+void NotificationBar::showInfo(const QString& message, const QString& actionText,
+                               const std::function<void()>& action) {
+    showInfo(message);
+    action_->setText(actionText);
+    action_->setAccessibleName(actionText);
+    onAction_ = action;
+    action_->show();
 }
 
 void NotificationBar::showError(const QString& message) {

@@ -2,7 +2,10 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
+class QToolButton;
 
 namespace depthstyle::ui {
 
@@ -14,11 +17,16 @@ public:
     explicit NotificationBar(QWidget* parent = nullptr);
     void showError(const QString& message);
     void showInfo(const QString& message);
+    // An information with a button (e.g. "Cancel") that calls `action`.
+    void showInfo(const QString& message, const QString& actionText,
+                  const std::function<void()>& action);
     QString text() const;
 
 private:
     void showMessage(const QString& message, const QColor& colour);
     QLabel* label_;
+    QToolButton* action_;
+    std::function<void()> onAction_;
 };
 
 }  // namespace depthstyle::ui

@@ -62,6 +62,11 @@ quint64 RenderService::enqueueExport(ExportJob job) {
     return job.id;
 }
 
+void RenderService::cancelExports() {
+    requireThread(thread(), "RenderService::cancelExports");
+    export_->cancelAll();
+}
+
 int RenderService::unfinishedExports() const {
     return export_->unfinished();
 }

@@ -34,6 +34,7 @@ public:
     // Queues an export; returns its id (the job's own id is set here).
     quint64 enqueueExport(ExportJob job);
     int unfinishedExports() const;
+    void cancelExports();
 
 Q_SIGNALS:
     void previewProgressed(quint64 generation, int stage, double fraction);

@@ -85,6 +85,10 @@ struct ExportJob {
     ModelFiles models;  // for the sidecar's hashes
     std::optional<PreviewResult> rendered;
     std::optional<PlainResult> plain;
+    // A final render at full resolution: the working sizes the document was
+    // tuned at, for the sidecar (-1: not one).
+    int tunedContentSize = -1;
+    int tunedStyleSize = -1;
 };
 
 // How one export job ended.
@@ -92,9 +96,10 @@ struct ExportOutcome {
     quint64 id = 0;
     ExportKind kind = ExportKind::Result;
     QString target;
-    QStringList written;    // empty on failure
-    QString error;          // empty on success
-    bool rendered = false;  // the lane rendered the picture itself
+    QStringList written;     // empty on failure
+    QString error;           // empty on success
+    bool rendered = false;   // the lane rendered the picture itself
+    bool cancelled = false;  // stopped by the user; nothing was written
 };
 
 }  // namespace depthstyle::ui

@@ -31,16 +31,23 @@ QJsonObject sidecarJson(const ExportBundle& b) {
     for (const QString& name : exportAllFileNames()) {
         files.append(name);
     }
-    return {{"format", kSidecarFormat},
-            {"software", "DepthStyle " DEPTHSTYLE_VERSION},
-            {"parameters", b.parameters.toJson()},
-            {"plainAdainAlpha", b.plainAlpha},
-            {"content", b.contentPath},
-            {"style", b.stylePath},
-            {"contentUsedSize", QJsonArray{b.contentUsed.width(), b.contentUsed.height()}},
-            {"styleUsedSize", QJsonArray{b.styleUsed.width(), b.styleUsed.height()}},
-            {"modelsSha256", models},
-            {"files", files}};
+    QJsonObject json{{"format", kSidecarFormat},
+                     {"software", "DepthStyle " DEPTHSTYLE_VERSION},
+                     {"parameters", b.parameters.toJson()},
+                     {"plainAdainAlpha", b.plainAlpha},
+                     {"content", b.contentPath},
+                     {"style", b.stylePath},
+                     {"contentUsedSize", QJsonArray{b.contentUsed.width(), b.contentUsed.height()}},
+                     {"styleUsedSize", QJsonArray{b.styleUsed.width(), b.styleUsed.height()}},
+                     {"modelsSha256", models},
+                     {"files", files}};
+    if (b.tunedContentSize >= 0) {
+        // A final render: the parameters hold its sizes; these are the
+        // sizes the look was tuned at.
+        json.insert("tunedAt", QJsonObject{{"contentSize", b.tunedContentSize},
+                                           {"styleSize", b.tunedStyleSize}});
+    }
+    return json;
 }
 
 void exportResult(const QString& path, const Image& result, int quality,

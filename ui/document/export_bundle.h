@@ -24,6 +24,10 @@ struct ExportBundle {
     QString contentPath;
     QString stylePath;
     ModelFiles models;
+    // For a final render at full resolution: the sizes the artist tuned the
+    // parameters at (-1: the parameters' own sizes are those).
+    int tunedContentSize = -1;
+    int tunedStyleSize = -1;
 };
 
 // The files "Export all" writes into a folder, in order.

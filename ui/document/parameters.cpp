@@ -135,6 +135,17 @@ Parameters Parameters::fromJsonStrict(const QJsonObject& json) {
     return p;
 }
 
+Parameters atFullResolution(const Parameters& working, int originalWidth, int originalHeight) {
+    Parameters full = working;
+    full.contentSize = 0;
+    const int smaller = std::min(originalWidth, originalHeight);
+    if (working.contentSize > 0 && working.styleSize > 0 && smaller > 0) {
+        const double factor = double(smaller) / working.contentSize;
+        full.styleSize = std::max(1, int(std::lround(working.styleSize * factor)));
+    }
+    return full;
+}
+
 bool Parameters::operator==(const Parameters& o) const {
     return method == o.method && beta == o.beta && epsilon == o.epsilon && alpha == o.alpha &&
            matchedStrength == o.matchedStrength && contentSize == o.contentSize &&

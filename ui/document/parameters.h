@@ -37,4 +37,10 @@ struct Parameters {
     bool operator!=(const Parameters& other) const { return !(*this == other); }
 };
 
+// The parameters of a final render at the photo's own size: the content at
+// its original size, and the style scaled by the same factor as the
+// content (so strokes keep their size relative to the picture). `original`
+// is the content image's size before any scaling.
+Parameters atFullResolution(const Parameters& working, int originalWidth, int originalHeight);
+
 }  // namespace depthstyle::doc
