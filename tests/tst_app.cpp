@@ -6,20 +6,24 @@
 #include <QDropEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 #include <opencv2/core.hpp>
 
 #include "compare_pane.h"
+#include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
 #include "document_controller.h"
+#include "error_text.h"
 #include "export_controller.h"
 #include "file_hash.h"
 #include "image_convert.h"
@@ -129,6 +133,8 @@ private Q_SLOTS:
     void zoomKeysSpaceDragAndLinkedZoom();
     void fullResolutionExportScalesTheStyleAlike();
     void exportsCanBeCancelled();
+    void errorsReadInRussian();
+    void escapeOnTheMenuBarCancelsTheRender();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -806,6 +812,55 @@ void TestApp::exportsCanBeCancelled() {
     QVERIFY(!QFileInfo::exists(file("cancelled-2.png")));
     QCOMPARE(window->exporter().unfinished(), 0);
     QVERIFY(window->message().contains("cancelled"));
+}
+
+void TestApp::errorsReadInRussian() {
+    QTranslator russian;
+    QVERIFY(russian.load(DEPTHSTYLE_RU_QM));
+    QCoreApplication::installTranslator(&russian);
+    const QString missing =
+        ui::errorText(EngineError(ErrorKind::FileMissing, "/x/a.png", "no such file"));
+    const QString damaged = ui::errorText(EngineError(ErrorKind::ImageCorrupt, "/x/b.jpg",
+                                                      "cannot be decoded (libjpeg: bad marker)"));
+    const QString sidecar = ui::errorText(
+        EngineError(ErrorKind::InvalidArgument, "/x/depthstyle.json", "bad parameter: \"beta\""));
+    auto window = std::make_unique<MainWindow>(standinModelDir());
+    window->show();
+    window->openContent(file("nothing-here.png"));
+    QVERIFY(loaded(*window));
+    const QString shown = window->message();
+    window.reset();
+    QCoreApplication::removeTranslator(&russian);
+    QCOMPARE(missing, QString("«/x/a.png»: нет такого файла"));
+    QCOMPARE(damaged, QString("«/x/b.jpg»: не удаётся декодировать (libjpeg: bad marker)"));
+    QCOMPARE(sidecar, QString("«/x/depthstyle.json»: неверный параметр: \"beta\""));
+    QCOMPARE(shown, QString("«%1»: нет такого файла").arg(file("nothing-here.png")));
+    // Untranslated: the engine's words as they are.
+    QCOMPARE(ui::errorText(EngineError(ErrorKind::FileMissing, "/x/a.png", "no such file")),
+             QString("'/x/a.png': no such file"));
+}
+
+void TestApp::escapeOnTheMenuBarCancelsTheRender() {
+    QVERIFY(writePicture(file("photo-esc.png").toStdString(), makeContentPicture(900, 600)));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    doc::Parameters p = window->document().document().parameters;
+    p.contentSize = 600;  // long enough to be cancelled while it runs
+    window->document().changeParameters(p, ui::ParameterControl::ContentSize);
+    window->openContent(file("photo-esc.png"));
+    QVERIFY(loaded(*window));
+    QCOMPARE(window->presenter().status(), ui::ResultPresenter::Status::Rendering);
+    // A menu opened and closed with Esc: the menu bar keeps the keyboard and
+    // would take the next Esc for itself.
+    QMenuBar* bar = window->menuBar();
+    bar->setActiveAction(bar->actions().constFirst());
+    QTRY_VERIFY(QApplication::activePopupWidget() != nullptr);
+    QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(QApplication::activePopupWidget() == nullptr);
+    QWidget* focus = QApplication::focusWidget();
+    QTest::keyClick(focus != nullptr ? focus : bar, Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(window->presenter().status(), ui::ResultPresenter::Status::Cancelled,
+                              kRenderTimeoutMs);
 }
 
 QTEST_MAIN(TestApp)

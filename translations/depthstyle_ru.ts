@@ -97,6 +97,133 @@
     </message>
 </context>
 <context>
+    <name>EngineError</name>
+    <message>
+        <source>no such file</source>
+        <translation>нет такого файла</translation>
+    </message>
+    <message>
+        <source>is a directory, not a file</source>
+        <translation>это папка, а не файл</translation>
+    </message>
+    <message>
+        <source>cannot be opened for reading</source>
+        <translation>не открывается для чтения</translation>
+    </message>
+    <message>
+        <source>cannot be opened</source>
+        <translation>не открывается</translation>
+    </message>
+    <message>
+        <source>read error</source>
+        <translation>ошибка чтения</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>файл пуст (0 байт)</translation>
+    </message>
+    <message>
+        <source>not an image in a supported format (JPEG, PNG, TIFF, WebP, BMP)</source>
+        <translation>не изображение в поддерживаемом формате (JPEG, PNG, TIFF, WebP, BMP)</translation>
+    </message>
+    <message>
+        <source>the image data is truncated or damaged</source>
+        <translation>данные изображения обрезаны или повреждены</translation>
+    </message>
+    <message>
+        <source>the image data is truncated</source>
+        <translation>данные изображения обрезаны</translation>
+    </message>
+    <message>
+        <source>cannot be decoded</source>
+        <translation>не удаётся декодировать</translation>
+    </message>
+    <message>
+        <source>the map holds NaN or infinite values</source>
+        <translation>в карте есть NaN или бесконечные значения</translation>
+    </message>
+    <message>
+        <source>there is no picture to write</source>
+        <translation>нет изображения для записи</translation>
+    </message>
+    <message>
+        <source>unknown image extension; use .png, .jpg, .tif, .webp or .bmp</source>
+        <translation>неизвестное расширение изображения; используйте .png, .jpg, .tif, .webp или .bmp</translation>
+    </message>
+    <message>
+        <source>write failed (disk full?)</source>
+        <translation>запись не удалась (диск заполнен?)</translation>
+    </message>
+    <message>
+        <source>refusing to overwrite an input file</source>
+        <translation>входной файл не будет перезаписан</translation>
+    </message>
+    <message>
+        <source>cannot write: it is a directory</source>
+        <translation>запись невозможна: это папка</translation>
+    </message>
+    <message>
+        <source>cannot write</source>
+        <translation>запись невозможна</translation>
+    </message>
+    <message>
+        <source>cannot encode the image</source>
+        <translation>не удаётся закодировать изображение</translation>
+    </message>
+    <message>
+        <source>cannot replace the file</source>
+        <translation>не удаётся заменить файл</translation>
+    </message>
+    <message>
+        <source>cannot write into its folder</source>
+        <translation>не удаётся писать в его папку</translation>
+    </message>
+    <message>
+        <source>model file not found; install the models with packaging/fetch-models.sh</source>
+        <translation>файл модели не найден; установите модели с помощью packaging/fetch-models.sh</translation>
+    </message>
+    <message>
+        <source>not a TorchScript model that LibTorch can load</source>
+        <translation>не модель TorchScript, которую может загрузить LibTorch</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>папка не существует</translation>
+    </message>
+    <message>
+        <source>cannot make a folder here</source>
+        <translation>здесь не удаётся создать папку</translation>
+    </message>
+    <message>
+        <source>cannot replace the file there</source>
+        <translation>не удаётся заменить файл там</translation>
+    </message>
+    <message>
+        <source>cannot move the new file into place</source>
+        <translation>не удаётся переместить новый файл на место</translation>
+    </message>
+    <message>
+        <source>cannot write into the folder</source>
+        <translation>не удаётся писать в папку</translation>
+    </message>
+    <message>
+        <source>bad parameter</source>
+        <translation>неверный параметр</translation>
+    </message>
+    <message>
+        <source>not a DepthStyle sidecar</source>
+        <translation>не файл параметров DepthStyle</translation>
+    </message>
+    <message>
+        <source>not a DepthStyle sidecar (larger than 1 MiB)</source>
+        <translation>не файл параметров DepthStyle (больше 1 МиБ)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>«%1»: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp)</source>

@@ -13,6 +13,7 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/size_policy.h"
 #include "document_controller.h"
+#include "error_text.h"
 #include "export_bundle.h"
 #include "image_convert.h"
 #include "notification_bar.h"
@@ -224,7 +225,7 @@ bool ExportController::loadParameters(const QString& sidecarPath) {
         }
         controller_.loadParameters(p, QFileInfo(sidecarPath).fileName());
     } catch (const EngineError& e) {
-        notification_.showError(QString::fromStdString(e.what()));
+        notification_.showError(errorText(e));
         return false;
     }
     return true;

@@ -3,6 +3,7 @@
 #include <QMutexLocker>
 
 #include "depthstyle/engine_error.h"
+#include "error_text.h"
 #include "export_bundle.h"
 #include "lane_gate.h"
 #include "shared_models.h"
@@ -162,9 +163,9 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
             feeder_.reset();
             models_.forget();
         }
-        outcome.error = QString::fromStdString(e.what());
+        outcome.error = errorText(e);
     } catch (const std::exception& e) {
-        outcome.error = QString::fromStdString(e.what());
+        outcome.error = errorText(e);
     }
     return outcome;
 }

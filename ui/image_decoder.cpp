@@ -8,6 +8,7 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/size_policy.h"
+#include "error_text.h"
 #include "image_convert.h"
 #include "local_path.h"
 
@@ -62,7 +63,7 @@ public:
                                 .arg(contentSize.height());
             }
         } catch (const std::exception& e) {
-            out.error = QString::fromStdString(e.what());
+            out.error = errorText(e);
         }
         Q_EMIT decoded(out);
     }
@@ -81,7 +82,7 @@ private:
             out.display = toDisplayQImage(*image);
             out.image = std::move(image);
         } catch (const EngineError& e) {
-            out.error = QString::fromStdString(e.what());
+            out.error = errorText(e);
         } catch (const std::exception& e) {
             out.error = QStringLiteral("%1: %2").arg(out.path.isEmpty() ? out.label : out.path,
                                                      QString::fromStdString(e.what()));

@@ -5,7 +5,9 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
@@ -213,6 +215,16 @@ void MainWindow::buildMenus() {
         controller_->applyPreset(*doc::presetByKey(key));
     };
     buildMainMenus(this, a, controller_->undoStack(), parts_.result, parts_.notification);
+    menuBar()->installEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == menuBar() && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape &&
+        QApplication::activePopupWidget() == nullptr && parts_.cancel->isVisible()) {
+        presenter_->cancel();  // and the menu bar lets go of the keyboard as usual
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::buildStatusBar() {

@@ -55,6 +55,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // The menu bar keeps the keyboard after a menu closes and would eat the
+    // first Esc: that Esc cancels a running render too.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildPanes();

@@ -7,6 +7,7 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/preview_blend.h"
 #include "depthstyle/strength_map.h"
+#include "error_text.h"
 #include "image_convert.h"
 #include "lane_gate.h"
 #include "shared_models.h"
@@ -256,9 +257,9 @@ void PreviewLane::process(const PreviewRequest& r) {
             last_.reset();
             models_.forget();
         }
-        Q_EMIT failed(r.generation, QString::fromStdString(e.what()));
+        Q_EMIT failed(r.generation, errorText(e));
     } catch (const std::exception& e) {
-        Q_EMIT failed(r.generation, QString::fromStdString(e.what()));
+        Q_EMIT failed(r.generation, errorText(e));
     }
 }
 

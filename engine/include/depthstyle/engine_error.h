@@ -30,11 +30,18 @@ class EngineError : public std::runtime_error {
 public:
     EngineError(ErrorKind kind, const std::string& message)
         : std::runtime_error(message), kind_(kind) {}
+    // A file's error: the message is fileMessage(file, reason), and the two
+    // parts stay apart so that an interface can translate the reason.
+    EngineError(ErrorKind kind, const std::string& file, const std::string& reason);
 
     ErrorKind kind() const noexcept { return kind_; }
+    const std::string& file() const noexcept { return file_; }      // empty: not a file's error
+    const std::string& reason() const noexcept { return reason_; }  // empty: not a file's error
 
 private:
     ErrorKind kind_;
+    std::string file_;
+    std::string reason_;
 };
 
 // "file 'x': reason" in one place, so that all messages read alike.
