@@ -824,6 +824,9 @@ void TestApp::errorsReadInRussian() {
                                                       "cannot be decoded (libjpeg: bad marker)"));
     const QString sidecar = ui::errorText(
         EngineError(ErrorKind::InvalidArgument, "/x/depthstyle.json", "bad parameter: \"beta\""));
+    const QString large = ui::errorText(EngineError(
+        ErrorKind::ImageTooLarge, "/x/c.png",
+        "at 8000x6000 the image exceeds the limit of 40 megapixels; choose a smaller size"));
     auto window = std::make_unique<MainWindow>(standinModelDir());
     window->show();
     window->openContent(file("nothing-here.png"));
@@ -835,6 +838,8 @@ void TestApp::errorsReadInRussian() {
     QCOMPARE(damaged, QString("«/x/b.jpg»: не удаётся декодировать (libjpeg: bad marker)"));
     QCOMPARE(sidecar, QString("«/x/depthstyle.json»: неверный параметр: \"beta\""));
     QCOMPARE(shown, QString("«%1»: нет такого файла").arg(file("nothing-here.png")));
+    QCOMPARE(large, QString("«/x/c.png»: при размере 8000x6000 изображение превышает предел в "
+                            "40 мегапикселей; выберите размер поменьше"));
     // Untranslated: the engine's words as they are.
     QCOMPARE(ui::errorText(EngineError(ErrorKind::FileMissing, "/x/a.png", "no such file")),
              QString("'/x/a.png': no such file"));

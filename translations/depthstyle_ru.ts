@@ -222,6 +222,18 @@
         <source>&apos;%1&apos;: %2</source>
         <translation>«%1»: %2</translation>
     </message>
+    <message>
+        <source>the image is %1x%2 pixels; the smaller side must be at least %3</source>
+        <translation>изображение — %1x%2 пикселей; меньшая сторона должна быть не меньше %3</translation>
+    </message>
+    <message>
+        <source>at %1x%2 the image exceeds the limit of %3 megapixels; choose a smaller size</source>
+        <translation>при размере %1x%2 изображение превышает предел в %3 мегапикселей; выберите размер поменьше</translation>
+    </message>
+    <message>
+        <source>the image has %1x%2 pixels, more than the limit of %3 megapixels</source>
+        <translation>в изображении %1x%2 пикселей, больше предела в %3 мегапикселей</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

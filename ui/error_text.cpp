@@ -1,6 +1,7 @@
 #include "error_text.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include "depthstyle/engine_error.h"
 
@@ -53,9 +54,35 @@ QString translated(const QString& text) {
     return result == text ? QString() : result;
 }
 
+// Reasons with numbers: the engine's English pattern and its template.
+struct NumberedReason {
+    const char* pattern;
+    const char* text;
+};
+const NumberedReason kNumberedReasons[] = {
+    {R"(^the image is (\d+)x(\d+) pixels; the smaller side must be at least (\d+)$)",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "the image is %1x%2 pixels; the smaller side must be at least %3")},
+    {R"(^at (\d+)x(\d+) the image exceeds the limit of (\d+) megapixels; choose a smaller size$)",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "at %1x%2 the image exceeds the limit of %3 megapixels; choose a smaller "
+                       "size")},
+    {R"(^the image has (\d+)x(\d+) pixels, more than the limit of (\d+) megapixels$)",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "the image has %1x%2 pixels, more than the limit of %3 megapixels")},
+};
+
 QString translateReason(const QString& reason) {
     if (const QString whole = translated(reason); !whole.isEmpty()) {
         return whole;
+    }
+    for (const NumberedReason& numbered : kNumberedReasons) {
+        const QRegularExpressionMatch m =
+            QRegularExpression(QString::fromLatin1(numbered.pattern)).match(reason);
+        if (m.hasMatch()) {
+            return QCoreApplication::translate("EngineError", numbered.text)
+                .arg(m.captured(1), m.captured(2), m.captured(3));
+        }
     }
     // A fixed head and a variable tail: "bad parameter: ...", "cannot be
     // decoded (...)".
