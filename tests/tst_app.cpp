@@ -135,6 +135,8 @@ private Q_SLOTS:
     void exportsCanBeCancelled();
     void errorsReadInRussian();
     void escapeOnTheMenuBarCancelsTheRender();
+    void depthMapIsCheckedAgainstThePhotoItLandsOn();
+    void aFailedLoadStaysSaidWhileAnotherSucceeds();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -788,6 +790,10 @@ void TestApp::fullResolutionExportScalesTheStyleAlike() {
     QVERIFY(cv::norm(written.rgb, expected.rgb, cv::NORM_INF) <= 0.51 / 255);
     // The window still shows the working size.
     QCOMPARE(window->presenter().exact()->result.rgb.size(), cv::Size(150, 100));
+    // Loading that sidecar in the app goes back to the tuned sizes.
+    QVERIFY(window->exporter().loadParameters(QDir(folder).filePath("depthstyle.json")));
+    QCOMPARE(window->document().document().parameters.contentSize, 100);
+    QCOMPARE(window->document().document().parameters.styleSize, 32);
 }
 
 void TestApp::exportsCanBeCancelled() {
@@ -866,6 +872,42 @@ void TestApp::escapeOnTheMenuBarCancelsTheRender() {
     QTest::keyClick(focus != nullptr ? focus : bar, Qt::Key_Escape);
     QTRY_COMPARE_WITH_TIMEOUT(window->presenter().status(), ui::ResultPresenter::Status::Cancelled,
                               kRenderTimeoutMs);
+}
+
+void TestApp::depthMapIsCheckedAgainstThePhotoItLandsOn() {
+    QVERIFY(writePicture(file("square-photo.png").toStdString(), makeContentPicture(64, 64)));
+    QVERIFY(writePicture(file("square-map.png").toStdString(), makeContentPicture(80, 80)));
+    auto window = renderedWindow();
+    QVERIFY(window);
+    // Asked for together: the map is checked against the photo it goes with.
+    window->openContent(file("square-photo.png"));
+    window->openDepthMap(file("square-map.png"));
+    QVERIFY(loaded(*window));
+    QVERIFY2(window->message().isEmpty(), qPrintable(window->message()));
+    QVERIFY(window->document().document().parameters.depthFromFile);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+
+    // A map chosen before the first photo (from a sidecar) stays with it.
+    MainWindow fresh(standinModelDir());
+    fresh.show();
+    doc::Parameters p = fresh.document().document().parameters;
+    p.depthFromFile = true;
+    p.depthPath = file("square-map.png");
+    fresh.document().loadParameters(p, "depthstyle.json");
+    fresh.openContent(file("square-photo.png"));
+    QVERIFY(loaded(fresh));
+    QVERIFY(fresh.document().document().parameters.depthFromFile);
+    QCOMPARE(fresh.document().document().parameters.depthPath, file("square-map.png"));
+}
+
+void TestApp::aFailedLoadStaysSaidWhileAnotherSucceeds() {
+    MainWindow window(standinModelDir());
+    window.show();
+    window.openContent(file("no-such-photo.png"));
+    window.openStyle(file("style.png"));
+    QVERIFY(loaded(window));
+    QVERIFY2(window.message().contains("no-such-photo.png"), qPrintable(window.message()));
+    QVERIFY(!window.document().document().style.empty());
 }
 
 QTEST_MAIN(TestApp)

@@ -588,12 +588,9 @@
         <source>Export to %1 cancelled; nothing was written.</source>
         <translation>Экспорт в %1 отменён; ничего не записано.</translation>
     </message>
-</context>
-<context>
-    <name>depthstyle::ui::ImageDecoder</name>
     <message>
-        <source>&apos;%1&apos;: the depth map is %2×%3 pixels and the photo %4×%5: their shapes differ, so the map would be stretched. Choose the map made for this photo.</source>
-        <translation>«%1»: карта глубины — %2×%3 пикселей, а фотография — %4×%5: пропорции различаются, и карту пришлось бы растянуть. Выберите карту, сделанную для этой фотографии.</translation>
+        <source>Full resolution is not possible here: %1</source>
+        <translation>Полное разрешение здесь невозможно: %1</translation>
     </message>
 </context>
 <context>
@@ -672,6 +669,10 @@
     <message>
         <source>The depth map %1 was made for the previous photo: the depth now comes from MiDaS. Undo brings both back.</source>
         <translation>Карта глубины %1 была сделана для предыдущей фотографии: теперь глубину оценивает MiDaS. Отмена вернёт и фотографию, и карту.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the depth map is %2×%3 pixels and the photo %4×%5: their shapes differ, so the map would be stretched. Choose the map made for this photo.</source>
+        <translation>«%1»: карта глубины — %2×%3 пикселей, а фотография — %4×%5: пропорции различаются, и карту пришлось бы растянуть. Выберите карту, сделанную для этой фотографии.</translation>
     </message>
 </context>
 <context>

@@ -22,10 +22,13 @@ void DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
     if (role == ImageRole::Content) {
         after.content = image;
         after.contentPath = path;
-        // A depth map file belongs to the photo it was made for: a new photo
-        // goes back to MiDaS (undone with the image).
-        after.parameters.depthFromFile = false;
-        after.parameters.depthPath.clear();
+        // A depth map file belongs to the photo it was made for: a photo
+        // replacing another goes back to MiDaS (undone with the image). The
+        // first photo keeps a map chosen before it (from a sidecar, say).
+        if (!document_.content.empty()) {
+            after.parameters.depthFromFile = false;
+            after.parameters.depthPath.clear();
+        }
     } else {
         after.style = image;
         after.stylePath = path;

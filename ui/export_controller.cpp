@@ -134,6 +134,17 @@ std::optional<ExportController::Size> ExportController::chooseSize() {
     QAbstractButton* fullButton =
         box.addButton(tr("Full Resolution (%1×%2)").arg(original.width).arg(original.height),
                       QMessageBox::AcceptRole);
+    // The limits, before anything is queued: the photo at its own size and
+    // the style scaled alike.
+    const doc::Parameters full =
+        doc::atFullResolution(d.parameters, original.width, original.height);
+    try {
+        checkScaledSize(original, 0, d.content.label.toStdString());
+        checkScaledSize(d.style.image->rgb.size(), full.styleSize, d.style.label.toStdString());
+    } catch (const EngineError& e) {
+        fullButton->setEnabled(false);
+        box.setInformativeText(tr("Full resolution is not possible here: %1").arg(errorText(e)));
+    }
     box.setDefaultButton(qobject_cast<QPushButton*>(workingButton));
     box.exec();
     if (box.clickedButton() == workingButton) {
@@ -219,7 +230,8 @@ void ExportController::copyResult() {
 
 bool ExportController::loadParameters(const QString& sidecarPath) {
     try {
-        doc::Parameters p = doc::readSidecar(sidecarPath).parameters;
+        // A final render's sidecar: back to the sizes the look was tuned at.
+        doc::Parameters p = doc::readSidecar(sidecarPath).workingParameters();
         if (p.depthFromFile && !QFileInfo::exists(p.depthPath)) {
             p.depthFromFile = false;
         }

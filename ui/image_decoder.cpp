@@ -13,15 +13,6 @@
 #include "local_path.h"
 
 namespace depthstyle::ui {
-namespace {
-
-bool sameShape(cv::Size map, const QSize& content) {
-    const double a = double(map.width) / map.height;
-    const double b = double(content.width()) / content.height();
-    return std::abs(a - b) <= 0.01 * b;
-}
-
-}  // namespace
 
 // Lives on the decoder's thread.
 class ImageDecoder::Worker : public QObject {
@@ -44,36 +35,36 @@ public:
             out, [&] { return fromQImage(picture); }, smallerSide);
     }
 
-    void checkDepthMap(quint64 ticket, const QString& path, const QSize& contentSize) {
+    void checkDepthMap(quint64 ticket, const QString& path) {
         DecodedImage out;
         out.ticket = ticket;
         out.path = path;
         out.label = QFileInfo(path).fileName();
-        try {
-            const cv::Mat map = loadGrayMap(doc::localPath(path));
-            if (contentSize.isValid() && !sameShape(map.size(), contentSize)) {
-                out.error = ImageDecoder::tr(
-                                "'%1': the depth map is %2×%3 pixels and the photo %4×%5: their "
-                                "shapes differ, so the map would be stretched. Choose the map "
-                                "made for this photo.")
-                                .arg(path)
-                                .arg(map.cols)
-                                .arg(map.rows)
-                                .arg(contentSize.width())
-                                .arg(contentSize.height());
+        if (!stopping()) {
+            try {
+                const cv::Mat map = loadGrayMap(doc::localPath(path));
+                out.mapSize = QSize(map.cols, map.rows);
+            } catch (const std::exception& e) {
+                out.error = errorText(e);
             }
-        } catch (const std::exception& e) {
-            out.error = errorText(e);
         }
         Q_EMIT decoded(out);
     }
+
+    std::shared_ptr<std::atomic<bool>> stopping_;
 
 Q_SIGNALS:
     void decoded(const depthstyle::ui::DecodedImage& result);
 
 private:
+    bool stopping() const { return stopping_ && stopping_->load(); }
+
     template <typename Load>
     void finish(DecodedImage& out, Load load, int smallerSide) {
+        if (stopping()) {
+            Q_EMIT decoded(out);
+            return;
+        }
         try {
             auto image = std::make_shared<const Image>(load());
             // Refuse what the engine would refuse, before the document changes.
@@ -91,8 +82,10 @@ private:
     }
 };
 
-ImageDecoder::ImageDecoder(QObject* parent) : QObject(parent), worker_(new Worker) {
+ImageDecoder::ImageDecoder(QObject* parent)
+    : QObject(parent), stopping_(std::make_shared<std::atomic<bool>>(false)), worker_(new Worker) {
     qRegisterMetaType<depthstyle::ui::DecodedImage>();
+    worker_->stopping_ = stopping_;
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &Worker::decoded, this, [this](const DecodedImage& result) {
@@ -104,6 +97,7 @@ ImageDecoder::ImageDecoder(QObject* parent) : QObject(parent), worker_(new Worke
 }
 
 ImageDecoder::~ImageDecoder() {
+    *stopping_ = true;  // the decodes still queued end at once
     thread_.quit();
     thread_.wait();
 }
@@ -123,11 +117,10 @@ void ImageDecoder::decodePicture(quint64 ticket, const QImage& picture, const QS
     });
 }
 
-void ImageDecoder::checkDepthMap(quint64 ticket, const QString& path, const QSize& contentSize) {
+void ImageDecoder::checkDepthMap(quint64 ticket, const QString& path) {
     ++pending_;
-    QMetaObject::invokeMethod(worker_, [w = worker_, ticket, path, contentSize] {
-        w->checkDepthMap(ticket, path, contentSize);
-    });
+    QMetaObject::invokeMethod(worker_,
+                              [w = worker_, ticket, path] { w->checkDepthMap(ticket, path); });
 }
 
 bool ImageDecoder::waitForIdle(int timeoutMs) {

@@ -3,8 +3,10 @@
 #include <QImage>
 #include <QMetaType>
 #include <QObject>
+#include <QSize>
 #include <QString>
 #include <QThread>
+#include <atomic>
 #include <memory>
 
 #include "depthstyle/image.h"
@@ -20,6 +22,7 @@ struct DecodedImage {
     std::shared_ptr<const Image> image;
     QImage display;  // at most kPreviewProxySide a side
     QString error;   // names the file and the reason; empty on success
+    QSize mapSize;   // a depth map's size (checkDepthMap)
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -37,10 +40,9 @@ public:
     void decodeFile(quint64 ticket, const QString& path, int smallerSide);
     void decodePicture(quint64 ticket, const QImage& picture, const QString& label,
                        int smallerSide);
-    // A depth map: only checked (the render reads it); no image comes back.
-    // A map whose aspect ratio differs from `contentSize` (when valid) by more
-    // than 1% is refused: it would be stretched over the photo.
-    void checkDepthMap(quint64 ticket, const QString& path, const QSize& contentSize);
+    // A depth map: only read to check it (the render reads it again); its
+    // size comes back, no image.
+    void checkDepthMap(quint64 ticket, const QString& path);
     // Waits until every decode asked for so far has been reported (tests).
     bool waitForIdle(int timeoutMs);
 
@@ -49,6 +51,7 @@ Q_SIGNALS:
 
 private:
     class Worker;
+    std::shared_ptr<std::atomic<bool>> stopping_;  // the window is closing: skip queued work
     QThread thread_;
     Worker* worker_;
     int pending_ = 0;

@@ -169,19 +169,17 @@ void ImagePane::drawPicture(QPainter& painter, const QRectF& target, const QImag
     if (visible.isEmpty() || proxy.isNull()) {
         return;
     }
-    const bool zoomedIn = !detail.isNull() && target.width() > proxy.width() * 1.05;
+    // In device pixels: on a 2x screen the proxy runs out at half the zoom.
+    const bool zoomedIn =
+        !detail.isNull() && target.width() * devicePixelRatioF() > proxy.width() * 1.05;
     const QImage& source = zoomedIn ? detail : proxy;
     const double sx = source.width() / target.width();
     const double sy = source.height() / target.height();
+    // Only the visible part is read: the pictures are 32-bit, drawn without
+    // a conversion of the whole image.
     const QRectF from((visible.left() - target.left()) * sx, (visible.top() - target.top()) * sy,
                       visible.width() * sx, visible.height() * sy);
-    if (!zoomedIn) {
-        painter.drawImage(visible, source, from);
-        return;
-    }
-    // Only the visible part of the full picture: the cost follows the pane.
-    const QRect cut = from.toAlignedRect().intersected(source.rect());
-    painter.drawImage(visible, source.copy(cut), from.translated(-cut.topLeft()));
+    painter.drawImage(visible, source, from);
 }
 
 void ImagePane::drawTag(QPainter& painter, const QPointF& at, const QString& text) const {

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMimeData>
+#include <cmath>
 
 #include "display_cache.h"
 #include "document_controller.h"
@@ -28,7 +29,8 @@ quint64 InputLoader::begin(Slot slot, const QString& name) {
     const quint64 ticket = nextTicket_++;
     latest_[static_cast<int>(slot)] = ticket;
     requests_.insert(ticket, {slot, name});
-    notification_.showInfo(tr("Opening %1…").arg(name));
+    openingText_ = tr("Opening %1…").arg(name);
+    notification_.showInfo(openingText_);
     return ticket;
 }
 
@@ -40,10 +42,27 @@ void InputLoader::open(const QString& path, ImageRole role) {
 }
 
 void InputLoader::openDepthMap(const QString& path) {
+    decoder_.checkDepthMap(begin(Slot::Depth, QFileInfo(path).fileName()), path);
+}
+
+QString InputLoader::shapeMismatch(const DecodedImage& map) const {
+    // Against the photo in the document now, not when the map was asked for.
     const doc::ImageInput& content = controller_.document().content;
-    const QSize contentSize =
-        content.empty() ? QSize() : QSize(content.image->width(), content.image->height());
-    decoder_.checkDepthMap(begin(Slot::Depth, QFileInfo(path).fileName()), path, contentSize);
+    if (content.empty() || map.mapSize.isEmpty()) {
+        return {};
+    }
+    const double a = double(map.mapSize.width()) / map.mapSize.height();
+    const double b = double(content.image->width()) / content.image->height();
+    if (std::abs(a - b) <= 0.01 * b) {
+        return {};
+    }
+    return tr("'%1': the depth map is %2×%3 pixels and the photo %4×%5: their shapes differ, "
+              "so the map would be stretched. Choose the map made for this photo.")
+        .arg(map.path)
+        .arg(map.mapSize.width())
+        .arg(map.mapSize.height())
+        .arg(content.image->width())
+        .arg(content.image->height());
 }
 
 void InputLoader::onDecoded(const DecodedImage& decoded) {
@@ -56,13 +75,15 @@ void InputLoader::onDecoded(const DecodedImage& decoded) {
     if (decoded.ticket != latest_[static_cast<int>(slot)]) {
         return;  // a newer load of the same role came after it
     }
-    if (!decoded.ok()) {
-        notification_.showError(decoded.error);
+    const QString error =
+        !decoded.ok() ? decoded.error : (slot == Slot::Depth ? shapeMismatch(decoded) : QString());
+    if (!error.isEmpty()) {
+        notification_.showError(error);
         Q_EMIT loadFinished(decoded.path, false);
         return;
     }
-    if (requests_.isEmpty()) {
-        notification_.hide();
+    if (requests_.isEmpty() && notification_.text() == openingText_) {
+        notification_.hide();  // only our own "Opening…", never another message
     }
     apply(slot, decoded);
     Q_EMIT loadFinished(decoded.path, true);
@@ -80,7 +101,10 @@ void InputLoader::apply(Slot slot, const DecodedImage& decoded) {
     displays_.insert(input.id, decoded.display);
     const doc::Parameters& before = controller_.document().parameters;
     const QString depthMap = QFileInfo(before.depthPath).fileName();
-    const bool dropsDepthMap = content && before.depthFromFile;
+    // A map goes with its photo: a new photo replacing one drops it (not the
+    // first photo, which a sidecar's map may have been chosen for).
+    const bool dropsDepthMap =
+        content && before.depthFromFile && !controller_.document().content.empty();
     controller_.setImage(content ? ImageRole::Content : ImageRole::Style, input, path);
     if (dropsDepthMap) {
         notification_.showInfo(tr("The depth map %1 was made for the previous photo: the depth "

@@ -52,6 +52,9 @@ private:
     quint64 begin(Slot slot, const QString& name);
     void onDecoded(const DecodedImage& decoded);
     void apply(Slot slot, const DecodedImage& decoded);
+    // Why a depth map does not fit the photo now in the document; empty
+    // when it does (a map of another aspect ratio would be stretched).
+    QString shapeMismatch(const DecodedImage& map) const;
 
     DocumentController& controller_;
     NotificationBar& notification_;
@@ -61,6 +64,7 @@ private:
     QHash<quint64, Request> requests_;
     quint64 nextTicket_ = 1;
     quint64 latest_[3] = {};  // per slot
+    QString openingText_;     // the "Opening …" message shown
 };
 
 }  // namespace depthstyle::ui

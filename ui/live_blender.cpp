@@ -62,7 +62,12 @@ void LiveBlender::run() {
             request = std::move(*pending_);
             pending_.reset();
         }
-        Q_EMIT blended(blend(request));
+        try {
+            Q_EMIT blended(blend(request));
+        } catch (const std::exception&) {
+            // No preview for this move (the exact render reports any real
+            // problem); the next move tries again.
+        }
     }
 }
 

@@ -211,9 +211,11 @@ void ResultPresenter::onResult(const PreviewResult& r) {
     }
     renderError_.clear();
     const Document& d = r.request.document;
-    if (plain_ && !(d.sameContentImage(plain_->request.document) &&
-                    d.sameStyleInputs(plain_->request.document) &&
-                    plain_->alpha == comparisonAlpha(d.parameters, r.strength))) {
+    if (plain_ &&
+        !(d.sameContentImage(plain_->request.document) &&
+          d.sameStyleInputs(plain_->request.document) &&
+          plain_->alpha == comparisonAlpha(d.parameters, r.strength) &&
+          plain_->request.document.parameters.fastDecoding == d.parameters.fastDecoding)) {
         parts_.result->setComparison(QImage());  // it showed another picture
     }
     const auto sizeOf = [](const Image& image) { return QSize(image.width(), image.height()); };

@@ -57,6 +57,13 @@ void exportResult(const QString& path, const Image& result, int quality,
 
 namespace {
 
+// A failed move whose undo failed too: the staging folder must stay.
+struct StagingKept {
+    QString previousFiles;
+    std::string target;
+    std::string reason;
+};
+
 // Writes every file of the set into `dir`.
 void writeSet(const QDir& dir, const ExportBundle& b) {
     const QStringList names = exportAllFileNames();
@@ -83,27 +90,33 @@ void moveSetIn(const QDir& stage, const QDir& folder) {
     QStringList setAside;
     QStringList movedIn;
     const auto rollBack = [&] {
+        bool restored = true;
         for (const QString& name : movedIn) {
-            QFile::rename(folder.filePath(name), stage.filePath(name));
+            restored = QFile::rename(folder.filePath(name), stage.filePath(name)) && restored;
         }
         for (const QString& name : setAside) {
-            QFile::rename(previous.filePath(name), folder.filePath(name));
+            restored = QFile::rename(previous.filePath(name), folder.filePath(name)) && restored;
         }
+        return restored;
+    };
+    const auto fail = [&](const QString& target, const std::string& reason) {
+        if (!rollBack()) {
+            // Never delete what could not be put back: the staging folder
+            // stays, and the message says where the previous files are.
+            throw StagingKept{previous.path(), localPath(target), reason};
+        }
+        throwFileError(ErrorKind::OutputUnwritable, localPath(target), reason);
     };
     for (const QString& name : names) {
         const QString target = folder.filePath(name);
         if (QFileInfo::exists(target) || QFileInfo(target).isSymLink()) {
             if (!QFile::rename(target, previous.filePath(name))) {
-                rollBack();
-                throwFileError(ErrorKind::OutputUnwritable, localPath(target),
-                               "cannot replace the file there");
+                fail(target, "cannot replace the file there");
             }
             setAside << name;
         }
         if (!QFile::rename(stage.filePath(name), target)) {
-            rollBack();
-            throwFileError(ErrorKind::OutputUnwritable, localPath(target),
-                           "cannot move the new file into place");
+            fail(target, "cannot move the new file into place");
         }
         movedIn << name;
     }
@@ -134,7 +147,14 @@ QStringList exportAll(const QString& folder, const ExportBundle& b) {
                        "cannot write into the folder: " + stage.errorString().toStdString());
     }
     writeSet(QDir(stage.path()), b);
-    moveSetIn(QDir(stage.path()), dir);
+    try {
+        moveSetIn(QDir(stage.path()), dir);
+    } catch (const StagingKept& kept) {
+        stage.setAutoRemove(false);
+        throwFileError(ErrorKind::OutputUnwritable, kept.target,
+                       kept.reason + "; the previous files could not all be put back and are in " +
+                           localPath(kept.previousFiles));
+    }
     QStringList written;
     for (const QString& name : exportAllFileNames()) {
         written << dir.filePath(name);

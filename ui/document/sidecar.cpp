@@ -49,7 +49,28 @@ Sidecar readSidecar(const QString& path) {
     sidecar.contentPath = root.value("content").toString();
     sidecar.stylePath = root.value("style").toString();
     sidecar.plainAdainAlpha = root.value("plainAdainAlpha").toDouble(0.0);
+    if (root.contains("tunedAt")) {
+        // A final render's: the sizes the look was tuned at, checked as the
+        // parameters' own sizes are.
+        try {
+            const Parameters tuned = Parameters::fromJsonStrict(root.value("tunedAt").toObject());
+            sidecar.tunedContentSize = tuned.contentSize;
+            sidecar.tunedStyleSize = tuned.styleSize;
+        } catch (const EngineError& e) {
+            throwFileError(ErrorKind::FileUnreadable, localPath(path),
+                           std::string("bad parameter: tunedAt: ") + e.what());
+        }
+    }
     return sidecar;
+}
+
+Parameters Sidecar::workingParameters() const {
+    Parameters p = parameters;
+    if (tunedContentSize >= 0) {
+        p.contentSize = tunedContentSize;
+        p.styleSize = tunedStyleSize;
+    }
+    return p;
 }
 
 void writeJsonFile(const QString& path, const QJsonObject& json) {

@@ -17,6 +17,13 @@ struct Sidecar {
     QString contentPath;  // the original inputs; empty for a pasted image
     QString stylePath;
     double plainAdainAlpha = 0.0;  // alpha of adain.png
+    // A final render at full resolution: the sizes the parameters were tuned
+    // at (the parameters hold the final ones); -1 otherwise.
+    int tunedContentSize = -1;
+    int tunedStyleSize = -1;
+    // The parameters to work on in the app: at the tuned sizes when there
+    // are any (a full-resolution preview would be slow), else as they are.
+    Parameters workingParameters() const;
 };
 
 // Reads and validates a sidecar: JSON, the format name when present, a
