@@ -1,5 +1,6 @@
 // depthstyle-cli end to end on stand-in models: outputs, maps, sweeps,
 // options and every error's exit code and message.
+#include <sys/stat.h>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/core.hpp>
@@ -62,6 +63,26 @@ void TestCli::initTestCase() {
     QFile cut(file("cut.jpg"));
     QVERIFY(cut.open(QIODevice::WriteOnly));
     cut.write(reinterpret_cast<const char*>(jpeg.data()), qint64(jpeg.size() / 2));
+
+    // Hostile inputs: small files declaring gigapixels, a FIFO, a folder.
+    const auto writeBytes = [&](const QString& name, const QByteArray& bytes) {
+        QFile f(file(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QByteArray bomb("\xFF\xD8", 2);
+    bomb += QByteArray("\xFF\xC0\x00\x11\x08", 5);  // SOF0, length 17, 8 bits
+    bomb += QByteArray("\x42\x68\xEA\x60", 4);      // height 17000, width 60000
+    bomb += QByteArray("\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);
+    bomb += QByteArray("\xFF\xDA\x00\x08\x01\x01\x00\x00\x3F\x00", 10);
+    bomb += QByteArray(400, '\x55') + QByteArray("\xFF\xD9", 2);
+    QVERIFY(writeBytes("bomb.jpg", bomb));
+    QByteArray png("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR", 16);
+    png += QByteArray("\x00\x00\x4e\x20\x00\x00\x4e\x20\x08\x02\x00\x00\x00", 13);  // 20000x20000
+    png += QByteArray(64, '\0');
+    QVERIFY(writeBytes("bomb.png", png));
+    QVERIFY(::mkfifo(file("fifo.png").toLocal8Bit().constData(), 0600) == 0);
+    QVERIFY(QDir().mkpath(file("a-folder.png")));
+    QVERIFY(writePicture(file("wide.png").toStdString(), makeContentPicture(400, 20)));
 }
 
 void TestCli::helpDocumentsEveryOption() {
@@ -86,7 +107,20 @@ void TestCli::usageErrors_data() {
     QTest::addRow("no content") << QStringList{"--style", "s.png", "--output", "o.png"}
                                 << "--content is required";
     QTest::addRow("beta not a number")
-        << (ok + QStringList{"--beta", "abc"}) << "--beta: 'abc' is not a number";
+        << (ok + QStringList{"--beta", "abc"}) << "--beta: 'abc' is not a finite number";
+    QTest::addRow("beta nan") << (ok + QStringList{"--beta", "nan"})
+                              << "--beta: 'nan' is not a finite number";
+    QTest::addRow("epsilon infinite")
+        << (ok + QStringList{"--epsilon", "inf"}) << "--epsilon: 'inf' is not a finite number";
+    QTest::addRow("beta list") << (ok + QStringList{"--beta", "1,2"}) << "--beta: '1,2' is a list";
+    QTest::addRow("sweep with nan") << (ok + QStringList{"--sweep-beta", "1,nan"})
+                                    << "--sweep-beta: 'nan' is not a finite number";
+    QTest::addRow("threads zero") << (ok + QStringList{"--threads", "0"})
+                                  << "--threads: '0' is not a number of threads from 1 to 256";
+    QTest::addRow("threads huge") << (ok + QStringList{"--threads", "2147483647"})
+                                  << "--threads: '2147483647' is not a number of threads";
+    QTest::addRow("threads million") << (ok + QStringList{"--threads", "1000000"})
+                                     << "--threads: '1000000' is not a number of threads";
     QTest::addRow("negative beta") << (ok + QStringList{"--beta=-1"}) << "outside";
     QTest::addRow("epsilon above 1") << (ok + QStringList{"--epsilon", "1.5"}) << "outside";
     QTest::addRow("bad method") << (ok + QStringList{"--method", "gatys"})
@@ -94,7 +128,7 @@ void TestCli::usageErrors_data() {
     QTest::addRow("bad size") << (ok + QStringList{"--content-size", "-5"})
                               << "not a size in pixels";
     QTest::addRow("bad sweep") << (ok + QStringList{"--sweep-beta", "1,x"})
-                               << "--sweep-beta: 'x' is not a number";
+                               << "--sweep-beta: 'x' is not a finite number";
     QTest::addRow("bad precision") << (ok + QStringList{"--decoder-precision", "fp16"})
                                    << "--decoder-precision: 'fp16' is not fp32 or bf16";
     QTest::addRow("missing params file")
@@ -261,6 +295,37 @@ void TestCli::runtimeErrors_data() {
                                       "packaging/fetch-models.sh";
     QTest::addRow("tiny content") << (basics(out) + QStringList{"--content-size", "8"}) << out
                                   << "the smaller side must be at least 16";
+    QStringList bomb = basics(out);
+    bomb[3] = file("bomb.jpg");
+    QTest::addRow("JPEG declaring 60000x17000")
+        << bomb << out
+        << file("bomb.jpg") + "': the image declares 60000x17000 pixels, more than the limit";
+    bomb[3] = file("bomb.png");
+    QTest::addRow("PNG declaring 20000x20000")
+        << bomb << out
+        << file("bomb.png") + "': the image declares 20000x20000 pixels, more than the limit";
+    QStringList fifo = basics(out);
+    fifo[3] = file("fifo.png");
+    QTest::addRow("content is a FIFO") << fifo << out << "is not a regular file";
+    fifo[3] = "/dev/zero";
+    QTest::addRow("content is a device") << fifo << out << "'/dev/zero': is not a regular file";
+    QStringList folder = basics(out);
+    folder[5] = file("a-folder.png");
+    QTest::addRow("style is a folder") << folder << out << "is a directory, not a file";
+    QTest::addRow("output is a folder")
+        << basics(file("a-folder.png")) << QString() << "cannot write: it is a directory";
+    const QString longName = file(QString(250, QLatin1Char('n')) + ".png");
+    QTest::addRow("output name too long")
+        << basics(longName) << longName << "the file name is too long";
+    QTest::addRow("content size overflowing 32 bits")
+        << (basics(out) + QStringList{"--content-size", "65536"}) << out
+        << "exceeds the limit of 40 megapixels";
+    QStringList wide = basics(file("wide.webp"));
+    wide[3] = file("wide.png");
+    wide << "--content-size"
+         << "1000";  // 20000x1000: within 40 MP, beyond WebP
+    QTest::addRow("WebP beyond 16383 pixels")
+        << wide << file("wide.webp") << "WebP holds at most 16383 pixels a side";
     QStringList badDepth = basics(out);
     badDepth << "--depth" << file("notes.jpg");
     QTest::addRow("bad depth map") << badDepth << out << file("notes.jpg") + "': not an image";

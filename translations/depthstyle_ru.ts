@@ -234,6 +234,14 @@
         <source>the image has %1x%2 pixels, more than the limit of %3 megapixels</source>
         <translation>в изображении %1x%2 пикселей, больше предела в %3 мегапикселей</translation>
     </message>
+    <message>
+        <source>is not a regular file (a pipe, a device or a socket)</source>
+        <translation>не обычный файл (канал, устройство или сокет)</translation>
+    </message>
+    <message>
+        <source>the image declares %1x%2 pixels, more than the limit of %3 megapixels</source>
+        <translation>изображение заявляет %1x%2 пикселей, больше предела в %3 мегапикселей</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -13,6 +13,7 @@ namespace {
 [[maybe_unused]] const char* const kReasons[] = {
     QT_TRANSLATE_NOOP("EngineError", "no such file"),
     QT_TRANSLATE_NOOP("EngineError", "is a directory, not a file"),
+    QT_TRANSLATE_NOOP("EngineError", "is not a regular file (a pipe, a device or a socket)"),
     QT_TRANSLATE_NOOP("EngineError", "cannot be opened for reading"),
     QT_TRANSLATE_NOOP("EngineError", "cannot be opened"),
     QT_TRANSLATE_NOOP("EngineError", "read error"),
@@ -70,6 +71,9 @@ const NumberedReason kNumberedReasons[] = {
     {R"(^the image has (\d+)x(\d+) pixels, more than the limit of (\d+) megapixels$)",
      QT_TRANSLATE_NOOP("EngineError",
                        "the image has %1x%2 pixels, more than the limit of %3 megapixels")},
+    {R"(^the image declares (\d+)x(\d+) pixels, more than the limit of (\d+) megapixels$)",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "the image declares %1x%2 pixels, more than the limit of %3 megapixels")},
 };
 
 QString translateReason(const QString& reason) {

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
+#include <cmath>
 
 #include "depthstyle/engine_error.h"
 #include "presets.h"
@@ -15,11 +16,15 @@ struct UsageError {
     QString message;
 };
 
+// The most compute threads --threads takes: far beyond any machine's cores,
+// far below what makes the thread pool fail.
+constexpr int kMaxThreads = 256;
+
 double parseNumber(const QString& option, const QString& text) {
     bool ok = false;
     const double value = text.toDouble(&ok);
-    if (!ok) {
-        throw UsageError{QStringLiteral("--%1: '%2' is not a number").arg(option, text)};
+    if (!ok || !std::isfinite(value)) {
+        throw UsageError{QStringLiteral("--%1: '%2' is not a finite number").arg(option, text)};
     }
     return value;
 }
@@ -30,6 +35,17 @@ int parseSize(const QString& option, const QString& text) {
     if (!ok || value < 0) {
         throw UsageError{QStringLiteral("--%1: '%2' is not a size in pixels (0 keeps the original)")
                              .arg(option, text)};
+    }
+    return value;
+}
+
+int parseThreads(const QString& text) {
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1 || value > kMaxThreads) {
+        throw UsageError{QStringLiteral("--threads: '%1' is not a number of threads from 1 to %2")
+                             .arg(text)
+                             .arg(kMaxThreads)};
     }
     return value;
 }
@@ -47,6 +63,16 @@ std::vector<double> parseList(const QString& option, const QString& text, double
         values.push_back(value);
     }
     return values;
+}
+
+// One value, not a list: "--beta 1,2" is a usage error, not beta 1.
+double parseSingle(const QString& option, const QString& text, double low, double high) {
+    if (text.contains(QLatin1Char(','))) {
+        throw UsageError{QStringLiteral("--%1: '%2' is a list; give one number (--sweep-beta "
+                                        "and --sweep-epsilon take lists)")
+                             .arg(option, text)};
+    }
+    return parseList(option, text, low, high).front();
 }
 
 void addOptions(QCommandLineParser& parser) {
@@ -173,13 +199,13 @@ CliOptions readOptions(const QCommandLineParser& parser) {
         }
     }
     if (parser.isSet("beta")) {
-        p.beta = parseList("beta", parser.value("beta"), 0.0, 1e6).front();
+        p.beta = parseSingle("beta", parser.value("beta"), 0.0, 1e6);
     }
     if (parser.isSet("epsilon")) {
-        p.epsilon = parseList("epsilon", parser.value("epsilon"), 0.0, 1.0).front();
+        p.epsilon = parseSingle("epsilon", parser.value("epsilon"), 0.0, 1.0);
     }
     if (parser.isSet("alpha")) {
-        p.alpha = parseList("alpha", parser.value("alpha"), 0.0, 1.0).front();
+        p.alpha = parseSingle("alpha", parser.value("alpha"), 0.0, 1.0);
     }
     if (parser.isSet("content-size")) {
         p.contentSize = parseSize("content-size", parser.value("content-size"));
@@ -219,7 +245,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
         p.fastDecoding = *precision == Precision::BFloat16;
     }
     if (parser.isSet("threads")) {
-        o.threads = parseSize("threads", parser.value("threads"));
+        o.threads = parseThreads(parser.value("threads"));
     }
     return o;
 }

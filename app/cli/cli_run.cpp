@@ -42,9 +42,10 @@ std::vector<Job> jobsFor(const CliOptions& o) {
     return jobs;
 }
 
-// Checks every output before any work: a known extension, an existing
-// folder, and never one of the inputs.
-void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
+// Checks every output before any work (checkOutputPath: extension, folder,
+// name length, and the format's size limit once `size` is known), and
+// never one of the inputs.
+void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs, cv::Size size = cv::Size()) {
     QStringList outputs;
     for (const Job& job : jobs) {
         outputs << job.output;
@@ -56,16 +57,8 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs) {
     }
     for (const QString& out : outputs) {
         const std::string path = localPath(out);
-        if (!isWritableImageExtension(path)) {
-            throwFileError(ErrorKind::OutputUnwritable, path,
-                           "unknown image extension; use .png, .jpg, .tif, .webp or .bmp");
-        }
+        checkOutputPath(path, size);
         const QFileInfo dir(QFileInfo(out).absolutePath());
-        if (!dir.isDir()) {
-            throwFileError(
-                ErrorKind::OutputUnwritable, path,
-                "cannot write: the folder '" + localPath(dir.filePath()) + "' does not exist");
-        }
         if (!dir.isWritable()) {
             throwFileError(
                 ErrorKind::OutputUnwritable, path,
@@ -111,6 +104,7 @@ void run(const CliOptions& o) {
     Session session(files);
     session.setContent(localPath(o.content), p.contentSize);
     session.setStyle(localPath(o.style), p.styleSize);
+    checkOutputs(o, jobs, session.content().rgb.size());  // the size is known now
     if (p.depthFromFile) {
         session.setDepthSource(
             {DepthSource::Kind::File, localPath(p.depthPath), p.depthIsDistance});

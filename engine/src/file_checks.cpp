@@ -22,6 +22,11 @@ void requireReadableFile(const std::string& path) {
     if (fs::is_directory(status)) {
         throwFileError(ErrorKind::FileUnreadable, path, "is a directory, not a file");
     }
+    // Before opening: a FIFO would block for ever, a device read for ever.
+    if (!fs::is_regular_file(status)) {
+        throwFileError(ErrorKind::FileUnreadable, path,
+                       "is not a regular file (a pipe, a device or a socket)");
+    }
     std::ifstream probe(path, std::ios::binary);
     if (!probe) {
         throwFileError(ErrorKind::FileUnreadable, path, "cannot be opened for reading");

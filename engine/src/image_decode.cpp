@@ -9,6 +9,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "image_header.h"
 
 namespace depthstyle {
 namespace {
@@ -108,12 +109,27 @@ cv::Mat orientAlphaLike(const cv::Mat& unchangedColor, const cv::Mat& orientedCo
     return alpha.size() == orientedColor.size() ? alpha : cv::Mat();
 }
 
+// `verb`: "declares" (read from the header, before decoding) or "has".
+[[noreturn]] void throwTooLarge(const std::string& path, const char* verb, long long width,
+                                long long height) {
+    throwFileError(ErrorKind::ImageTooLarge, path,
+                   std::string("the image ") + verb + " " + std::to_string(width) + "x" +
+                       std::to_string(height) + " pixels, more than the limit of " +
+                       std::to_string(kMaxInputPixels / 1'000'000) + " megapixels");
+}
+
 }  // namespace
 
 DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsigned char>& bytes,
                                bool wantGray) {
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,
                          const_cast<unsigned char*>(bytes.data()));
+    // The declared size first: a small file may claim gigapixels, and the
+    // decoder would allocate them before finding out.
+    if (const std::optional<DeclaredSize> declared = declaredImageSize(bytes);
+        declared && declared->pixels() > kMaxInputPixels) {
+        throwTooLarge(path, "declares", declared->width, declared->height);
+    }
     // Truncation is checked before decoding, so that the codec libraries do
     // not print their own warnings for it.
     if ((isJpeg(bytes) && !jpegLooksComplete(bytes)) ||
@@ -136,10 +152,7 @@ DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsign
         throwFileError(ErrorKind::ImageCorrupt, path, "the image data is truncated or damaged");
     }
     if (static_cast<long long>(out.color.total()) > kMaxInputPixels) {
-        throwFileError(ErrorKind::ImageTooLarge, path,
-                       "the image has " + std::to_string(out.color.cols) + "x" +
-                           std::to_string(out.color.rows) + " pixels, more than the limit of " +
-                           std::to_string(kMaxInputPixels / 1'000'000) + " megapixels");
+        throwTooLarge(path, "has", out.color.cols, out.color.rows);
     }
     if (wantGray || !mayHaveAlpha(bytes)) {
         return out;

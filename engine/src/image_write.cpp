@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -70,13 +72,35 @@ void refuseToOverwriteInputs(const std::string& output, const std::vector<std::s
     }
 }
 
-void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality,
-                            const TextEntries& pngText) {
+void checkOutputPath(const std::string& path, cv::Size size) {
     if (!isWritableImageExtension(path)) {
         throwFileError(ErrorKind::OutputUnwritable, path,
                        "unknown image extension; use .png, .jpg, .tif, .webp or .bmp");
     }
     requireWritableDirectory(path);
+    // The temporary sibling adds "." and ".tmpNNNNNN" to the name.
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const long nameMax = pathconf(dir.c_str(), _PC_NAME_MAX);
+    const size_t limit = nameMax > 0 ? static_cast<size_t>(nameMax) : 255;
+    if (target.filename().string().size() + 11 > limit) {
+        throwFileError(ErrorKind::OutputUnwritable, path,
+                       "the file name is too long (at most " + std::to_string(limit - 11) +
+                           " bytes here, to leave room for the temporary name)");
+    }
+    constexpr int kWebpMaxSide = 16383;
+    if (lowerExtension(path) == ".webp" &&
+        (size.width > kWebpMaxSide || size.height > kWebpMaxSide)) {
+        throwFileError(ErrorKind::OutputUnwritable, path,
+                       "WebP holds at most " + std::to_string(kWebpMaxSide) +
+                           " pixels a side; this picture is " + std::to_string(size.width) + "x" +
+                           std::to_string(size.height) + " (use .png or .tif)");
+    }
+}
+
+void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality,
+                            const TextEntries& pngText) {
+    checkOutputPath(path, pixels.size());
     const std::string ext = lowerExtension(path);
     std::vector<int> options;
     if (ext == ".jpg" || ext == ".jpeg" || ext == ".webp") {

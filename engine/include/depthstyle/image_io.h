@@ -27,6 +27,14 @@ cv::Mat loadGrayMap(const std::string& path);
 // tiff, webp, bmp).
 bool isWritableImageExtension(const std::string& path);
 
+// Everything about an output path that can be known before any work, so a
+// run fails before the render instead of after it: a known extension, an
+// existing folder, not a folder itself, a temporary name (".NAME.tmpNNNNNN")
+// the file system accepts, and, when `size` is given, a size the format
+// can hold (WebP: at most 16383 pixels a side). Throws
+// EngineError(OutputUnwritable) naming the file.
+void checkOutputPath(const std::string& path, cv::Size size = cv::Size());
+
 // Throws EngineError(OutputUnwritable) naming `output` when it is one of
 // `inputs` (the same file, through any path or link).
 void refuseToOverwriteInputs(const std::string& output, const std::vector<std::string>& inputs);
