@@ -29,6 +29,7 @@ private Q_SLOTS:
     void depthFileAndModelsFromEnvironment();
     void runtimeErrors_data();
     void runtimeErrors();
+    void closeSweepValuesGetTheirOwnFiles();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -83,6 +84,7 @@ void TestCli::initTestCase() {
     QVERIFY(::mkfifo(file("fifo.png").toLocal8Bit().constData(), 0600) == 0);
     QVERIFY(QDir().mkpath(file("a-folder.png")));
     QVERIFY(writePicture(file("wide.png").toStdString(), makeContentPicture(400, 20)));
+    QVERIFY(QFile::link(file("target.png"), file("link.png")));
 }
 
 void TestCli::helpDocumentsEveryOption() {
@@ -137,6 +139,17 @@ void TestCli::usageErrors_data() {
     QTest::addRow("bad preset") << (ok + QStringList{"--preset", "loud"})
                                 << "--preset: 'loud' is not one of paper, subtle, strong, adain";
     QTest::addRow("stray argument") << (ok + QStringList{"extra.png"}) << "unexpected argument";
+    QTest::addRow("depth map is the output")
+        << (ok + QStringList{"--save-depth", "./o.png"})
+        << "--save-depth: './o.png' is the same file as --output 'o.png'";
+    QTest::addRow("output through a symlink")
+        << QStringList{"--content", "c.png",          "--style",         "s.png",
+                       "--output",  file("link.png"), "--save-strength", file("target.png")}
+        << "is the same file as --output";
+    QTest::addRow("sweep value twice")
+        << (ok + QStringList{"--sweep-beta", "5,5.0"}) << "--sweep-beta: 5 is given twice";
+    QTest::addRow("sweep value twice, spelt apart")
+        << (ok + QStringList{"--sweep-beta", "1e5,100000"}) << "is given twice";
 }
 
 void TestCli::usageErrors() {
@@ -349,6 +362,15 @@ void TestCli::runtimeErrors() {
     QFile content(file("content.png"));
     QVERIFY(content.open(QIODevice::ReadOnly));
     QCOMPARE(content.readAll(), contentBefore);
+}
+
+void TestCli::closeSweepValuesGetTheirOwnFiles() {
+    const QString out = file("close.png");
+    const ProcessResult run =
+        cli(basics(out) + QStringList{"--sweep-beta", "0.1,0.1000001", "--sweep-epsilon", "0.2"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(QFile::exists(file("close_beta0.1_eps0.2.png")));
+    QVERIFY(QFile::exists(file("close_beta0.1000001_eps0.2.png")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

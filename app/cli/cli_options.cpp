@@ -4,8 +4,11 @@
 #include <QCoreApplication>
 #include <QStringList>
 #include <cmath>
+#include <filesystem>
 
 #include "depthstyle/engine_error.h"
+#include "local_path.h"
+#include "output_names.h"
 #include "presets.h"
 #include "sidecar.h"
 
@@ -63,6 +66,77 @@ std::vector<double> parseList(const QString& option, const QString& text, double
         values.push_back(value);
     }
     return values;
+}
+
+// A sweep list: each value once (5 and 5.0, or 1e5 and 100000, would write
+// the same output twice).
+std::vector<double> parseSweep(const QString& option, const QString& text, double low,
+                               double high) {
+    const std::vector<double> values = parseList(option, text, low, high);
+    for (size_t i = 0; i < values.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+            if (values[i] == values[j]) {
+                throw UsageError{
+                    QStringLiteral("--%1: %2 is given twice").arg(option).arg(values[i])};
+            }
+        }
+    }
+    return values;
+}
+
+// Whether two paths name one file: the same spelling once resolved (through
+// symlinks and "..", also for files not written yet), or hard links.
+bool sameFile(const QString& a, const QString& b) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path pa(doc::localPath(a));
+    const fs::path pb(doc::localPath(b));
+    if (fs::equivalent(pa, pb, ec)) {
+        return true;
+    }
+    // A symlink whose target does not exist yet still names that target.
+    const auto resolve = [&ec](fs::path p) {
+        p = fs::absolute(p, ec);
+        for (int hops = 0; hops < 40 && fs::is_symlink(p, ec); ++hops) {
+            const fs::path target = fs::read_symlink(p, ec);
+            p = target.is_absolute() ? target : p.parent_path() / target;
+        }
+        return fs::weakly_canonical(p, ec);
+    };
+    return resolve(pa) == resolve(pb);
+}
+
+// Two outputs of one run that are one file would overwrite each other.
+void refuseOutputsThatAreOneFile(const CliOptions& o) {
+    std::vector<std::pair<QString, QString>> outputs;  // option, path
+    if (o.isSweep()) {
+        const std::vector<double> betas =
+            o.sweepBeta.empty() ? std::vector<double>{o.parameters.beta} : o.sweepBeta;
+        const std::vector<double> epsilons =
+            o.sweepEpsilon.empty() ? std::vector<double>{o.parameters.epsilon} : o.sweepEpsilon;
+        for (double beta : betas) {
+            for (double epsilon : epsilons) {
+                outputs.emplace_back("output", sweepOutputName(o.output, beta, epsilon));
+            }
+        }
+    } else {
+        outputs.emplace_back("output", o.output);
+    }
+    for (const auto& [option, path] : {std::pair{QStringLiteral("save-depth"), o.saveDepth},
+                                       {"save-strength", o.saveStrength}}) {
+        if (!path.isEmpty()) {
+            outputs.emplace_back(option, path);
+        }
+    }
+    for (size_t i = 0; i < outputs.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+            if (sameFile(outputs[i].second, outputs[j].second)) {
+                throw UsageError{QStringLiteral("--%1: '%2' is the same file as --%3 '%4'")
+                                     .arg(outputs[i].first, outputs[i].second, outputs[j].first,
+                                          outputs[j].second)};
+            }
+        }
+    }
 }
 
 // One value, not a list: "--beta 1,2" is a usage error, not beta 1.
@@ -227,10 +301,10 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     o.saveDepth = parser.value("save-depth");
     o.saveStrength = parser.value("save-strength");
     if (parser.isSet("sweep-beta")) {
-        o.sweepBeta = parseList("sweep-beta", parser.value("sweep-beta"), 0.0, 1e6);
+        o.sweepBeta = parseSweep("sweep-beta", parser.value("sweep-beta"), 0.0, 1e6);
     }
     if (parser.isSet("sweep-epsilon")) {
-        o.sweepEpsilon = parseList("sweep-epsilon", parser.value("sweep-epsilon"), 0.0, 1.0);
+        o.sweepEpsilon = parseSweep("sweep-epsilon", parser.value("sweep-epsilon"), 0.0, 1.0);
     }
     if (o.isSweep() && p.method != Method::DaAdain) {
         throw UsageError{QStringLiteral("--sweep-beta and --sweep-epsilon need --method da-adain")};
@@ -247,6 +321,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     if (parser.isSet("threads")) {
         o.threads = parseThreads(parser.value("threads"));
     }
+    refuseOutputsThatAreOneFile(o);
     return o;
 }
 
