@@ -31,6 +31,11 @@ void TestModelErrors::initTestCase() {
         runPythonTool("make_standin_models.py", {file("zip"), "--format", "zip", "--wrong-shape",
                                                  "encoder:2.weight", "--drop", "decoder:5.weight"});
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const ProcessResult nonFinite =
+        runPythonTool("make_standin_models.py",
+                      {file("nan"), "--format", "zip", "--non-finite", "decoder:8.bias"});
+    QVERIFY2(nonFinite.exitCode == 0, qPrintable(nonFinite.err));
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
     const ProcessResult ordered =
         runPythonTool("make_standin_models.py", {file("ordered"), "--format", "zip-ordered"});
     QVERIFY2(ordered.exitCode == 0, qPrintable(ordered.err));
@@ -67,6 +72,9 @@ void TestModelErrors::badModelFile_data() {
                                  << int(ErrorKind::ModelInvalid) << "not a PyTorch state dict";
     QTest::addRow("empty") << good + "/vgg_normalised.pth" << file("empty.pth")
                            << int(ErrorKind::ModelInvalid) << "empty";
+    QTest::addRow("NaN in a weight")
+        << good + "/vgg_normalised.pth" << file("nan/decoder.pth") << int(ErrorKind::ModelInvalid)
+        << "tensor '8.bias' holds NaN or infinite values";
     QTest::addRow("decoder given as encoder")
         << good + "/decoder.pth" << good + "/decoder.pth" << int(ErrorKind::ModelInvalid)
         << "tensor '0.weight' is missing (expected shape 3x3x1x1)";

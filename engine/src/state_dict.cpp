@@ -68,6 +68,10 @@ at::Tensor takeTensor(const c10::impl::GenericDict& dict, const std::string& pat
     if (!tensor.is_floating_point()) {
         invalid(path, "tensor '" + name + "' is not a floating-point tensor");
     }
+    // NaN or infinity in a weight turns every picture black or white.
+    if (!at::isfinite(tensor).all().item<bool>()) {
+        invalid(path, "tensor '" + name + "' holds NaN or infinite values");
+    }
     return tensor.to(at::kFloat).contiguous();
 }
 
