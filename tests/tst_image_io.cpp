@@ -52,6 +52,7 @@ private Q_SLOTS:
     void inputErrors();
     void sizePolicy();
     void tooSmallAndTooLarge();
+    void bytesAfterPngEndAreIgnored();
     void outputErrorsLeaveNothing();
 
 private:
@@ -220,6 +221,23 @@ void TestImageIo::inputErrors() {
             QVERIFY2(message.contains(reason), qPrintable(message));
         }
     }
+}
+
+void TestImageIo::bytesAfterPngEndAreIgnored() {
+    std::vector<unsigned char> png;
+    QVERIFY(cv::imencode(".png", makeContentPicture(64, 48), png));
+    writeBytes(path("whole.png"), png, png.size());
+    std::vector<unsigned char> trailing = png;
+    for (int i = 0; i < 300; ++i) {
+        trailing.push_back(static_cast<unsigned char>(i * 7));  // e.g. a tool's appended data
+    }
+    writeBytes(path("trailing.png"), trailing, trailing.size());
+    const Image whole = loadImage(path("whole.png"));
+    const Image withTail = loadImage(path("trailing.png"));
+    QCOMPARE(cv::norm(whole.rgb, withTail.rgb, cv::NORM_INF), 0.0);
+    // Cut inside the last chunk: still truncated.
+    writeBytes(path("cut-end.png"), png, png.size() - 6);
+    QVERIFY_THROWS_EXCEPTION(EngineError, loadImage(path("cut-end.png")));
 }
 
 void TestImageIo::sizePolicy() {

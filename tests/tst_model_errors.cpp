@@ -18,6 +18,7 @@ private Q_SLOTS:
     void badModelFile_data();
     void badModelFile();
     void badDepthModel();
+    void depthModelGivingNaN();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -113,6 +114,24 @@ void TestModelErrors::badDepthModel() {
         QCOMPARE(e.kind(), ErrorKind::ModelInvalid);
         QVERIFY2(QString(e.what()).startsWith("'" + file("notes.pth") + "'"), e.what());
         QVERIFY2(QString(e.what()).contains("not a TorchScript model"), e.what());
+    }
+}
+
+void TestModelErrors::depthModelGivingNaN() {
+    const ProcessResult made = runPythonTool("make_nan_depth_model.py", {file("nan-depth.pt")});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    ModelFiles files = standinModelFiles();
+    files.depth = file("nan-depth.pt").toStdString();
+    Session session(files);
+    QVERIFY(writePicture(file("content-nan.png").toStdString(), makeContentPicture(40, 32)));
+    session.setContent(file("content-nan.png").toStdString(), 0);
+    try {
+        session.proximity();
+        QFAIL("no error");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::ModelInvalid);
+        QVERIFY2(QString(e.what()).startsWith("'" + file("nan-depth.pt") + "'"), e.what());
+        QVERIFY2(QString(e.what()).contains("NaN or infinite"), e.what());
     }
 }
 

@@ -71,6 +71,11 @@ cv::Mat DepthEstimator::proximity(const cv::Mat& rgb, const Progress& progress) 
                        "the depth model's output has " + std::to_string(output.numel()) +
                            " values, expected 1x256x256");
     }
+    if (!at::isfinite(output).all().item<bool>()) {
+        // A flat or NaN strength map would follow silently.
+        throwFileError(ErrorKind::ModelInvalid, model_->path,
+                       "the depth model's output holds NaN or infinite values");
+    }
     progress.step(Stage::Depth, 0.9);
     cv::Mat small = tensorToMap(output, side, side);
     cv::Mat full;

@@ -45,9 +45,19 @@ bool isPng(const std::vector<unsigned char>& bytes) {
     return startsWith(bytes, {0x89, 'P', 'N', 'G'});
 }
 
-// A complete PNG ends with its IEND chunk (length, "IEND", CRC).
+// A complete PNG has its chunks (length, type, data, CRC) up to an IEND
+// chunk; bytes after IEND are ignored, as every viewer does.
 bool pngLooksComplete(const std::vector<unsigned char>& bytes) {
-    return bytes.size() >= 12 && std::equal(bytes.end() - 8, bytes.end() - 4, "IEND");
+    size_t at = 8;
+    while (at + 12 <= bytes.size()) {
+        const size_t length = (size_t{bytes[at]} << 24) | (size_t{bytes[at + 1]} << 16) |
+                              (size_t{bytes[at + 2]} << 8) | size_t{bytes[at + 3]};
+        if (std::equal(bytes.begin() + long(at) + 4, bytes.begin() + long(at) + 8, "IEND")) {
+            return true;
+        }
+        at += 12 + length;
+    }
+    return false;
 }
 
 // Formats whose files may carry an alpha channel.
