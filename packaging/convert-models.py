@@ -47,9 +47,15 @@ def expected_tensors(layout):
 
 def load_state_dict(torch, path, layout, allow_extra=False):
     try:
-        state = torch.load(path, map_location="cpu")
+        # Model files are data: an unpickler that builds only tensors and
+        # plain containers, so a crafted file cannot run code here.
+        state = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:  # torch raises many kinds here
-        raise ModelError("cannot be read as a PyTorch state dict (%s)" % str(error).splitlines()[0])
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if "Weights only load failed" in first or "weights_only" in first:
+            raise ModelError("refused: it holds more than tensors (a pickle that could run code); "
+                             "use the published file")
+        raise ModelError("cannot be read as a PyTorch state dict (%s)" % first)
     if not isinstance(state, dict):
         raise ModelError("does not hold a state dict (found %s)" % type(state).__name__)
     expected = expected_tensors(layout)

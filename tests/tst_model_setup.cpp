@@ -43,6 +43,7 @@ private Q_SLOTS:
     void badTensorInstallsNothing();
     void missingFileIsNamed();
     void badOptions();
+    void picklesThatRunCodeAreRefused();
 
 private:
     QTemporaryDir dir_;
@@ -136,6 +137,28 @@ void TestModelSetup::badOptions() {
     run = fetchModels({"--help"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("--from DIR"));
+}
+
+void TestModelSetup::picklesThatRunCodeAreRefused() {
+    // A folder of good files but for an encoder that runs code when unpickled.
+    const QString hostile = dir_.filePath("hostile");
+    QDir().mkpath(hostile);
+    for (const QString& name : {QString("decoder.pth"), QString("model-small-traced.pt")}) {
+        QVERIFY(QFile::copy(standinPublishedDir() + "/" + name, hostile + "/" + name));
+    }
+    const QString marker = dir_.filePath("code-ran");
+    const ProcessResult made =
+        runPythonTool("make_hostile_pickle.py", {hostile + "/vgg_normalised.pth", marker});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    QVERIFY(!QFile::exists(marker));
+
+    const QString dest = dir_.filePath("hostile-dest");
+    const ProcessResult run = fetchModels({"--from", hostile, "--dest", dest});
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(hostile + "/vgg_normalised.pth") && run.err.contains("refused"),
+             qPrintable(run.err));
+    QVERIFY2(!QFile::exists(marker), "unpickling the model file ran its code");
+    QCOMPARE(entries(dest), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestModelSetup)
