@@ -53,6 +53,7 @@ private Q_SLOTS:
     void sizePolicy();
     void tooSmallAndTooLarge();
     void bytesAfterPngEndAreIgnored();
+    void replacingKeepsPermissionsAndLinks();
     void outputErrorsLeaveNothing();
 
 private:
@@ -238,6 +239,38 @@ void TestImageIo::bytesAfterPngEndAreIgnored() {
     // Cut inside the last chunk: still truncated.
     writeBytes(path("cut-end.png"), png, png.size() - 6);
     QVERIFY_THROWS_EXCEPTION(EngineError, loadImage(path("cut-end.png")));
+}
+
+void TestImageIo::replacingKeepsPermissionsAndLinks() {
+    Image first;
+    first.rgb = cv::Mat(12, 16, CV_32FC3, cv::Scalar(0.2, 0.4, 0.6));
+    Image second;
+    second.rgb = cv::Mat(12, 16, CV_32FC3, cv::Scalar(0.9, 0.1, 0.3));
+    const QString privateFile = QString::fromStdString(path("private.png"));
+    saveImage(path("private.png"), first);
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QVERIFY(QFile::setPermissions(privateFile, ownerOnly));
+    saveImage(path("private.png"), second);
+    QCOMPARE(QFile::permissions(privateFile) & ~QFileDevice::ReadUser & ~QFileDevice::WriteUser,
+             ownerOnly);
+    QCOMPARE(cv::norm(loadImage(path("private.png")).rgb, second.rgb, cv::NORM_INF) < 0.01, true);
+
+    // Through a symlink: the link stays, its target gets the picture.
+    saveImage(path("real.png"), first);
+    QVERIFY(QFile::link(QString::fromStdString(path("real.png")),
+                        QString::fromStdString(path("alias.png"))));
+    saveImage(path("alias.png"), second);
+    QVERIFY(QFileInfo(QString::fromStdString(path("alias.png"))).isSymLink());
+    QVERIFY(cv::norm(loadImage(path("real.png")).rgb, second.rgb, cv::NORM_INF) < 0.01);
+    // A link to a file not there yet makes the file.
+    QVERIFY(QFile::link(QString::fromStdString(path("later.png")),
+                        QString::fromStdString(path("to-later.png"))));
+    saveImage(path("to-later.png"), first);
+    QVERIFY(QFileInfo(QString::fromStdString(path("to-later.png"))).isSymLink());
+    QVERIFY(QFileInfo::exists(QString::fromStdString(path("later.png"))));
+    // No temporary file is left behind.
+    const QStringList hidden = QDir(dir_.path()).entryList({".*.tmp*"}, QDir::Files | QDir::Hidden);
+    QVERIFY2(hidden.isEmpty(), qPrintable(hidden.join(", ")));
 }
 
 void TestImageIo::sizePolicy() {

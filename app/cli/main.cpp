@@ -1,9 +1,22 @@
 #include <QCoreApplication>
+#include <csignal>
 #include <cstdio>
 
 #include "cli_options.h"
 #include "cli_run.h"
+#include "depthstyle/image_io.h"
 #include "depthstyle/process_setup.h"
+
+namespace {
+
+// Ctrl+C or a kill: the file being written goes, then the default action.
+void onInterrupt(int signal) {
+    depthstyle::removePendingTemporaryFiles();
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+}  // namespace
 
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
@@ -21,6 +34,8 @@ int main(int argc, char* argv[]) {
         }
         return parsed.exitCode;
     }
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     depthstyle::configureProcess(parsed.options->threads);
     return depthstyle::cli::runCli(*parsed.options);
 }

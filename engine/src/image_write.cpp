@@ -1,12 +1,14 @@
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <random>
 
 #include <opencv2/core.hpp>
@@ -41,6 +43,104 @@ std::string temporarySibling(const fs::path& target) {
         .string();
 }
 
+// The file a path names in the end: through symlinks (a link stays a link
+// and its target gets the new contents), also when the target does not
+// exist yet.
+fs::path throughSymlinks(fs::path path) {
+    std::error_code ec;
+    for (int hops = 0; hops < 40 && fs::is_symlink(path, ec); ++hops) {
+        const fs::path target = fs::read_symlink(path, ec);
+        if (ec) {
+            break;
+        }
+        path = target.is_absolute() ? target : path.parent_path() / target;
+    }
+    return path;
+}
+
+// The temporary files being written, so that a signal handler can remove
+// them (removePendingTemporaryFiles); fixed slots, async-signal-safe.
+constexpr int kTempSlots = 8;
+constexpr size_t kTempPathMax = 4096;
+char tempPaths[kTempSlots][kTempPathMax];
+std::atomic<bool> tempUsed[kTempSlots];
+
+class PendingTemporary {
+public:
+    explicit PendingTemporary(const std::string& path) {
+        if (path.size() >= kTempPathMax) {
+            return;
+        }
+        for (int i = 0; i < kTempSlots; ++i) {
+            bool expected = false;
+            if (!tempUsed[i].load() && tempUsed[i].compare_exchange_strong(expected, true)) {
+                std::memcpy(tempPaths[i], path.c_str(), path.size() + 1);
+                slot_ = i;
+                return;
+            }
+        }
+    }
+    ~PendingTemporary() {
+        if (slot_ >= 0) {
+            tempUsed[slot_] = false;
+        }
+    }
+    PendingTemporary(const PendingTemporary&) = delete;
+    PendingTemporary& operator=(const PendingTemporary&) = delete;
+
+private:
+    int slot_ = -1;
+};
+
+void writeBytesAtomically(const std::string& path, const std::vector<unsigned char>& bytes) {
+    const fs::path target = throughSymlinks(path);
+    // Created exclusively: never another process's file, never a link.
+    std::string temp;
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        temp = temporarySibling(target);
+        fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST) {
+            throwFileError(ErrorKind::OutputUnwritable, path,
+                           std::string("cannot write into its folder: ") + std::strerror(errno));
+        }
+    }
+    if (fd < 0) {
+        throwFileError(ErrorKind::OutputUnwritable, path,
+                       "cannot write into its folder: no free temporary name");
+    }
+    const PendingTemporary pending(temp);
+    size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            ::close(fd);
+            ::unlink(temp.c_str());
+            throwFileError(ErrorKind::OutputUnwritable, path, "write failed (disk full?)");
+        }
+        written += static_cast<size_t>(n);
+    }
+    // The file replaced keeps its permission bits (0600 stays 0600).
+    struct stat existing {};
+    if (::stat(target.c_str(), &existing) == 0) {
+        ::fchmod(fd, existing.st_mode & 07777);
+    }
+    if (::close(fd) != 0) {
+        ::unlink(temp.c_str());
+        throwFileError(ErrorKind::OutputUnwritable, path, "write failed (disk full?)");
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        ::unlink(temp.c_str());
+        throwFileError(ErrorKind::OutputUnwritable, path,
+                       "cannot replace the file: " + ec.message());
+    }
+}
+
 void requireWritableDirectory(const std::string& path) {
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -55,6 +155,14 @@ void requireWritableDirectory(const std::string& path) {
 }
 
 }  // namespace
+
+void removePendingTemporaryFiles() {
+    for (int i = 0; i < kTempSlots; ++i) {
+        if (tempUsed[i].load()) {
+            ::unlink(tempPaths[i]);
+        }
+    }
+}
 
 bool isWritableImageExtension(const std::string& path) {
     static const char* const known[] = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"};
@@ -120,29 +228,7 @@ void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int 
     if (ext == ".png" && !pngText.empty()) {
         insertPngText(encoded, pngText);
     }
-    const std::string temp = temporarySibling(path);
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throwFileError(ErrorKind::OutputUnwritable, path,
-                           std::string("cannot write into its folder: ") + std::strerror(errno));
-        }
-        out.write(reinterpret_cast<const char*>(encoded.data()),
-                  static_cast<std::streamsize>(encoded.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::remove(temp.c_str());
-            throwFileError(ErrorKind::OutputUnwritable, path, "write failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) {
-        std::remove(temp.c_str());
-        throwFileError(ErrorKind::OutputUnwritable, path,
-                       "cannot replace the file: " + ec.message());
-    }
+    writeBytesAtomically(path, encoded);
 }
 
 cv::Mat toOutputPixels(const Image& image, const std::string& path) {

@@ -40,11 +40,16 @@ void checkOutputPath(const std::string& path, cv::Size size = cv::Size());
 void refuseToOverwriteInputs(const std::string& output, const std::vector<std::string>& inputs);
 
 // Encodes `pixels` by the extension of `path` and writes it atomically: a
-// temporary file in the same directory, then a rename. Nothing is left behind
-// on failure. `pixels` is in OpenCV's channel order (BGR/BGRA) and depth.
-// `pngText` entries become iTXt chunks when the format is PNG.
+// temporary file created exclusively in the same directory, then a rename.
+// Nothing is left behind on failure. A file replaced keeps its permission
+// bits; a symlink stays and its target gets the picture. `pixels` is in OpenCV's channel order
+// (BGR/BGRA) and depth. `pngText` entries become iTXt chunks when the format is PNG.
 void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int jpegQuality = 95,
                             const std::vector<std::pair<std::string, std::string>>& pngText = {});
+
+// Removes the temporary files being written now; async-signal-safe, for a
+// program's SIGINT/SIGTERM handler (an interrupted run leaves none behind).
+void removePendingTemporaryFiles();
 
 // The result as 8-bit BGR(A) for writing, alpha re-attached when present and
 // the format keeps it.
