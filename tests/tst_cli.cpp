@@ -30,6 +30,7 @@ private Q_SLOTS:
     void runtimeErrors_data();
     void runtimeErrors();
     void closeSweepValuesGetTheirOwnFiles();
+    void errorOnATerminalStartsItsOwnLine();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -371,6 +372,32 @@ void TestCli::closeSweepValuesGetTheirOwnFiles() {
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(QFile::exists(file("close_beta0.1_eps0.2.png")));
     QVERIFY(QFile::exists(file("close_beta0.1000001_eps0.2.png")));
+}
+
+void TestCli::errorOnATerminalStartsItsOwnLine() {
+    // Models whose depth network gives NaN: the run fails in the middle of
+    // the depth stage, its progress line open. `script` gives it a terminal.
+    const QString models = file("broken-depth-models");
+    QVERIFY(QDir().mkpath(models));
+    for (const QString& name : {QString("vgg_normalised.pth"), QString("decoder.pth")}) {
+        QVERIFY(QFile::copy(standinModelDir() + "/" + name, models + "/" + name));
+    }
+    const ProcessResult made =
+        runPythonTool("make_nan_depth_model.py", {models + "/model-small-traced.pt"});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    QStringList arguments = basics(file("never-written.png"));
+    arguments[1] = models;
+    QString command = cliExecutable();
+    for (const QString& argument : arguments) {
+        command += " '" + argument + "'";
+    }
+    const ProcessResult run =
+        runProcess("script", {"-qec", command + " 2>&1", "/dev/null"}, 120000);
+    QVERIFY2(run.exitCode != 0, qPrintable(run.out));
+    const QString text = QString(run.out).replace("\r\n", "\n");
+    QVERIFY2(text.contains("%"), qPrintable(text));  // the progress was shown
+    QVERIFY2(text.contains("\ndepthstyle-cli: error: '" + models + "/model-small-traced.pt'"),
+             qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -69,6 +69,9 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs, cv::Size si
     }
 }
 
+// Whether the terminal's progress line waits for its end.
+bool progressLineOpen = false;
+
 Progress terminalProgress() {
     Progress progress;
     if (isatty(fileno(stderr)) == 0) {
@@ -76,12 +79,21 @@ Progress terminalProgress() {
     }
     progress.report = [](Stage stage, double fraction) {
         std::fprintf(stderr, "\r%-18s %3d%%", stageName(stage), static_cast<int>(fraction * 100));
-        if (fraction >= 1.0) {
+        progressLineOpen = fraction < 1.0;
+        if (!progressLineOpen) {
             std::fputc('\n', stderr);
         }
         std::fflush(stderr);
     };
     return progress;
+}
+
+// An error starts on a line of its own, not after a progress line.
+void endProgressLine() {
+    if (progressLineOpen) {
+        std::fputc('\n', stderr);
+        progressLineOpen = false;
+    }
 }
 
 void run(const CliOptions& o) {
@@ -131,8 +143,10 @@ int runCli(const CliOptions& options) {
         run(options);
         return 0;
     } catch (const EngineError& error) {
+        endProgressLine();
         std::fprintf(stderr, "depthstyle-cli: error: %s\n", error.what());
     } catch (const std::exception& error) {
+        endProgressLine();
         std::fprintf(stderr, "depthstyle-cli: internal error: %s\n", error.what());
     }
     return 1;
