@@ -833,6 +833,12 @@ void TestApp::errorsReadInRussian() {
     const QString large = ui::errorText(EngineError(
         ErrorKind::ImageTooLarge, "/x/c.png",
         "at 8000x6000 the image exceeds the limit of 40 megapixels; choose a smaller size"));
+    const QString tensor =
+        ui::errorText(EngineError(ErrorKind::ModelInvalid, "/m/decoder.pth",
+                                  "tensor '5.weight' has shape 1x2, expected 3x4"));
+    const QString field =
+        ui::errorText(EngineError(ErrorKind::FileUnreadable, "/x/depthstyle.json",
+                                  "bad parameter: \"beta\" must be a number in [0, 1000000]"));
     auto window = std::make_unique<MainWindow>(standinModelDir());
     window->show();
     window->openContent(file("nothing-here.png"));
@@ -844,6 +850,9 @@ void TestApp::errorsReadInRussian() {
     QCOMPARE(damaged, QString("«/x/b.jpg»: не удаётся декодировать (libjpeg: bad marker)"));
     QCOMPARE(sidecar, QString("«/x/depthstyle.json»: неверный параметр: \"beta\""));
     QCOMPARE(shown, QString("«%1»: нет такого файла").arg(file("nothing-here.png")));
+    QCOMPARE(tensor, QString("«/m/decoder.pth»: тензор «5.weight» формы 1x2, а ожидается 3x4"));
+    QCOMPARE(field, QString("«/x/depthstyle.json»: неверный параметр: «beta» должен быть числом в "
+                            "[0, 1000000]"));
     QCOMPARE(large, QString("«/x/c.png»: при размере 8000x6000 изображение превышает предел в "
                             "40 мегапикселей; выберите размер поменьше"));
     // Untranslated: the engine's words as they are.

@@ -242,6 +242,86 @@
         <source>the image declares %1x%2 pixels, more than the limit of %3 megapixels</source>
         <translation>изображение заявляет %1x%2 пикселей, больше предела в %3 мегапикселей</translation>
     </message>
+    <message>
+        <source>the model file is empty (0 bytes)</source>
+        <translation>файл модели пуст (0 байт)</translation>
+    </message>
+    <message>
+        <source>is in PyTorch&apos;s legacy (non-zip) format, as published; convert it with packaging/fetch-models.sh --from &lt;folder holding the downloaded files&gt;</source>
+        <translation>в старом формате PyTorch (не zip), как опубликован; преобразуйте его: packaging/fetch-models.sh --from &lt;папка со скачанными файлами&gt;</translation>
+    </message>
+    <message>
+        <source>not a PyTorch state dict (expected the zip format written by torch.save)</source>
+        <translation>не словарь состояния PyTorch (ожидается формат zip, который пишет torch.save)</translation>
+    </message>
+    <message>
+        <source>does not hold a plain dict of tensors that LibTorch can read; convert it with packaging/fetch-models.sh --from &lt;folder holding the file&gt;</source>
+        <translation>не содержит простого словаря тензоров, который может прочитать LibTorch; преобразуйте его: packaging/fetch-models.sh --from &lt;папка с файлом&gt;</translation>
+    </message>
+    <message>
+        <source>cannot be read as a PyTorch state dict</source>
+        <translation>не читается как словарь состояния PyTorch</translation>
+    </message>
+    <message>
+        <source>does not hold a state dict (a mapping of names to tensors)</source>
+        <translation>не содержит словаря состояния (соответствия имён тензорам)</translation>
+    </message>
+    <message>
+        <source>MiDaS model file not found; install the models with packaging/fetch-models.sh, or give a depth map file instead</source>
+        <translation>файл модели MiDaS не найден; установите модели с помощью packaging/fetch-models.sh или укажите файл карты глубины</translation>
+    </message>
+    <message>
+        <source>the depth model&apos;s output holds NaN or infinite values</source>
+        <translation>в выходе модели глубины есть NaN или бесконечные значения</translation>
+    </message>
+    <message>
+        <source>the depth model failed on a 1x3x256x256 input</source>
+        <translation>модель глубины не справилась со входом 1x3x256x256</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; is missing (expected shape %2)</source>
+        <translation>нет тензора «%1» (ожидается форма %2)</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; has shape %2, expected %3</source>
+        <translation>тензор «%1» формы %2, а ожидается %3</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; is not a floating-point tensor</source>
+        <translation>тензор «%1» не с плавающей точкой</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos; holds NaN or infinite values</source>
+        <translation>в тензоре «%1» есть NaN или бесконечные значения</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; is not a tensor (expected shape %2)</source>
+        <translation>запись «%1» не тензор (ожидается форма %2)</translation>
+    </message>
+    <message>
+        <source>the file name is too long (at most %1 bytes here, to leave room for the temporary name)</source>
+        <translation>имя файла слишком длинное (здесь не больше %1 байт, чтобы осталось место для временного имени)</translation>
+    </message>
+    <message>
+        <source>WebP holds at most %1 pixels a side; this picture is %2 (use .png or .tif)</source>
+        <translation>WebP вмещает не больше %1 пикселей по стороне; это изображение — %2 (используйте .png или .tif)</translation>
+    </message>
+    <message>
+        <source>bad parameter: &quot;%1&quot; must be a number in [%2, %3]</source>
+        <translation>неверный параметр: «%1» должен быть числом в [%2, %3]</translation>
+    </message>
+    <message>
+        <source>bad parameter: &quot;%1&quot; must be a whole number of pixels</source>
+        <translation>неверный параметр: «%1» должен быть целым числом пикселей</translation>
+    </message>
+    <message>
+        <source>bad parameter: &quot;%1&quot; must be true or false</source>
+        <translation>неверный параметр: «%1» должен быть true или false</translation>
+    </message>
+    <message>
+        <source>bad parameter: &quot;%1&quot; must be one of %2</source>
+        <translation>неверный параметр: «%1» должен быть одним из: %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

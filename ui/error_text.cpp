@@ -46,6 +46,22 @@ namespace {
     QT_TRANSLATE_NOOP("EngineError", "bad parameter"),
     QT_TRANSLATE_NOOP("EngineError", "not a DepthStyle sidecar"),
     QT_TRANSLATE_NOOP("EngineError", "not a DepthStyle sidecar (larger than 1 MiB)"),
+    QT_TRANSLATE_NOOP("EngineError", "the model file is empty (0 bytes)"),
+    QT_TRANSLATE_NOOP("EngineError",
+                      "is in PyTorch's legacy (non-zip) format, as published; convert it with "
+                      "packaging/fetch-models.sh --from <folder holding the downloaded files>"),
+    QT_TRANSLATE_NOOP("EngineError",
+                      "not a PyTorch state dict (expected the zip format written by torch.save)"),
+    QT_TRANSLATE_NOOP("EngineError",
+                      "does not hold a plain dict of tensors that LibTorch can read; convert it "
+                      "with packaging/fetch-models.sh --from <folder holding the file>"),
+    QT_TRANSLATE_NOOP("EngineError", "cannot be read as a PyTorch state dict"),
+    QT_TRANSLATE_NOOP("EngineError", "does not hold a state dict (a mapping of names to tensors)"),
+    QT_TRANSLATE_NOOP("EngineError",
+                      "MiDaS model file not found; install the models with "
+                      "packaging/fetch-models.sh, or give a depth map file instead"),
+    QT_TRANSLATE_NOOP("EngineError", "the depth model's output holds NaN or infinite values"),
+    QT_TRANSLATE_NOOP("EngineError", "the depth model failed on a 1x3x256x256 input"),
 };
 
 // The translation of `text`, or empty when there is none.
@@ -61,19 +77,45 @@ struct NumberedReason {
     const char* text;
 };
 const NumberedReason kNumberedReasons[] = {
-    {R"(^the image is (\d+)x(\d+) pixels; the smaller side must be at least (\d+)$)",
+    {R"re(^the image is (\d+)x(\d+) pixels; the smaller side must be at least (\d+)$)re",
      QT_TRANSLATE_NOOP("EngineError",
                        "the image is %1x%2 pixels; the smaller side must be at least %3")},
-    {R"(^at (\d+)x(\d+) the image exceeds the limit of (\d+) megapixels; choose a smaller size$)",
+    {R"re(^at (\d+)x(\d+) the image exceeds the limit of (\d+) megapixels; choose a smaller size$)re",
      QT_TRANSLATE_NOOP("EngineError",
                        "at %1x%2 the image exceeds the limit of %3 megapixels; choose a smaller "
                        "size")},
-    {R"(^the image has (\d+)x(\d+) pixels, more than the limit of (\d+) megapixels$)",
+    {R"re(^the image has (\d+)x(\d+) pixels, more than the limit of (\d+) megapixels$)re",
      QT_TRANSLATE_NOOP("EngineError",
                        "the image has %1x%2 pixels, more than the limit of %3 megapixels")},
-    {R"(^the image declares (\d+)x(\d+) pixels, more than the limit of (\d+) megapixels$)",
+    {R"re(^the image declares (\d+)x(\d+) pixels, more than the limit of (\d+) megapixels$)re",
      QT_TRANSLATE_NOOP("EngineError",
                        "the image declares %1x%2 pixels, more than the limit of %3 megapixels")},
+    {R"re(^tensor '([^']+)' is missing \(expected shape ([0-9x]+)\)$)re",
+     QT_TRANSLATE_NOOP("EngineError", "tensor '%1' is missing (expected shape %2)")},
+    {R"re(^tensor '([^']+)' has shape ([0-9x]+), expected ([0-9x]+)$)re",
+     QT_TRANSLATE_NOOP("EngineError", "tensor '%1' has shape %2, expected %3")},
+    {R"re(^tensor '([^']+)' is not a floating-point tensor$)re",
+     QT_TRANSLATE_NOOP("EngineError", "tensor '%1' is not a floating-point tensor")},
+    {R"re(^tensor '([^']+)' holds NaN or infinite values$)re",
+     QT_TRANSLATE_NOOP("EngineError", "tensor '%1' holds NaN or infinite values")},
+    {R"re(^entry '([^']+)' is not a tensor \(expected shape ([0-9x]+)\)$)re",
+     QT_TRANSLATE_NOOP("EngineError", "entry '%1' is not a tensor (expected shape %2)")},
+    {R"re(^the file name is too long \(at most (\d+) bytes here, to leave room for the temporary name\)$)re",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "the file name is too long (at most %1 bytes here, to leave room for the "
+                       "temporary name)")},
+    {R"re(^WebP holds at most (\d+) pixels a side; this picture is (\d+x\d+) \(use \.png or \.tif\)$)re",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "WebP holds at most %1 pixels a side; this picture is %2 (use .png or "
+                       ".tif)")},
+    {R"re(^bad parameter: "([^"]+)" must be a number in \[(-?\d+), (-?\d+)\]$)re",
+     QT_TRANSLATE_NOOP("EngineError", "bad parameter: \"%1\" must be a number in [%2, %3]")},
+    {R"re(^bad parameter: "([^"]+)" must be a whole number of pixels$)re",
+     QT_TRANSLATE_NOOP("EngineError", "bad parameter: \"%1\" must be a whole number of pixels")},
+    {R"re(^bad parameter: "([^"]+)" must be true or false$)re",
+     QT_TRANSLATE_NOOP("EngineError", "bad parameter: \"%1\" must be true or false")},
+    {R"re(^bad parameter: "([^"]+)" must be one of (.+)$)re",
+     QT_TRANSLATE_NOOP("EngineError", "bad parameter: \"%1\" must be one of %2")},
 };
 
 QString translateReason(const QString& reason) {
@@ -84,8 +126,11 @@ QString translateReason(const QString& reason) {
         const QRegularExpressionMatch m =
             QRegularExpression(QString::fromLatin1(numbered.pattern)).match(reason);
         if (m.hasMatch()) {
-            return QCoreApplication::translate("EngineError", numbered.text)
-                .arg(m.captured(1), m.captured(2), m.captured(3));
+            QString text = QCoreApplication::translate("EngineError", numbered.text);
+            for (int i = 1; i <= m.lastCapturedIndex(); ++i) {
+                text = text.arg(m.captured(i));
+            }
+            return text;
         }
     }
     // A fixed head and a variable tail: "bad parameter: ...", "cannot be
