@@ -1,5 +1,6 @@
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -14,7 +15,14 @@ namespace depthstyle {
 struct DeclaredSize {
     long long width = 0;
     long long height = 0;
-    long long pixels() const { return width * height; }
+    // Saturating: two 32-bit sides can overflow even 64 bits.
+    long long pixels() const {
+        if (width <= 0 || height <= 0) {
+            return 0;
+        }
+        constexpr long long kMost = std::numeric_limits<long long>::max();
+        return height > kMost / width ? kMost : width * height;
+    }
 };
 std::optional<DeclaredSize> declaredImageSize(const std::vector<unsigned char>& bytes);
 
