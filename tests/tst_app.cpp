@@ -127,6 +127,7 @@ private Q_SLOTS:
     void stalePanesAreMarkedAndFailuresClear();
     void plainModeSaysWhatItCompares();
     void sideBySideFitsBothHalves();
+    void wipeTagsNeverOverlap();
     void recentFilesAreAbsoluteAndExisting();
     void picturesConvertWithTheirColoursAndAlpha();
     void exportAfterUndoOfAnImageWritesThatState();
@@ -636,6 +637,24 @@ void TestApp::sideBySideFitsBothHalves() {
     QCOMPARE(pane->zoom(), half);
     pane->setMode(ui::ComparePane::Mode::Wipe);
     QCOMPARE(pane->zoom(), std::min(600.0 / picture.width(), 400.0 / picture.height()));
+}
+
+void TestApp::wipeTagsNeverOverlap() {
+    const QSizeF result(150, 20);      // "DA-AdaIN β 20 ε 0.15"
+    const QSizeF comparison(190, 20);  // "AdaIN α 0.42 (matched strength)"
+    for (double width : {120.0, 200.0, 330.0, 500.0, 900.0, 2000.0}) {
+        for (int step = 0; step <= 20; ++step) {
+            const double x = width * step / 20.0;
+            const auto tags = ui::ComparePane::placeWipeTags(width, x, result, comparison);
+            QVERIFY2(!tags.result.intersects(tags.comparison),
+                     qPrintable(QString("width %1, divider %2").arg(width).arg(x)));
+            if (width >= result.width() + comparison.width() + 40) {
+                // Wide enough: both inside the pane.
+                QVERIFY(tags.result.left() >= 0 && tags.result.right() <= width);
+                QVERIFY(tags.comparison.left() >= 0 && tags.comparison.right() <= width);
+            }
+        }
+    }
 }
 
 void TestApp::recentFilesAreAbsoluteAndExisting() {

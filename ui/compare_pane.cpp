@@ -115,16 +115,32 @@ void ComparePane::paintContent(QPainter& painter) {
     painter.setPen(QPen(QColor(0, 0, 0, 140), 1.5));
     painter.setBrush(Qt::white);
     painter.drawEllipse(QPointF(x, height() / 2.0), 6, 6);
-    // The tags beside the divider, inside the pane; a second row when they
-    // would overlap.
     const QFontMetrics metrics = painter.fontMetrics();
-    const double leftWidth = metrics.horizontalAdvance(resultLabel_) + 8;
-    const double rightWidth = metrics.horizontalAdvance(comparisonLabel_) + 8;
-    const double leftX = std::clamp(x - 8 - leftWidth, 6.0, std::max(6.0, width() - leftWidth - 6));
-    const double rightX = std::clamp(x + 8, 6.0, std::max(6.0, width() - rightWidth - 6));
-    const bool overlap = leftX + leftWidth + 4 > rightX;
-    drawTag(painter, QPointF(leftX, 30), resultLabel_);
-    drawTag(painter, QPointF(rightX, overlap ? 30 + metrics.height() + 8 : 30), comparisonLabel_);
+    const auto tagSize = [&metrics](const QString& text) {
+        return QSizeF(metrics.boundingRect(text).adjusted(-4, -2, 4, 2).size());
+    };
+    const WipeTags tags =
+        placeWipeTags(width(), x, tagSize(resultLabel_), tagSize(comparisonLabel_));
+    drawTag(painter, tags.result.topLeft(), resultLabel_);
+    drawTag(painter, tags.comparison.topLeft(), comparisonLabel_);
+}
+
+ComparePane::WipeTags ComparePane::placeWipeTags(double paneWidth, double dividerX,
+                                                 const QSizeF& result, const QSizeF& comparison) {
+    // Beside the divider, inside the pane where it is wide enough; a second
+    // row when they would overlap.
+    constexpr double kTop = 30;
+    const double leftX = std::clamp(dividerX - 8 - result.width(), 6.0,
+                                    std::max(6.0, paneWidth - result.width() - 6));
+    const double rightX =
+        std::clamp(dividerX + 8, 6.0, std::max(6.0, paneWidth - comparison.width() - 6));
+    WipeTags tags;
+    tags.result = QRectF(QPointF(leftX, kTop), result);
+    tags.comparison = QRectF(QPointF(rightX, kTop), comparison);
+    if (tags.result.adjusted(-2, 0, 2, 0).intersects(tags.comparison)) {
+        tags.comparison.moveTop(tags.result.bottom() + 4);
+    }
+    return tags;
 }
 
 }  // namespace depthstyle::ui

@@ -25,6 +25,14 @@ public:
     // Divider position as a fraction of the image width, in [0,1].
     void setWipePosition(double fraction);
     double wipePosition() const { return wipe_; }
+    // Where the wipe's two tags go for a divider at `dividerX`: beside it,
+    // inside the pane, never overlapping (a second row when needed).
+    struct WipeTags {
+        QRectF result, comparison;
+    };
+    static WipeTags placeWipeTags(double paneWidth, double dividerX, const QSizeF& result,
+                                  const QSizeF& comparison);
+
     // Whether the wipe divider is on screen, and where (widget x).
     bool showsWipe() const;
     double dividerX() const;
