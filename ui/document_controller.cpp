@@ -16,9 +16,10 @@ void DocumentController::apply(const Document& document, qint64 inputTimeMs) {
     Q_EMIT documentChanged(document_, inputTimeMs > 0 ? inputTimeMs : monotonicMs());
 }
 
-void DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
+bool DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
                                   const QString& path) {
     Document after = document_;
+    bool dropsDepthMap = false;
     if (role == ImageRole::Content) {
         after.content = image;
         after.contentPath = path;
@@ -26,6 +27,7 @@ void DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
         // replacing another goes back to MiDaS (undone with the image). The
         // first photo keeps a map chosen before it (from a sidecar, say).
         if (!document_.content.empty()) {
+            dropsDepthMap = after.parameters.depthFromFile;
             after.parameters.depthFromFile = false;
             after.parameters.depthPath.clear();
         }
@@ -36,6 +38,7 @@ void DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
     const Document before = document_;
     apply(after);
     undo_->push(new SetImageCommand(*this, role, before, after));
+    return dropsDepthMap;
 }
 
 void DocumentController::changeParameters(const doc::Parameters& parameters,

@@ -23,7 +23,10 @@ public:
     // A new id for each image loaded.
     quint64 nextImageId() { return nextImageId_++; }
 
-    void setImage(ImageRole role, const doc::ImageInput& image, const QString& path);
+    // True when the new content dropped the depth map file of the photo it
+    // replaced (a map belongs to its photo; the first photo keeps one chosen
+    // before it, from a sidecar say).
+    bool setImage(ImageRole role, const doc::ImageInput& image, const QString& path);
     // No step when nothing changed.
     void changeParameters(const doc::Parameters& parameters, ParameterControl control,
                           qint64 inputTimeMs = 0);

@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "depthstyle/preview_blend.h"
+#include "depthstyle/size_policy.h"
 
 namespace depthstyle::ui {
 namespace {
@@ -50,16 +51,7 @@ QImage toQImage(const Image& image) {
 }
 
 QImage toDisplayQImage(const Image& image, int maxSide) {
-    const cv::Size size = previewProxySize(image.rgb.size(), maxSide);
-    if (image.empty() || size == image.rgb.size()) {
-        return toQImage(image);
-    }
-    Image small;
-    cv::resize(image.rgb, small.rgb, size, 0, 0, cv::INTER_AREA);
-    if (image.hasAlpha()) {
-        cv::resize(image.alpha, small.alpha, size, 0, 0, cv::INTER_AREA);
-    }
-    return toQImage(small);
+    return toQImage(resizedImage(image, previewProxySize(image.rgb.size(), maxSide)));
 }
 
 QImage unitMapToQImage(const cv::Mat& map) {

@@ -99,13 +99,9 @@ void InputLoader::apply(Slot slot, const DecodedImage& decoded) {
     const bool content = slot == Slot::Content;
     const doc::ImageInput input{decoded.image, decoded.label, controller_.nextImageId()};
     displays_.insert(input.id, decoded.display);
-    const doc::Parameters& before = controller_.document().parameters;
-    const QString depthMap = QFileInfo(before.depthPath).fileName();
-    // A map goes with its photo: a new photo replacing one drops it (not the
-    // first photo, which a sidecar's map may have been chosen for).
+    const QString depthMap = QFileInfo(controller_.document().parameters.depthPath).fileName();
     const bool dropsDepthMap =
-        content && before.depthFromFile && !controller_.document().content.empty();
-    controller_.setImage(content ? ImageRole::Content : ImageRole::Style, input, path);
+        controller_.setImage(content ? ImageRole::Content : ImageRole::Style, input, path);
     if (dropsDepthMap) {
         notification_.showInfo(tr("The depth map %1 was made for the previous photo: the depth "
                                   "now comes from MiDaS. Undo brings both back.")

@@ -2,28 +2,11 @@
 
 #include <QMutexLocker>
 
-#include <opencv2/imgproc.hpp>
-
 #include "depthstyle/preview_blend.h"
+#include "depthstyle/size_policy.h"
 #include "image_convert.h"
 
 namespace depthstyle::ui {
-namespace {
-
-Image resized(const Image& image, cv::Size size) {
-    if (image.rgb.size() == size) {
-        return image;
-    }
-    Image out;
-    cv::resize(image.rgb, out.rgb, size, 0, 0, cv::INTER_AREA);
-    if (image.hasAlpha()) {
-        cv::resize(image.alpha, out.alpha, size, 0, 0, cv::INTER_AREA);
-    }
-    out.sourceBitDepth = image.sourceBitDepth;
-    return out;
-}
-
-}  // namespace
 
 LiveBlender::LiveBlender(QObject* parent) : QThread(parent) {
     qRegisterMetaType<depthstyle::ui::LiveBlend>();
@@ -82,8 +65,8 @@ LiveBlend LiveBlender::blend(const LiveBlendRequest& r) {
     }
     // The anchors change with each new content or style, not with a slider.
     if (r.proxyStyle.rgb.data != anchorsSource_.data || style_.rgb.size() != r.target) {
-        style_ = resized(r.proxyStyle, r.target);
-        content_ = resized(r.proxyContent, r.target);
+        style_ = resizedImage(r.proxyStyle, r.target);
+        content_ = resizedImage(r.proxyContent, r.target);
         anchorsSource_ = r.proxyStyle.rgb;
     }
     out.result = toQImage(previewBlend(style_, content_, strength, r.picture));

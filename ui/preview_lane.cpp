@@ -6,6 +6,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/preview_blend.h"
+#include "depthstyle/size_policy.h"
 #include "depthstyle/strength_map.h"
 #include "error_text.h"
 #include "image_convert.h"
@@ -15,19 +16,6 @@
 
 namespace depthstyle::ui {
 namespace {
-
-Image scaledCopy(const Image& image, cv::Size size) {
-    if (image.rgb.size() == size) {
-        return image;
-    }
-    Image out;
-    cv::resize(image.rgb, out.rgb, size, 0, 0, cv::INTER_AREA);
-    if (image.hasAlpha()) {
-        cv::resize(image.alpha, out.alpha, size, 0, 0, cv::INTER_AREA);
-    }
-    out.sourceBitDepth = image.sourceBitDepth;
-    return out;
-}
 
 bool isEncodeStage(Stage stage) {
     return stage == Stage::Depth || stage == Stage::ContentEncoding ||
@@ -195,10 +183,10 @@ void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const P
     anchors.request = r;
     anchors.fullStyle = session.render({StrengthSettings::adain(0.0)}, progress);
     const cv::Size proxy = previewProxySize(anchors.fullStyle.rgb.size(), kPreviewProxySide);
-    anchors.proxyStyle = scaledCopy(anchors.fullStyle, proxy);
+    anchors.proxyStyle = resizedImage(anchors.fullStyle, proxy);
     // Only its proxy is kept: the full one is never shown.
     anchors.proxyContent =
-        scaledCopy(session.render({StrengthSettings::adain(1.0)}, progress), proxy);
+        resizedImage(session.render({StrengthSettings::adain(1.0)}, progress), proxy);
     anchors_ = anchors;
     Q_EMIT anchorsReady(anchors);
 }

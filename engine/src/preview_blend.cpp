@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "depthstyle/size_policy.h"
+#include "grid_resize.h"
 
 namespace depthstyle {
 
@@ -20,14 +21,7 @@ Image previewBlend(const Image& styleDecode, const Image& contentDecode,
         size.width > picture.width || size.height > picture.height) {
         return out;
     }
-    // The 8x8 blocks of the picture, scaled as the proxy is.
-    const double sx = double(size.width) / picture.width;
-    const double sy = double(size.height) / picture.height;
-    const cv::Size blocks(std::max(size.width, int(std::lround(strengthGrid.cols * 8 * sx))),
-                          std::max(size.height, int(std::lround(strengthGrid.rows * 8 * sy))));
-    cv::Mat p;
-    cv::resize(strengthGrid, p, blocks, 0, 0, cv::INTER_LINEAR);
-    p = p(cv::Rect(0, 0, size.width, size.height));
+    const cv::Mat p = gridAtDrawnSize(strengthGrid, picture, size, cv::INTER_LINEAR);
     cv::Mat p3;
     cv::merge(std::vector<cv::Mat>{p, p, p}, p3);
     cv::Mat q3;

@@ -55,15 +55,20 @@ cv::Size checkScaledSize(cv::Size original, int smallerSide, const std::string& 
 Image scaleToSmallerSide(const Image& image, int smallerSide, const std::string& label) {
     const cv::Size from = image.rgb.size();
     const cv::Size to = checkScaledSize(from, smallerSide, label);
-    if (to == from) {
+    return resizedImage(image, to);
+}
+
+Image resizedImage(const Image& image, cv::Size size) {
+    const cv::Size from = image.rgb.size();
+    if (size == from) {
         return image;
     }
-    const int interpolation = to.area() < from.area() ? cv::INTER_AREA : cv::INTER_LINEAR;
+    const int interpolation = size.area() < from.area() ? cv::INTER_AREA : cv::INTER_LINEAR;
     Image out;
     out.sourceBitDepth = image.sourceBitDepth;
-    cv::resize(image.rgb, out.rgb, to, 0, 0, interpolation);
+    cv::resize(image.rgb, out.rgb, size, 0, 0, interpolation);
     if (image.hasAlpha()) {
-        cv::resize(image.alpha, out.alpha, to, 0, 0, interpolation);
+        cv::resize(image.alpha, out.alpha, size, 0, 0, interpolation);
     }
     return out;
 }

@@ -8,6 +8,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/size_policy.h"
+#include "grid_resize.h"
 
 namespace depthstyle {
 
@@ -102,12 +103,16 @@ cv::Mat strengthMap(const cv::Mat& gridProximity, const StrengthSettings& settin
 
 cv::Mat strengthMapAtImageSize(const cv::Mat& strength, cv::Size imageSize, cv::Size drawnSize) {
     const cv::Size drawn = drawnSize.empty() ? imageSize : drawnSize;
-    const double sx = double(drawn.width) / imageSize.width;
-    const double sy = double(drawn.height) / imageSize.height;
-    const cv::Size blocks(std::max(drawn.width, int(std::lround(strength.cols * 8 * sx))),
-                          std::max(drawn.height, int(std::lround(strength.rows * 8 * sy))));
+    return gridAtDrawnSize(strength, imageSize, drawn, cv::INTER_NEAREST);
+}
+
+cv::Mat gridAtDrawnSize(const cv::Mat& grid, cv::Size picture, cv::Size drawn, int interpolation) {
+    const double sx = double(drawn.width) / picture.width;
+    const double sy = double(drawn.height) / picture.height;
+    const cv::Size blocks(std::max(drawn.width, int(std::lround(grid.cols * 8 * sx))),
+                          std::max(drawn.height, int(std::lround(grid.rows * 8 * sy))));
     cv::Mat out;
-    cv::resize(strength, out, blocks, 0, 0, cv::INTER_NEAREST);
+    cv::resize(grid, out, blocks, 0, 0, interpolation);
     return out(cv::Rect(0, 0, drawn.width, drawn.height)).clone();
 }
 

@@ -24,6 +24,10 @@ cv::Size scaledSize(cv::Size original, int smallerSide);
 // is outside the supported range. Computed in 64 bits: no size overflows.
 cv::Size checkScaledSize(cv::Size original, int smallerSide, const std::string& label);
 
+// `image` at `size` (area averaging when shrinking, bilinear when growing;
+// alpha alike); the image itself, shared, when it is that size already.
+Image resizedImage(const Image& image, cv::Size size);
+
 // Scales `image` by that policy (area averaging when shrinking, bilinear when
 // growing; alpha alike). Throws EngineError (ImageTooSmall / ImageTooLarge)
 // naming `label` when the result is outside the supported range.
