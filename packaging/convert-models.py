@@ -8,8 +8,11 @@ The MiDaS TorchScript file is checked by loading and running it, then copied.
 
 The installed encoder keeps only the tensors through conv4_1 (what AdaIN uses).
 
-usage: convert-models.py encoder|decoder|depth SOURCE DEST   check a published file, install it
-       convert-models.py --check encoder|decoder|depth FILE  check an installed file
+usage: convert-models.py [--label NAME] encoder|decoder|depth SOURCE DEST   check a published file, install it
+       convert-models.py [--label NAME] --check encoder|decoder|depth FILE  check an installed file
+
+--label NAME names the file in messages (the set-up script checks a copy of
+the user's file and names the original).
 """
 import os
 import shutil
@@ -49,7 +52,9 @@ def load_state_dict(torch, path, layout, allow_extra=False):
     try:
         # Model files are data: an unpickler that builds only tensors and
         # plain containers, so a crafted file cannot run code here.
-        state = torch.load(path, map_location="cpu", weights_only=True)
+        # Opened here, not by torch: names that are not UTF-8 reach the file.
+        with open(path, "rb") as stream:
+            state = torch.load(stream, map_location="cpu", weights_only=True)
     except Exception as error:  # torch raises many kinds here
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         if "Weights only load failed" in first or "weights_only" in first:
@@ -80,7 +85,8 @@ def load_state_dict(torch, path, layout, allow_extra=False):
 
 def check_depth_model(torch, path):
     try:
-        module = torch.jit.load(path, map_location="cpu")
+        with open(path, "rb") as stream:
+            module = torch.jit.load(stream, map_location="cpu")
     except Exception as error:
         raise ModelError("not a TorchScript model (%s)" % str(error).splitlines()[0])
     module.eval()
@@ -94,9 +100,7 @@ def check_depth_model(torch, path):
 
 
 def write_atomically(dest, write):
-    """Writes through a fixed temporary name beside `dest`, then renames: the
-    name is fixed because torch.save records it in the archive, and the same
-    input must give the same bytes."""
+    """Writes through a temporary name beside `dest`, then renames."""
     folder, name = os.path.split(os.path.abspath(dest))
     temp = os.path.join(folder, "partial-" + name)
     try:
@@ -116,7 +120,11 @@ def convert(torch, kind, source, dest):
         return
     state = load_state_dict(torch, source, LAYOUTS[kind])
     used = expected_tensors(INSTALLED[kind])
-    write_atomically(dest, lambda temp: torch.save({k: state[k] for k in used}, temp))
+    def save(temp):
+        with open(temp, "wb") as stream:
+            torch.save({k: state[k] for k in used}, stream)
+
+    write_atomically(dest, save)
 
 
 def check_installed(torch, kind, path):
@@ -126,21 +134,35 @@ def check_installed(torch, kind, path):
         load_state_dict(torch, path, INSTALLED[kind], allow_extra=True)
 
 
+def report(text):
+    """Writes a message to stderr with file names as their original bytes
+    (names that are not UTF-8 come back as they were given)."""
+    sys.stderr.flush()
+    sys.stderr.buffer.write(text.encode("utf-8", "surrogateescape"))
+    sys.stderr.buffer.flush()
+
+
 def main(argv):
-    check_only = len(argv) > 1 and argv[1] == "--check"
-    args = argv[2:] if check_only else argv[1:]
+    args = argv[1:]
+    label = None
+    if len(args) >= 2 and args[0] == "--label":
+        label, args = args[1], args[2:]
+    check_only = len(args) > 0 and args[0] == "--check"
+    if check_only:
+        args = args[1:]
     if len(args) != (2 if check_only else 3) or args[0] not in ("encoder", "decoder", "depth"):
         sys.stderr.write(__doc__)
         return 2
     kind, source = args[0], args[1]
     dest = None if check_only else args[2]
+    shown = label if label is not None else source
     if not os.path.isfile(source):
-        sys.stderr.write("convert-models: '%s': no such file\n" % source)
+        report("convert-models: '%s': no such file\n" % shown)
         return 1
     try:
         import torch
     except ImportError:
-        sys.stderr.write("convert-models: needs python3-torch (run packaging/install-deps.sh)\n")
+        report("convert-models: needs python3-torch (run packaging/install-deps.sh)\n")
         return 1
     try:
         if check_only:
@@ -148,10 +170,11 @@ def main(argv):
         else:
             convert(torch, kind, source, dest)
     except ModelError as error:
-        sys.stderr.write("convert-models: '%s': %s\n" % (source, error))
+        report("convert-models: '%s': %s\n" % (shown, error))
         return 1
     except Exception as error:  # I/O and serialisation failures
-        sys.stderr.write("convert-models: '%s': %s\n" % (dest or source, str(error).splitlines()[0]))
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        report("convert-models: '%s': %s\n" % (dest or shown, first))
         return 1
     return 0
 

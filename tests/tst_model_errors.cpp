@@ -19,6 +19,8 @@ private Q_SLOTS:
     void badModelFile();
     void badDepthModel();
     void depthModelGivingNaN();
+    void mixedSetIsRefused();
+    void fileChangedAfterInstallIsRefused();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -133,6 +135,95 @@ void TestModelErrors::depthModelGivingNaN() {
         QVERIFY2(QString(e.what()).startsWith("'" + file("nan-depth.pt") + "'"), e.what());
         QVERIFY2(QString(e.what()).contains("NaN or infinite"), e.what());
     }
+}
+
+namespace {
+
+// A plain folder holding copies of the installed stand-in set's files and its
+// manifest (as an older version or a hand copy leaves them).
+QString copyOfInstalledSet(const QString& dir) {
+    QDir().mkpath(dir);
+    for (const QString& name : {QString("vgg_normalised.pth"), QString("decoder.pth"),
+                                QString("model-small-traced.pt"), QString("SHA256SUMS")}) {
+        QFile::remove(dir + "/" + name);
+        if (!QFile::copy(standinModelDir() + "/" + name, dir + "/" + name)) {
+            return {};
+        }
+    }
+    return dir;
+}
+
+QString loadError(const QString& dir) {
+    try {
+        Session session(ModelFiles::inDirectory(dir.toStdString()));
+    } catch (const EngineError& e) {
+        return e.kind() == ErrorKind::ModelInvalid ? QString::fromStdString(e.what())
+                                                   : QString("wrong kind: ") + e.what();
+    }
+    return {};
+}
+
+}  // namespace
+
+void TestModelErrors::mixedSetIsRefused() {
+    // The installed set itself loads, through its links.
+    QCOMPARE(loadError(standinModelDir()), QString());
+
+    // A decoder from another installation beside this set's manifest.
+    const QString mixed = copyOfInstalledSet(file("mixed"));
+    QVERIFY(!mixed.isEmpty());
+    QCOMPARE(loadError(mixed), QString());
+    const ProcessResult other =
+        runPythonTool("make_standin_models.py", {file("other"), "--format", "zip", "--seed", "7"});
+    QVERIFY2(other.exitCode == 0, qPrintable(other.err));
+    QVERIFY(QFile::remove(mixed + "/decoder.pth"));
+    QVERIFY(QFile::copy(file("other/decoder.pth"), mixed + "/decoder.pth"));
+    const QString error = loadError(mixed);
+    QVERIFY2(error.contains(mixed + "/decoder.pth") &&
+                 error.contains("does not match the model set's manifest") &&
+                 error.contains(mixed + "/SHA256SUMS") && error.contains("fetch-models.sh"),
+             qPrintable(error));
+
+    // A manifest that does not list a file.
+    const QString unlisted = copyOfInstalledSet(file("unlisted"));
+    QFile manifest(unlisted + "/SHA256SUMS");
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    QByteArray lines = manifest.readAll();
+    manifest.close();
+    lines.replace("vgg_normalised.pth", "something-else.pth");
+    QVERIFY(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    manifest.write(lines);
+    manifest.close();
+    QVERIFY2(loadError(unlisted).contains("not listed in the model set's manifest"),
+             qPrintable(loadError(unlisted)));
+
+    // No manifest at all: files placed by hand are loaded as they are.
+    QVERIFY(QFile::remove(unlisted + "/SHA256SUMS"));
+    QCOMPARE(loadError(unlisted), QString());
+}
+
+void TestModelErrors::fileChangedAfterInstallIsRefused() {
+    // Loaded once, so that its hash is remembered; then one byte of a weight
+    // changes, with the size and the modification time put back.
+    const QString set = copyOfInstalledSet(file("changed"));
+    QVERIFY(!set.isEmpty());
+    QCOMPARE(loadError(set), QString());
+    const QString decoder = set + "/decoder.pth";
+    const QDateTime modified = QFileInfo(decoder).lastModified();
+    QFile bytes(decoder);
+    QVERIFY(bytes.open(QIODevice::ReadWrite));
+    const qint64 at = bytes.size() - 100;  // inside the last tensor's data
+    QVERIFY(bytes.seek(at));
+    const char old = bytes.read(1).at(0);
+    QVERIFY(bytes.seek(at));
+    bytes.write(QByteArray(1, static_cast<char>(old ^ 0x40)));
+    bytes.close();
+    QVERIFY(bytes.open(QIODevice::ReadWrite));
+    QVERIFY(bytes.setFileTime(modified, QFileDevice::FileModificationTime));
+    bytes.close();
+    QCOMPARE(QFileInfo(decoder).lastModified(), modified);
+    const QString error = loadError(set);
+    QVERIFY2(error.contains(decoder) && error.contains("does not match"), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestModelErrors)

@@ -1,5 +1,7 @@
 // packaging/fetch-models.sh --from on stand-in files in the published
-// formats: it checks, converts, prints SHA-256 sums, installs all or nothing.
+// formats: it checks, converts, prints SHA-256 sums, compares them with the
+// published ones, and installs the set as a unit (all or nothing, a kill at
+// any point included).
 #include <QCryptographicHash>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,7 +31,54 @@ ProcessResult fetchModels(const QStringList& arguments) {
 }
 
 QStringList entries(const QString& dir) {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    QStringList names =
+        QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System);
+    names.sort(Qt::CaseSensitive);
+    return names;
+}
+
+// An installed folder: the three names, both lists, the link to the set in
+// use and the one set; nothing else (no staging folder, no temporary link).
+const QStringList kInstalledEntries{".sets",
+                                    "SHA256SUMS",
+                                    "SOURCE-SHA256SUMS",
+                                    "current",
+                                    "decoder.pth",
+                                    "model-small-traced.pt",
+                                    "vgg_normalised.pth"};
+
+// `sha256sum -c SHA256SUMS` run in the folder, as a user would.
+ProcessResult checkSums(const QString& dir) {
+    return runProcess("bash", {"-c", "cd \"$1\" && sha256sum --strict -c SHA256SUMS", "-", dir});
+}
+
+// A list in the published-hashes format for the stand-ins, with `wrongFor`'s
+// hash replaced.
+QString writePublishedSums(const QString& path, const QString& wrongFor = {}) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return {};
+    }
+    file.write("# stand-in hashes for the tests\n");
+    for (const QString& name : kModelNames) {
+        QByteArray sum = sha256Of(standinPublishedDir() + "/" + name);
+        if (name == wrongFor) {
+            sum = QByteArray(64, 'a');
+        }
+        file.write(sum + "  " + name.toUtf8() + "\n");
+    }
+    return path;
+}
+
+ProcessResult fetchModelsWith(const QString& publishedSums, const QStringList& arguments) {
+    return runProcess("bash", QStringList{sourceDir() + "/packaging/fetch-models.sh"} + arguments,
+                      300000, {"DEPTHSTYLE_PUBLISHED_SUMS=" + publishedSums});
+}
+
+ProcessResult runScriptTest(const QStringList& arguments) {
+    return runProcess("bash",
+                      QStringList{sourceDir() + "/tests/tools/check_fetch_models.sh"} + arguments,
+                      600000);
 }
 
 }  // namespace
@@ -44,6 +93,9 @@ private Q_SLOTS:
     void missingFileIsNamed();
     void badOptions();
     void picklesThatRunCodeAreRefused();
+    void publishedHashesAreChecked();
+    void killedRunsNeverMixSets();
+    void oddFolderNamesAreNamed();
 
 private:
     QTemporaryDir dir_;
@@ -67,7 +119,21 @@ void TestModelSetup::installsFromFolder() {
         QVERIFY2(run.out.contains("SHA-256 " + sum + "  " + name), qPrintable(run.out));
         QVERIFY(QFile::exists(dest + "/" + name));
     }
-    QCOMPARE(entries(dest).size(), 4);  // the three files and SHA256SUMS, no leftovers
+    QCOMPARE(entries(dest), kInstalledEntries);
+    QCOMPARE(entries(dest + "/.sets").size(), 1);
+    const ProcessResult sums = checkSums(dest);
+    QVERIFY2(sums.exitCode == 0 && sums.out.count(": OK") == 3, qPrintable(sums.out + sums.err));
+    // The files as taken are listed apart (the AdaIN ones differ once converted).
+    QFile sources(dest + "/SOURCE-SHA256SUMS");
+    QVERIFY(sources.open(QIODevice::ReadOnly));
+    const QByteArray sourceList = sources.readAll();
+    for (const QString& name : kModelNames) {
+        QVERIFY(sourceList.contains(sha256Of(standinPublishedDir() + "/" + name) + "  " +
+                                    name.toUtf8()));
+    }
+    QVERIFY(sha256Of(dest + "/decoder.pth") != sha256Of(standinPublishedDir() + "/decoder.pth"));
+    // Without a published hash on record, each file is said to be unchecked.
+    QCOMPARE(run.err.count("could not be checked against the published file"), 3);
     // The AdaIN files are now in the zip format that LibTorch reads.
     QFile encoder(dest + "/vgg_normalised.pth");
     QVERIFY(encoder.open(QIODevice::ReadOnly));
@@ -87,7 +153,8 @@ void TestModelSetup::runningAgainChangesNothing() {
     for (const QString& name : kModelNames) {
         QCOMPARE(sha256Of(dest + "/" + name), before[name]);
     }
-    QCOMPARE(entries(dest).size(), 4);
+    QCOMPARE(entries(dest), kInstalledEntries);
+    QCOMPARE(entries(dest + "/.sets").size(), 1);
     // Without --from a complete set is recognised and nothing is downloaded.
     const ProcessResult check = fetchModels({"--dest", dest});
     QVERIFY2(check.exitCode == 0, qPrintable(check.err));
@@ -110,7 +177,8 @@ void TestModelSetup::badTensorInstallsNothing() {
     run = fetchModels({"--from", broken_, "--dest", dest});
     QVERIFY(run.exitCode != 0);
     QCOMPARE(sha256Of(dest + "/vgg_normalised.pth"), encoderBefore);
-    QCOMPARE(entries(dest).size(), 4);
+    QCOMPARE(entries(dest), kInstalledEntries);
+    QCOMPARE(checkSums(dest).exitCode, 0);
 }
 
 void TestModelSetup::missingFileIsNamed() {
@@ -159,6 +227,64 @@ void TestModelSetup::picklesThatRunCodeAreRefused() {
              qPrintable(run.err));
     QVERIFY2(!QFile::exists(marker), "unpickling the model file ran its code");
     QCOMPARE(entries(dest), QStringList());
+}
+
+void TestModelSetup::publishedHashesAreChecked() {
+    const QString good = writePublishedSums(dir_.filePath("published-good.sha256"));
+    const QString wrong =
+        writePublishedSums(dir_.filePath("published-wrong.sha256"), "decoder.pth");
+    QVERIFY(!good.isEmpty() && !wrong.isEmpty());
+    const QString mirror = "file://" + standinPublishedDir();
+
+    // Downloads (from a mirror) that match: installed, no warning.
+    const QString dest = dir_.filePath("published");
+    ProcessResult run = fetchModelsWith(good, {"--mirror", mirror, "--dest", dest});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(!run.err.contains("warning"), qPrintable(run.err));
+    QCOMPARE(checkSums(dest).exitCode, 0);
+    const QByteArray installed = sha256Of(dest + "/decoder.pth");
+
+    // A download that does not match: refused, the set in use kept.
+    run = fetchModelsWith(wrong, {"--mirror", mirror, "--dest", dest, "--force"});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("decoder.pth (from " + mirror +
+                              "/decoder.pth)' is not the "
+                              "published file") &&
+                 run.err.contains("nothing was installed"),
+             qPrintable(run.err));
+    QCOMPARE(sha256Of(dest + "/decoder.pth"), installed);
+    QCOMPARE(entries(dest), kInstalledEntries);
+
+    // A --from file that does not match: installed, with one warning line.
+    run = fetchModelsWith(wrong, {"--from", standinPublishedDir(), "--dest", dest});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList warnings = run.err.split('\n').filter("warning");
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(
+        warnings[0].contains(standinPublishedDir() + "/decoder.pth' is not the published file"),
+        qPrintable(run.err));
+    QCOMPARE(checkSums(dest).exitCode, 0);
+
+    run = fetchModelsWith(good, {"--mirror", mirror, "--from", standinPublishedDir()});
+    QCOMPARE(run.exitCode, 2);
+}
+
+void TestModelSetup::killedRunsNeverMixSets() {
+    const QString other = dir_.filePath("seed7");
+    const ProcessResult made = runPythonTool("make_standin_models.py", {other, "--seed", "7"});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const ProcessResult run =
+        runScriptTest({"interrupts", sourceDir() + "/packaging/fetch-models.sh",
+                       standinPublishedDir(), other, dir_.filePath("interrupts")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    qInfo("%s", qPrintable(run.out.trimmed()));
+}
+
+void TestModelSetup::oddFolderNamesAreNamed() {
+    const ProcessResult run =
+        runScriptTest({"names", sourceDir() + "/packaging/fetch-models.sh", standinPublishedDir(),
+                       broken_, dir_.filePath("names")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
 }
 
 QTEST_GUILESS_MAIN(TestModelSetup)

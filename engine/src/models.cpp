@@ -1,14 +1,36 @@
 #include "depthstyle/models.h"
 
+#include "depthstyle/engine_error.h"
+
+#include "model_manifest.h"
 #include "model_networks.h"
 #include "network_layout.h"
 
 namespace depthstyle {
+namespace {
+
+// Checks a model file against its set's manifest, then loads the very file
+// checked (its real path); errors name the file as the caller gave it.
+template <typename Load>
+auto loadChecked(const std::string& given, Load load) {
+    const std::string real = checkedModelFile(given);
+    try {
+        return load(real);
+    } catch (const EngineError& e) {
+        if (real != given && e.file() == real) {
+            throw EngineError(e.kind(), given, e.reason());
+        }
+        throw;
+    }
+}
+
+}  // namespace
 
 cv::Mat Models::Networks::proximity(const cv::Mat& rgb, const Progress& progress) const {
     const std::lock_guard<std::mutex> lock(depthMutex_);
     if (!depth_) {
-        depth_ = DepthEstimator::load(files.depth);
+        depth_ = loadChecked(files.depth,
+                             [](const std::string& path) { return DepthEstimator::load(path); });
     }
     return depth_->proximity(rgb, progress);
 }
@@ -17,9 +39,13 @@ Models::Models(std::unique_ptr<Networks> networks) : networks_(std::move(network
 Models::~Models() = default;
 
 std::shared_ptr<const Models> Models::load(const ModelFiles& files) {
-    auto networks =
-        std::make_unique<Networks>(files, ConvStack::load(files.encoder, encoderLayout()),
-                                   ConvStack::load(files.decoder, decoderLayout()));
+    auto encoder = loadChecked(files.encoder, [](const std::string& path) {
+        return ConvStack::load(path, encoderLayout());
+    });
+    auto decoder = loadChecked(files.decoder, [](const std::string& path) {
+        return ConvStack::load(path, decoderLayout());
+    });
+    auto networks = std::make_unique<Networks>(files, std::move(encoder), std::move(decoder));
     return std::shared_ptr<const Models>(new Models(std::move(networks)));
 }
 

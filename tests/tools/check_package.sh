@@ -20,6 +20,7 @@ done
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
 for file in usr/bin/depthstyle usr/bin/depthstyle-cli usr/share/depthstyle/fetch-models.sh \
+    usr/share/depthstyle/published-models.sha256 \
     usr/share/depthstyle/convert-models.py usr/share/applications/depthstyle.desktop \
     usr/share/metainfo/org.depthstyle.DepthStyle.metainfo.xml \
     usr/share/icons/hicolor/scalable/apps/depthstyle.svg usr/share/man/man1/depthstyle-cli.1.gz \
