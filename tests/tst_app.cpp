@@ -858,6 +858,11 @@ void TestApp::errorsReadInRussian() {
     const QString field =
         ui::errorText(EngineError(ErrorKind::FileUnreadable, "/x/depthstyle.json",
                                   "bad parameter: \"beta\" must be a number in [0, 1000000]"));
+    const QString manifest = ui::errorText(EngineError(
+        ErrorKind::ModelInvalid, "/m/decoder.pth",
+        "does not match the model set's manifest '/m/.sets/a/SHA256SUMS' (a set mixed from two "
+        "installations, or a file changed after installing); reinstall the set with "
+        "packaging/fetch-models.sh --force (or --from FOLDER)"));
     auto window = std::make_unique<MainWindow>(standinModelDir());
     window->show();
     window->openContent(file("nothing-here.png"));
@@ -874,6 +879,9 @@ void TestApp::errorsReadInRussian() {
                             "[0, 1000000]"));
     QCOMPARE(large, QString("«/x/c.png»: при размере 8000x6000 изображение превышает предел в "
                             "40 мегапикселей; выберите размер поменьше"));
+    QVERIFY2(manifest.startsWith("«/m/decoder.pth»: не совпадает с описью набора моделей "
+                                 "«/m/.sets/a/SHA256SUMS»"),
+             qPrintable(manifest));
     // Untranslated: the engine's words as they are.
     QCOMPARE(ui::errorText(EngineError(ErrorKind::FileMissing, "/x/a.png", "no such file")),
              QString("'/x/a.png': no such file"));

@@ -322,6 +322,14 @@
         <source>bad parameter: &quot;%1&quot; must be one of %2</source>
         <translation>неверный параметр: «%1» должен быть одним из: %2</translation>
     </message>
+    <message>
+        <source>not listed in the model set&apos;s manifest &apos;%1&apos;; reinstall the set with packaging/fetch-models.sh --force (or --from FOLDER)</source>
+        <translation>не указан в описи набора моделей «%1»; установите набор заново: packaging/fetch-models.sh --force (или --from ПАПКА)</translation>
+    </message>
+    <message>
+        <source>does not match the model set&apos;s manifest &apos;%1&apos; (a set mixed from two installations, or a file changed after installing); reinstall the set with packaging/fetch-models.sh --force (or --from FOLDER)</source>
+        <translation>не совпадает с описью набора моделей «%1» (набор смешан из двух установок или файл изменён после установки); установите набор заново: packaging/fetch-models.sh --force (или --from ПАПКА)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

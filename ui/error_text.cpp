@@ -108,6 +108,15 @@ const NumberedReason kNumberedReasons[] = {
      QT_TRANSLATE_NOOP("EngineError",
                        "WebP holds at most %1 pixels a side; this picture is %2 (use .png or "
                        ".tif)")},
+    {R"re(^not listed in the model set's manifest '(.+)'; reinstall the set with packaging/fetch-models\.sh --force \(or --from FOLDER\)$)re",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "not listed in the model set's manifest '%1'; reinstall the set with "
+                       "packaging/fetch-models.sh --force (or --from FOLDER)")},
+    {R"re(^does not match the model set's manifest '(.+)' \(a set mixed from two installations, or a file changed after installing\); reinstall the set with packaging/fetch-models\.sh --force \(or --from FOLDER\)$)re",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "does not match the model set's manifest '%1' (a set mixed from two "
+                       "installations, or a file changed after installing); reinstall the set "
+                       "with packaging/fetch-models.sh --force (or --from FOLDER)")},
     {R"re(^bad parameter: "([^"]+)" must be a number in \[(-?\d+), (-?\d+)\]$)re",
      QT_TRANSLATE_NOOP("EngineError", "bad parameter: \"%1\" must be a number in [%2, %3]")},
     {R"re(^bad parameter: "([^"]+)" must be a whole number of pixels$)re",
