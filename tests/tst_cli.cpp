@@ -31,6 +31,7 @@ private Q_SLOTS:
     void runtimeErrors();
     void closeSweepValuesGetTheirOwnFiles();
     void errorOnATerminalStartsItsOwnLine();
+    void namesThatAreNotUtf8();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -398,6 +399,42 @@ void TestCli::errorOnATerminalStartsItsOwnLine() {
     QVERIFY2(text.contains("%"), qPrintable(text));  // the progress was shown
     QVERIFY2(text.contains("\ndepthstyle-cli: error: '" + models + "/model-small-traced.pt'"),
              qPrintable(text));
+}
+
+void TestCli::namesThatAreNotUtf8() {
+    // Made and run by bash: QProcess and QFile would re-encode the bytes.
+    // 0xE9 is "e acute" in Latin-1; 0xFF is never valid UTF-8.
+    const QString script = R"sh(set -eu
+cli="$1"; models="$2"; work="$3"; content="$4"; style="$5"
+cd "$work"
+trap 'cd / && rm -rf -- "$work"' EXIT  # QTemporaryDir cannot remove such names
+photo="photo-"$'\xe9'".png"; out="out-"$'\xff'".png"; depth="depth-"$'\xe9'$'\xe9'".png"
+cp "$content" "$photo"
+"$cli" --models "$models" --content "$photo" --style "$style" --output "$out" \
+  --save-depth "$depth" --content-size 48 --style-size 40 --threads 2
+test -s "$out" || { echo "no $out"; exit 1; }
+test -s "$depth" || { echo "no $depth"; exit 1; }
+[ "$(ls | grep -c $'\xef\xbf\xbd')" -eq 0 ] || { echo "a name was mangled"; exit 1; }
+sidecar="look-"$'\xe9'".json"
+printf '{"parameters": {"beta": 5}}' > "$sidecar"
+"$cli" --models "$models" --params "$sidecar" --content "$photo" --style "$style" \
+  --output again.png --content-size 48 --style-size 40 --threads 2
+test -s again.png || { echo "--params with such a name failed"; exit 1; }
+if "$cli" --models "$models" --content "missing-"$'\xe9'".png" --style "$style" \
+  --output never.png 2> err; then echo "a missing file was accepted"; exit 1; fi
+grep -qF "'missing-"$'\xe9'".png': no such file" err || { cat err; exit 1; }
+mkfifo "pipe-"$'\xe9'".json"
+if timeout 20 "$cli" --models "$models" --params "pipe-"$'\xe9'".json" --content "$photo" \
+  --style "$style" --output never.png 2> err; then echo "a FIFO was accepted"; exit 1; fi
+grep -qF "'pipe-"$'\xe9'".json': is not a regular file" err || { cat err; exit 1; }
+)sh";
+    const QString work = file("not-utf8");
+    QVERIFY(QDir().mkpath(work));
+    const ProcessResult run = runProcess("bash",
+                                         {"-c", script, "-", cliExecutable(), standinModelDir(),
+                                          work, file("content.png"), file("style.png")},
+                                         180000);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -9,6 +9,7 @@
 #include "depthstyle/engine_error.h"
 #include "document_controller.h"
 #include "export_bundle.h"
+#include "local_path.h"
 #include "png_metadata.h"
 #include "presets.h"
 #include "sidecar.h"
@@ -31,6 +32,8 @@ doc::ImageInput image(quint64 id, const QString& label) {
 class TestDocument : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void fileNamesKeepTheirBytes_data();
+    void fileNamesKeepTheirBytes();
     void sliderDragIsOneStep();
     void undoRestoresImagesWithParameters();
     void noChangeNoStep();
@@ -42,6 +45,38 @@ private Q_SLOTS:
     void presetIsOneUndoStep();
     void exportAllWritesEveryFileAndAReadableSidecar();
 };
+
+void TestDocument::fileNamesKeepTheirBytes_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("utf8");
+    QTest::addRow("ascii") << QByteArray("/tmp/a b.png") << true;
+    QTest::addRow("two, three and four bytes")
+        << QByteArray("/tmp/\xc3\xa9\xe2\x82\xac\xf0\x9f\x8e\xa8.png") << true;
+    QTest::addRow("latin-1") << QByteArray("/tmp/caf\xe9.png") << false;
+    QTest::addRow("never valid") << QByteArray("\xff\xfe.png") << false;
+    QTest::addRow("cut sequence") << QByteArray("a\xe2\x82") << false;
+    QTest::addRow("overlong slash") << QByteArray(
+                                           "a\xc0\xaf"
+                                           "b")
+                                    << false;
+    QTest::addRow("encoded surrogate") << QByteArray("\xed\xa0\x80x") << false;
+    QTest::addRow("beyond U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << false;
+    QTest::addRow("mixed") << QByteArray("\xc3\xa9\xe9\xc3\xa9") << false;
+}
+
+void TestDocument::fileNamesKeepTheirBytes() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, utf8);
+    const QString text = doc::fromLocalPath(bytes.toStdString());
+    QCOMPARE(QByteArray::fromStdString(doc::localPath(text)), bytes);
+    if (utf8) {
+        QCOMPARE(text, QString::fromUtf8(bytes));
+    } else {
+        QVERIFY(!text.contains(QChar(0xFFFD)));
+    }
+    const char* argv[] = {"prog", bytes.constData()};
+    QCOMPARE(doc::commandLineArguments(2, argv).at(1), text);
+}
 
 void TestDocument::sliderDragIsOneStep() {
     DocumentController c;

@@ -220,7 +220,7 @@ void readStartingPoint(const QCommandLineParser& parser, CliOptions& o) {
             o.content = sidecar.contentPath;
             o.style = sidecar.stylePath;
         } catch (const EngineError& e) {
-            throw UsageError{QStringLiteral("--params: %1").arg(QString::fromUtf8(e.what()))};
+            throw UsageError{QStringLiteral("--params: %1").arg(doc::fromLocalPath(e.what()))};
         }
     }
     if (parser.isSet("preset")) {

@@ -58,11 +58,10 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs, cv::Size si
     for (const QString& out : outputs) {
         const std::string path = localPath(out);
         checkOutputPath(path, size);
-        const QFileInfo dir(QFileInfo(out).absolutePath());
-        if (!dir.isWritable()) {
-            throwFileError(
-                ErrorKind::OutputUnwritable, path,
-                "cannot write: no permission to write into '" + localPath(dir.filePath()) + "'");
+        const std::string dir = localPath(QFileInfo(out).absolutePath());
+        if (::access(dir.c_str(), W_OK) != 0) {
+            throwFileError(ErrorKind::OutputUnwritable, path,
+                           "cannot write: no permission to write into '" + dir + "'");
         }
         refuseToOverwriteInputs(
             path, {localPath(o.content), localPath(o.style), localPath(o.parameters.depthPath)});

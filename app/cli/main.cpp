@@ -6,6 +6,7 @@
 #include "cli_run.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/process_setup.h"
+#include "local_path.h"
 
 namespace {
 
@@ -24,13 +25,14 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationVersion(QStringLiteral(DEPTHSTYLE_VERSION));
 
     const depthstyle::cli::ParseOutcome parsed =
-        depthstyle::cli::parseCommandLine(QCoreApplication::arguments());
+        depthstyle::cli::parseCommandLine(depthstyle::doc::commandLineArguments(argc, argv));
     if (!parsed.options) {
         if (parsed.exitCode == 0) {
-            std::fputs(qPrintable(parsed.text), stdout);
+            std::fputs(depthstyle::doc::localPath(parsed.text).c_str(), stdout);
         } else {
+            // File names in the message come back as their bytes.
             std::fprintf(stderr, "depthstyle-cli: error: %s (see --help)\n",
-                         qPrintable(parsed.text));
+                         depthstyle::doc::localPath(parsed.text).c_str());
         }
         return parsed.exitCode;
     }

@@ -11,6 +11,7 @@
 #include "compute_threads.h"
 #include "depthstyle/process_setup.h"
 #include "export_controller.h"
+#include "local_path.h"
 #include "main_window.h"
 #include "result_presenter.h"
 #include "theme.h"
@@ -70,7 +71,8 @@ int main(int argc, char* argv[]) {
                                  "[CONTENT");
     parser.addPositionalArgument("style", QApplication::translate("main", "Style image."),
                                  "[STYLE]]");
-    parser.process(app);
+    // Arguments decoded without loss: a photo whose name is not UTF-8 opens.
+    parser.process(depthstyle::doc::commandLineArguments(argc, argv));
     const std::optional<depthstyle::ui::Theme> chosenTheme =
         parser.isSet(theme) ? depthstyle::ui::parseThemeKey(parser.value(theme))
                             : depthstyle::ui::themeFromKey(QSettings().value("theme").toString());

@@ -1,8 +1,14 @@
 #include "sidecar.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <cerrno>
+#include <cstring>
 
 #include "depthstyle/engine_error.h"
 #include "local_path.h"
@@ -15,8 +21,24 @@ constexpr qint64 kMaxSidecarBytes = 1 << 20;
 }  // namespace
 
 Sidecar readSidecar(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // Opened by its bytes: QFile would mangle a name that is not UTF-8.
+    // Not blocking: a FIFO is refused below instead of waiting for a writer.
+    const int descriptor = ::open(localPath(path).c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (descriptor < 0) {
+        throwFileError(ErrorKind::FileUnreadable, localPath(path),
+                       std::string("cannot be opened: ") + std::strerror(errno));
+    }
+    struct stat info {};
+    if (::fstat(descriptor, &info) != 0 || !S_ISREG(info.st_mode)) {
+        const bool folder = S_ISDIR(info.st_mode);
+        ::close(descriptor);
+        throwFileError(ErrorKind::FileUnreadable, localPath(path),
+                       folder ? "is a directory, not a file"
+                              : "is not a regular file (a pipe, a device or a socket)");
+    }
+    QFile file;
+    if (!file.open(descriptor, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(descriptor);
         throwFileError(ErrorKind::FileUnreadable, localPath(path),
                        "cannot be opened: " + file.errorString().toStdString());
     }
