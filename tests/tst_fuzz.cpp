@@ -7,6 +7,7 @@
 #include <QtTest>
 #include <functional>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <random>
 
 #include "depthstyle/engine_error.h"
@@ -95,9 +96,22 @@ Tally fuzz(const QString& path, const Bytes& seed, unsigned seedValue, int maxRu
     return tally;
 }
 
-Bytes encoded(const char* extension) {
+// A small picture in the format of `extension`; `exif`: with an EXIF
+// orientation (and alpha, where the format has it), for the EXIF parser.
+Bytes encoded(const QString& extension, bool exif) {
     std::vector<unsigned char> bytes;
-    cv::imencode(extension, makeContentPicture(48, 32), bytes);
+    const cv::Mat picture = makeContentPicture(48, 32);
+    cv::Mat withAlpha;
+    cv::cvtColor(picture, withAlpha, cv::COLOR_BGR2BGRA);
+    if (!exif) {
+        cv::imencode(extension.toStdString(), picture, bytes);
+    } else if (extension == ".jpg") {
+        bytes = jpegWithOrientation(picture, 6);
+    } else if (extension == ".png") {
+        bytes = pngWithOrientation(withAlpha, 6);
+    } else {
+        bytes = webpWithOrientation(withAlpha, 6);
+    }
     return Bytes(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
 }
 
@@ -123,14 +137,19 @@ private:
 
 void TestFuzz::imageDecoder_data() {
     QTest::addColumn<QString>("extension");
+    QTest::addColumn<bool>("exif");
     for (const char* ext : {".png", ".jpg", ".bmp", ".tif", ".webp"}) {
-        QTest::addRow("%s", ext) << QString(ext);
+        QTest::addRow("%s", ext) << QString(ext) << false;
+    }
+    for (const char* ext : {".png", ".jpg", ".webp"}) {
+        QTest::addRow("%s with EXIF", ext) << QString(ext) << true;
     }
 }
 
 void TestFuzz::imageDecoder() {
     QFETCH(QString, extension);
-    const Bytes seed = encoded(extension.toLatin1().constData());
+    QFETCH(bool, exif);
+    const Bytes seed = encoded(extension, exif);
     QVERIFY(!seed.isEmpty());
     const Tally t =
         fuzz(dir_.filePath("mutant" + extension), seed, 2026, 1000, 8000, [](const QString& path) {

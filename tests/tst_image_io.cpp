@@ -2,6 +2,7 @@
 // orientation, odd sizes, and every input error with its message.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 #include <fstream>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -136,33 +137,122 @@ void TestImageIo::alphaKeptAndReattached() {
     QCOMPARE(maxDifference(written, bgra), 0.0);
 }
 
+// EXIF's definition, pixel by pixel: the stored picture's row 0 and column 0
+// are the displayed picture's (1) top, left (2) top, right (3) bottom, right
+// (4) bottom, left (5) left, top (6) right, top (7) right, bottom (8) left,
+// bottom.
+cv::Mat displayedAs(const cv::Mat& stored, int orientation) {
+    const int w = stored.cols;
+    const int h = stored.rows;
+    const bool swapped = orientation >= 5;
+    cv::Mat shown(swapped ? w : h, swapped ? h : w, stored.type());
+    const size_t pixel = stored.elemSize();
+    for (int r = 0; r < h; ++r) {
+        for (int c = 0; c < w; ++c) {
+            int x = 0;
+            int y = 0;
+            switch (orientation) {
+                case 1:
+                    x = c, y = r;
+                    break;
+                case 2:
+                    x = w - 1 - c, y = r;
+                    break;
+                case 3:
+                    x = w - 1 - c, y = h - 1 - r;
+                    break;
+                case 4:
+                    x = c, y = h - 1 - r;
+                    break;
+                case 5:
+                    x = r, y = c;
+                    break;
+                case 6:
+                    x = h - 1 - r, y = c;
+                    break;
+                case 7:
+                    x = h - 1 - r, y = w - 1 - c;
+                    break;
+                default:
+                    x = r, y = w - 1 - c;
+                    break;
+            }
+            std::memcpy(shown.ptr(y, x), stored.ptr(r, c), pixel);
+        }
+    }
+    return shown;
+}
+
+// BGRA: `flat` gives one colour everywhere (only alpha tells the
+// orientation), else the content picture; alpha is a ramp with a bar.
+cv::Mat pictureWithAlpha(int width, int height, bool flat) {
+    cv::Mat bgr = flat ? cv::Mat(height, width, CV_8UC3, cv::Scalar(90, 140, 200))
+                       : makeContentPicture(width, height);
+    cv::Mat alpha(height, width, CV_8UC1);
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            alpha.at<unsigned char>(y, x) =
+                static_cast<unsigned char>(x < width / 5 && y < height / 2 ? 255 : 3 * x + y);
+        }
+    }
+    cv::Mat bgra;
+    cv::merge(std::vector<cv::Mat>{bgr, alpha}, bgra);
+    return bgra;
+}
+
 void TestImageIo::exifOrientation_data() {
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("flat");
     QTest::addColumn<int>("orientation");
-    QTest::addColumn<int>("rotation");  // -1: none, else a cv::RotateFlags
-    QTest::addRow("1 (upright)") << 1 << -1;
-    QTest::addRow("3 (upside down)") << 3 << static_cast<int>(cv::ROTATE_180);
-    QTest::addRow("6 (rotate clockwise)") << 6 << static_cast<int>(cv::ROTATE_90_CLOCKWISE);
-    QTest::addRow("8 (rotate counter-clockwise)")
-        << 8 << static_cast<int>(cv::ROTATE_90_COUNTERCLOCKWISE);
+    for (int orientation = 1; orientation <= 8; ++orientation) {
+        QTest::addRow("jpeg %d", orientation) << "jpg" << false << orientation;
+        QTest::addRow("png with alpha %d", orientation) << "png" << false << orientation;
+        QTest::addRow("png, flat colour, alpha %d", orientation) << "png" << true << orientation;
+        QTest::addRow("webp with alpha %d", orientation) << "webp" << false << orientation;
+        QTest::addRow("webp, flat colour, alpha %d", orientation) << "webp" << true << orientation;
+    }
 }
 
 void TestImageIo::exifOrientation() {
+    QFETCH(QString, format);
+    QFETCH(bool, flat);
     QFETCH(int, orientation);
-    QFETCH(int, rotation);
-    const cv::Mat picture = makeContentPicture(40, 24);
-    const std::vector<unsigned char> jpeg = jpegWithOrientation(picture, orientation);
-    const std::string file = path(QString("exif%1.jpg").arg(orientation));
-    writeBytes(file, jpeg, jpeg.size());
-
-    const cv::Mat stored = cv::imread(file, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
-    cv::Mat upright = stored;
-    if (rotation >= 0) {
-        cv::rotate(stored, upright, rotation);
+    const cv::Mat bgra = pictureWithAlpha(40, 24, flat);
+    std::vector<unsigned char> bytes;
+    if (format == "jpg") {
+        cv::Mat bgr;
+        cv::cvtColor(bgra, bgr, cv::COLOR_BGRA2BGR);
+        bytes = jpegWithOrientation(bgr, orientation);
+    } else if (format == "png") {
+        bytes = pngWithOrientation(bgra, orientation);
+    } else {
+        bytes = webpWithOrientation(bgra, orientation);
     }
+    const std::string file =
+        path(QString("exif-%1-%2-%3.%4").arg(orientation).arg(flat).arg(format, format));
+    writeBytes(file, bytes, bytes.size());
+
+    // The pixels as stored (lossy JPEG: as decoded), then as they are shown.
+    const cv::Mat stored = cv::imread(file, cv::IMREAD_UNCHANGED);
+    QVERIFY(!stored.empty());
+    std::vector<cv::Mat> planes;
+    cv::split(stored, planes);
+    cv::Mat storedBgr;
+    cv::merge(std::vector<cv::Mat>{planes[0], planes[1], planes[2]}, storedBgr);
     const Image image = loadImage(file);
+    const cv::Mat upright = displayedAs(storedBgr, orientation);
     QCOMPARE(image.width(), upright.cols);
     QCOMPARE(image.height(), upright.rows);
     QCOMPARE(maxDifference(image.rgb, expectedRgb(upright)), 0.0);
+    if (format == "jpg") {
+        QVERIFY(image.alpha.empty());
+        return;
+    }
+    QCOMPARE(planes.size(), size_t(4));
+    cv::Mat expectedAlpha;
+    displayedAs(planes[3], orientation).convertTo(expectedAlpha, CV_32F, 1.0 / 255.0);
+    QVERIFY(!image.alpha.empty());
+    QCOMPARE(maxDifference(image.alpha, expectedAlpha), 0.0);
 }
 
 void TestImageIo::floatDepthMap() {
@@ -176,6 +266,31 @@ void TestImageIo::floatDepthMap() {
     cv::Mat sixteen(6, 7, CV_16UC1, cv::Scalar(65535));
     QVERIFY(writePicture(path("map16.png"), sixteen));
     QCOMPARE(loadGrayMap(path("map16.png")).at<float>(2, 2), 1.0f);
+
+    // Colour float maps (some depth tools write RGB TIFFs): the first channel
+    // when all three agree, else one line saying what the map must be.
+    cv::Mat same;
+    cv::merge(std::vector<cv::Mat>{map, map, map}, same);
+    // Uncompressed: OpenCV's default for float colour is lossy (SGILOG).
+    QVERIFY(cv::imwrite(path("map-rgb.tif"), same, {cv::IMWRITE_TIFF_COMPRESSION, 1}));
+    const cv::Mat fromRgb = loadGrayMap(path("map-rgb.tif"));
+    QCOMPARE(fromRgb.type(), CV_32FC1);
+    QCOMPARE(maxDifference(fromRgb, map), 0.0);
+    cv::Mat other = map.clone();
+    other += 1.0f;
+    cv::Mat differing;
+    cv::merge(std::vector<cv::Mat>{map, other, map}, differing);
+    QVERIFY(writePicture(path("map-colour.tif"), differing));
+    try {
+        loadGrayMap(path("map-colour.tif"));
+        QFAIL("a colour float map was taken");
+    } catch (const EngineError& e) {
+        const QString message = QString::fromStdString(e.what());
+        QVERIFY2(message.startsWith("'" + QString::fromStdString(path("map-colour.tif")) + "'") &&
+                     message.contains("one channel") && !message.contains("\n") &&
+                     !message.contains("OpenCV") && !message.contains("cv::"),
+                 qPrintable(message));
+    }
 }
 
 void TestImageIo::inputErrors_data() {

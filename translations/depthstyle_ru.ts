@@ -330,6 +330,10 @@
         <source>does not match the model set&apos;s manifest &apos;%1&apos; (a set mixed from two installations, or a file changed after installing); reinstall the set with packaging/fetch-models.sh --force (or --from FOLDER)</source>
         <translation>не совпадает с описью набора моделей «%1» (набор смешан из двух установок или файл изменён после установки); установите набор заново: packaging/fetch-models.sh --force (или --from ПАПКА)</translation>
     </message>
+    <message>
+        <source>a float depth map must have one channel; this one has %1 channels that differ (save the depth as a one-channel TIFF)</source>
+        <translation>карта глубины с плавающей точкой должна быть одноканальной, а у этой %1 различающихся канала (сохраните глубину как одноканальный TIFF)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

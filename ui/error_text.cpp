@@ -108,6 +108,10 @@ const NumberedReason kNumberedReasons[] = {
      QT_TRANSLATE_NOOP("EngineError",
                        "WebP holds at most %1 pixels a side; this picture is %2 (use .png or "
                        ".tif)")},
+    {R"re(^a float depth map must have one channel; this one has (\d+) channels that differ \(save the depth as a one-channel TIFF\)$)re",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "a float depth map must have one channel; this one has %1 channels that "
+                       "differ (save the depth as a one-channel TIFF)")},
     {R"re(^not listed in the model set's manifest '(.+)'; reinstall the set with packaging/fetch-models\.sh --force \(or --from FOLDER\)$)re",
      QT_TRANSLATE_NOOP("EngineError",
                        "not listed in the model set's manifest '%1'; reinstall the set with "

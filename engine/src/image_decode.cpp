@@ -9,6 +9,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "exif_orientation.h"
 #include "image_header.h"
 
 namespace depthstyle {
@@ -60,63 +61,74 @@ bool pngLooksComplete(const std::vector<unsigned char>& bytes) {
     return false;
 }
 
+bool isTiff(const std::vector<unsigned char>& bytes) {
+    return startsWith(bytes, {'I', 'I', 42, 0}) || startsWith(bytes, {'M', 'M', 0, 42});
+}
+
 // Formats whose files may carry an alpha channel.
 bool mayHaveAlpha(const std::vector<unsigned char>& bytes) {
     const bool png = isPng(bytes);
-    const bool tiff = startsWith(bytes, {'I', 'I', 42, 0}) || startsWith(bytes, {'M', 'M', 0, 42});
+    const bool tiff = isTiff(bytes);
     const bool webp =
         bytes.size() >= 12 && std::equal(bytes.begin() + 8, bytes.begin() + 12, "WEBP");
     const bool bmp = startsWith(bytes, {'B', 'M'});
     return png || tiff || webp || bmp;
 }
 
-// The eight EXIF orientations as operations on a matrix.
-cv::Mat orient(const cv::Mat& in, int which) {
+// A float TIFF with colour channels, as some depth tools write maps: OpenCV
+// cannot decode it as grey (an assertion). Its first channel when all agree;
+// empty when the file is no such TIFF.
+cv::Mat floatColourMap(const std::string& path, const cv::Mat& buffer) {
+    const cv::Mat unchanged = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
+    if (unchanged.empty() || unchanged.channels() == 1 ||
+        (unchanged.depth() != CV_32F && unchanged.depth() != CV_64F)) {
+        return {};
+    }
+    std::vector<cv::Mat> planes;
+    cv::split(unchanged, planes);
+    const int colours = std::min(unchanged.channels(), 3);
+    for (int c = 1; c < colours; ++c) {
+        cv::Mat differs;
+        cv::compare(planes[0], planes[static_cast<size_t>(c)], differs, cv::CMP_NE);
+        if (cv::countNonZero(differs) > 0) {
+            throwFileError(ErrorKind::NotAnImage, path,
+                           "a float depth map must have one channel; this one has " +
+                               std::to_string(unchanged.channels()) +
+                               " channels that differ (save the depth as a one-channel TIFF)");
+        }
+    }
+    return planes[0];
+}
+
+// The stored picture turned upright for an EXIF orientation (1-8).
+cv::Mat upright(const cv::Mat& in, int orientation) {
     cv::Mat out;
-    switch (which) {
-        case 0:
-            return in;
-        case 1:
+    switch (orientation) {
+        case 2:
             cv::flip(in, out, 1);
             return out;
-        case 2:
+        case 3:
             cv::rotate(in, out, cv::ROTATE_180);
             return out;
-        case 3:
+        case 4:
             cv::flip(in, out, 0);
             return out;
-        case 4:
+        case 5:
             cv::transpose(in, out);
             return out;
-        case 5:
+        case 6:
             cv::rotate(in, out, cv::ROTATE_90_CLOCKWISE);
             return out;
-        case 6:
+        case 7:
             cv::transpose(in, out);
             cv::rotate(out, out, cv::ROTATE_180);
             return out;
-        default:
+        case 8:
             cv::rotate(in, out, cv::ROTATE_90_COUNTERCLOCKWISE);
             return out;
+        default:
+            return in;
     }
-}
-
-bool sameMat(const cv::Mat& a, const cv::Mat& b) {
-    return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0.0;
-}
-
-// OpenCV applies EXIF orientation to colour decodes but not to the
-// IMREAD_UNCHANGED decode that keeps alpha. Find which of the eight
-// orientations turns the unchanged colour into the oriented one and apply it
-// to alpha too.
-cv::Mat orientAlphaLike(const cv::Mat& unchangedColor, const cv::Mat& orientedColor,
-                        const cv::Mat& alpha) {
-    for (int which = 0; which < 8; ++which) {
-        if (sameMat(orient(unchangedColor, which), orientedColor)) {
-            return orient(alpha, which);
-        }
-    }
-    return alpha.size() == orientedColor.size() ? alpha : cv::Mat();
 }
 
 // `verb`: "declares" (read from the header, before decoding) or "has".
@@ -146,10 +158,20 @@ DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsign
         (isPng(bytes) && !pngLooksComplete(bytes))) {
         throwFileError(ErrorKind::ImageCorrupt, path, "the image data is truncated");
     }
+    // Orientation is applied here, from the file's own EXIF, to colour and
+    // alpha alike: OpenCV applies it to some formats' colour only (JPEG, PNG)
+    // and never to the decode that keeps alpha.
     const int colorFlag = wantGray ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
     DecodedPixels out;
+    if (wantGray && isTiff(bytes)) {
+        if (cv::Mat map = floatColourMap(path, buffer); !map.empty()) {
+            out.color = upright(map, exifOrientation(bytes));
+            return out;
+        }
+    }
     try {
-        out.color = cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | colorFlag);
+        out.color =
+            cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | cv::IMREAD_IGNORE_ORIENTATION | colorFlag);
     } catch (const cv::Exception& e) {
         throwFileError(ErrorKind::ImageCorrupt, path, "cannot be decoded (" + e.err + ")");
     }
@@ -164,6 +186,8 @@ DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsign
     if (static_cast<long long>(out.color.total()) > kMaxInputPixels) {
         throwTooLarge(path, "has", out.color.cols, out.color.rows);
     }
+    const int orientation = exifOrientation(bytes);
+    out.color = upright(out.color, orientation);
     if (wantGray || !mayHaveAlpha(bytes)) {
         return out;
     }
@@ -172,15 +196,9 @@ DecodedPixels decodeImageBytes(const std::string& path, const std::vector<unsign
     if (unchanged.empty() || (channels != 2 && channels != 4)) {
         return out;
     }
-    std::vector<cv::Mat> planes;
-    cv::split(unchanged, planes);
-    cv::Mat unchangedColor;
-    if (channels == 2) {
-        cv::cvtColor(planes[0], unchangedColor, cv::COLOR_GRAY2BGR);
-    } else {
-        cv::merge(std::vector<cv::Mat>{planes[0], planes[1], planes[2]}, unchangedColor);
-    }
-    out.alpha = orientAlphaLike(unchangedColor, out.color, planes.back());
+    cv::Mat alpha;
+    cv::extractChannel(unchanged, alpha, channels - 1);
+    out.alpha = upright(alpha, orientation);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "synthetic_images.h"
 
 #include <cmath>
+#include <cstdint>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -51,49 +52,95 @@ bool writePicture(const std::string& path, const cv::Mat& pixels) {
     return cv::imwrite(path, pixels);
 }
 
+namespace {
+
+using Bytes = std::vector<unsigned char>;
+
+// An EXIF block: a little-endian TIFF header and IFD0 with one entry,
+// Orientation (tag 0x0112), SHORT, count 1, then no next IFD.
+Bytes exifBlock(int orientation) {
+    return {'I',  'I',  42, 0, 8, 0, 0, 0,  // header, IFD at 8
+            1,    0,                        // one entry
+            0x12, 0x01, 3,  0, 1, 0, 0, 0, static_cast<unsigned char>(orientation),
+            0,    0,    0,  0, 0, 0, 0};
+}
+
+void appendBigEndian(Bytes& out, uint32_t value) {
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        out.push_back(static_cast<unsigned char>(value >> shift));
+    }
+}
+
+void appendLittleEndian(Bytes& out, uint32_t value, int bytes) {
+    for (int i = 0; i < bytes; ++i) {
+        out.push_back(static_cast<unsigned char>(value >> (8 * i)));
+    }
+}
+
+// CRC-32 as PNG defines it (ISO 3309, reflected, polynomial 0xEDB88320).
+uint32_t pngCrc(const unsigned char* data, size_t size) {
+    uint32_t crc = 0xFFFFFFFFu;
+    for (size_t i = 0; i < size; ++i) {
+        crc ^= data[i];
+        for (int bit = 0; bit < 8; ++bit) {
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+        }
+    }
+    return crc ^ 0xFFFFFFFFu;
+}
+
+}  // namespace
+
 std::vector<unsigned char> jpegWithOrientation(const cv::Mat& pixels, int orientation) {
-    std::vector<unsigned char> jpeg;
+    Bytes jpeg;
     cv::imencode(".jpg", pixels, jpeg, {cv::IMWRITE_JPEG_QUALITY, 95});
-    // APP1: "Exif\0\0", little-endian TIFF header, IFD0 with one entry:
-    // Orientation (tag 0x0112), SHORT, count 1.
-    const std::vector<unsigned char> app1{0xFF,
-                                          0xE1,
-                                          0x00,
-                                          34,
-                                          'E',
-                                          'x',
-                                          'i',
-                                          'f',
-                                          0,
-                                          0,
-                                          'I',
-                                          'I',
-                                          42,
-                                          0,
-                                          8,
-                                          0,
-                                          0,
-                                          0,  // TIFF header, IFD at 8
-                                          1,
-                                          0,  // one entry
-                                          0x12,
-                                          0x01,
-                                          3,
-                                          0,
-                                          1,
-                                          0,
-                                          0,
-                                          0,  // tag, type, count
-                                          static_cast<unsigned char>(orientation),
-                                          0,
-                                          0,
-                                          0,  // value
-                                          0,
-                                          0,
-                                          0,
-                                          0};  // no next IFD
+    const Bytes exif = exifBlock(orientation);
+    Bytes app1{0xFF, 0xE1, 0, static_cast<unsigned char>(2 + 6 + exif.size()), 'E', 'x', 'i',
+               'f',  0,    0};
+    app1.insert(app1.end(), exif.begin(), exif.end());
     jpeg.insert(jpeg.begin() + 2, app1.begin(), app1.end());
     return jpeg;
+}
+
+std::vector<unsigned char> pngWithOrientation(const cv::Mat& pixels, int orientation) {
+    Bytes png;
+    cv::imencode(".png", pixels, png);
+    // An eXIf chunk right after IHDR (8-byte signature, then 25 bytes).
+    const Bytes exif = exifBlock(orientation);
+    Bytes chunk;
+    appendBigEndian(chunk, static_cast<uint32_t>(exif.size()));
+    const std::string type = "eXIf";
+    chunk.insert(chunk.end(), type.begin(), type.end());
+    chunk.insert(chunk.end(), exif.begin(), exif.end());
+    appendBigEndian(chunk, pngCrc(chunk.data() + 4, chunk.size() - 4));
+    png.insert(png.begin() + 8 + 25, chunk.begin(), chunk.end());
+    return png;
+}
+
+std::vector<unsigned char> webpWithOrientation(const cv::Mat& pixels, int orientation) {
+    Bytes simple;
+    cv::imencode(".webp", pixels, simple, {cv::IMWRITE_WEBP_QUALITY, 101});  // lossless
+    // The extended format: VP8X (flags: EXIF 0x08, alpha 0x10; canvas size
+    // minus one), the image chunk as encoded, then EXIF.
+    Bytes body{'W', 'E', 'B', 'P', 'V', 'P', '8', 'X'};
+    appendLittleEndian(body, 10, 4);
+    body.push_back(static_cast<unsigned char>(0x08 | (pixels.channels() == 4 ? 0x10 : 0)));
+    appendLittleEndian(body, 0, 3);
+    appendLittleEndian(body, static_cast<uint32_t>(pixels.cols - 1), 3);
+    appendLittleEndian(body, static_cast<uint32_t>(pixels.rows - 1), 3);
+    body.insert(body.end(), simple.begin() + 12, simple.end());
+    const Bytes exif = exifBlock(orientation);
+    const std::string type = "EXIF";
+    body.insert(body.end(), type.begin(), type.end());
+    appendLittleEndian(body, static_cast<uint32_t>(exif.size()), 4);
+    body.insert(body.end(), exif.begin(), exif.end());
+    if (exif.size() % 2 != 0) {
+        body.push_back(0);
+    }
+    Bytes webp{'R', 'I', 'F', 'F'};
+    appendLittleEndian(webp, static_cast<uint32_t>(body.size()), 4);
+    webp.insert(webp.end(), body.begin(), body.end());
+    return webp;
 }
 
 }  // namespace depthstyle::test

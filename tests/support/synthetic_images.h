@@ -21,5 +21,10 @@ bool writePicture(const std::string& path, const cv::Mat& pixels);
 
 // A JPEG of `pixels` with an EXIF APP1 segment carrying `orientation` (1-8).
 std::vector<unsigned char> jpegWithOrientation(const cv::Mat& pixels, int orientation);
+// A PNG of `pixels` (BGR or BGRA) with an eXIf chunk carrying `orientation`.
+std::vector<unsigned char> pngWithOrientation(const cv::Mat& pixels, int orientation);
+// A lossless WebP of `pixels` (BGR or BGRA) in the extended format, with an
+// EXIF chunk carrying `orientation`.
+std::vector<unsigned char> webpWithOrientation(const cv::Mat& pixels, int orientation);
 
 }  // namespace depthstyle::test

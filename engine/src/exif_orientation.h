@@ -1,0 +1,13 @@
+#pragma once
+
+#include <vector>
+
+namespace depthstyle {
+
+// The EXIF orientation (1-8; 1 when absent or unreadable) recorded in an
+// image file's bytes: a JPEG's APP1 "Exif" segment, a PNG's eXIf chunk, a
+// WebP's EXIF chunk, or a TIFF's own first directory. Only the bytes given
+// are read, within their bounds.
+int exifOrientation(const std::vector<unsigned char>& bytes);
+
+}  // namespace depthstyle
