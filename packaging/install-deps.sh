@@ -12,7 +12,7 @@ packages=(
   libopencv-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   python3 python3-torch python3-numpy
-  xvfb xauth xdotool
+  xvfb xauth xdotool strace
   dpkg-dev file desktop-file-utils appstream man-db
 )
 

@@ -32,6 +32,9 @@ private Q_SLOTS:
     void closeSweepValuesGetTheirOwnFiles();
     void errorOnATerminalStartsItsOwnLine();
     void namesThatAreNotUtf8();
+    void tooLittleMemoryIsOneLineBeforeWork();
+    void signalWhileWritingLeavesNoTemporaryFile_data();
+    void signalWhileWritingLeavesNoTemporaryFile();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -433,6 +436,66 @@ grep -qF "'pipe-"$'\xe9'".json': is not a regular file" err || { cat err; exit 1
     const ProcessResult run = runProcess("bash",
                                          {"-c", script, "-", cliExecutable(), standinModelDir(),
                                           work, file("content.png"), file("style.png")},
+                                         180000);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+}
+
+void TestCli::tooLittleMemoryIsOneLineBeforeWork() {
+    const QString output = file("never-rendered.png");
+    const ProcessResult run = cli(basics(output), {"DEPTHSTYLE_MEMORY_LIMIT=1M"});
+    QCOMPARE(run.exitCode, 1);
+    const QStringList lines = QString(run.err).trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines[0].startsWith("depthstyle-cli: error: '" + file("content.png") + "': at ") &&
+                 lines[0].contains("the render needs about") && lines[0].contains("is available"),
+             qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(output));
+}
+
+void TestCli::signalWhileWritingLeavesNoTemporaryFile_data() {
+    QTest::addColumn<QString>("signal");
+    QTest::addRow("Ctrl+C") << "INT";
+    QTest::addRow("kill") << "TERM";
+}
+
+void TestCli::signalWhileWritingLeavesNoTemporaryFile() {
+    // strace holds the run for 4 s right after it set the temporary file's
+    // permissions (the file is written, not yet renamed over the old
+    // result); the signal arrives then. The old result must stay as it was,
+    // and no temporary file may remain.
+    QFETCH(QString, signal);
+    if (runProcess("strace", {"-qq", "-o", "/dev/null", "true"}, 20000).exitCode != 0) {
+        QSKIP(
+            "strace cannot trace here (no ptrace permission); packaging/install-deps.sh "
+            "installs it");
+    }
+    const QString script = R"sh(set -u
+cli="$1"; models="$2"; work="$3"; content="$4"; style="$5"; signal="$6"
+cd "$work"
+printf 'the previous result' > out.png
+strace -qq -o /dev/null -e trace=fchmod -e inject=fchmod:delay_exit=4000000 \
+  "$cli" --models "$models" --content "$content" --style "$style" --output out.png \
+  --content-size 48 --style-size 40 --threads 2 &
+tracer=$!
+seen=0
+for i in $(seq 600); do
+  if compgen -G ".out.png.tmp*" > /dev/null; then seen=1; break; fi
+  sleep 0.05
+done
+[ "$seen" = 1 ] || { echo "the temporary file never appeared"; exit 1; }
+sleep 0.3  # into the held fchmod
+run=$(pgrep -P "$tracer")
+kill -s "$signal" "$run"
+wait "$tracer"; status=$?
+[ "$status" -ne 0 ] || { echo "the run was not stopped by the signal"; exit 1; }
+if compgen -G ".out.png.tmp*" > /dev/null; then echo "a temporary file was left: $(ls -A)"; exit 1; fi
+[ "$(cat out.png)" = 'the previous result' ] || { echo "the old result was replaced"; exit 1; }
+)sh";
+    const QString work = file("signal-" + signal);
+    QVERIFY(QDir().mkpath(work));
+    const ProcessResult run = runProcess("bash",
+                                         {"-c", script, "-", cliExecutable(), standinModelDir(),
+                                          work, file("content.png"), file("style.png"), signal},
                                          180000);
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
 }

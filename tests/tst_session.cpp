@@ -5,6 +5,7 @@
 #include <opencv2/core.hpp>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/memory_estimate.h"
 #include "depthstyle/session.h"
 #include "depthstyle/size_policy.h"
 #include "depthstyle/tiling.h"
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void renderWithoutImagesIsAnError();
     void stripesEqualWholeImage_data();
     void stripesEqualWholeImage();
+    void memoryIsCheckedBeforeWork();
+    void releasedContentPixelsChangeNothing();
 
 private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
@@ -268,6 +271,91 @@ void TestSession::stripesEqualWholeImage() {
     const double difference = cv::norm(whole.rgb, striped.rgb, cv::NORM_INF);
     qInfo("striped vs whole: max difference %.2e", difference);
     QVERIFY2(difference <= 1.0 / 255.0, qPrintable(QString::number(difference)));
+}
+
+namespace {
+
+// This process's resident memory, as the engine reads it.
+std::uint64_t residentBytes() {
+    QFile status("/proc/self/status");
+    if (!status.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:")) {
+            return line.mid(6).trimmed().split(' ').first().toULongLong() * 1024;
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+void TestSession::memoryIsCheckedBeforeWork() {
+    // The estimate grows with the content: features (512 floats per 8x8
+    // block) and float pictures.
+    const cv::Size style(512, 512);
+    const std::uint64_t small = estimatedRenderBytes({1000, 750}, style);
+    const std::uint64_t large = estimatedRenderBytes({4000, 3000}, style);
+    QVERIFY(large > small);
+    QVERIFY(large - small >= 59ull * (4000 * 3000 - 1000 * 750));  // about 60 bytes a pixel
+
+    // A cap that leaves half the estimate: refused, naming the content, the
+    // need, and the largest content size (in steps of 8) that fits.
+    const cv::Size content(4000, 3000);
+    const std::uint64_t needed = estimatedRenderBytes(content, style);
+    qputenv("DEPTHSTYLE_MEMORY_LIMIT",
+            QByteArray::number(qulonglong(residentBytes() + needed / 2)));
+    const std::uint64_t available = availableMemoryBytes();
+    QString message;
+    try {
+        requireMemoryForRender(content, style, "photo.png");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::OutOfMemory);
+        message = QString::fromStdString(e.what());
+    }
+    QVERIFY2(message.startsWith("'photo.png': at 4000x3000 the render needs about " +
+                                QString::fromStdString(memoryText(needed))),
+             qPrintable(message));
+    const QRegularExpressionMatch m =
+        QRegularExpression("content size of at most (\\d+) pixels").match(message);
+    QVERIFY2(m.hasMatch(), qPrintable(message));
+    const int fits = m.captured(1).toInt();
+    QCOMPARE(fits % 8, 0);
+    const auto at = [&](int side) { return estimatedRenderBytes({side * 4 / 3, side}, style); };
+    const std::uint64_t slack = 16ull << 20;  // resident memory moves a little between reads
+    QVERIFY(at(fits) <= available + slack);
+    QVERIFY(at(fits + 8) + slack > available);
+
+    // A session refuses before encoding anything, and works again without the cap.
+    auto session = standinSession(file("content.png"), file("style.png"));
+    qputenv("DEPTHSTYLE_MEMORY_LIMIT", "1");
+    QVERIFY_THROWS_EXCEPTION(EngineError, session->render(RenderParams{}));
+    QCOMPARE(session->counters().contentEncodings, 0);
+    qunsetenv("DEPTHSTYLE_MEMORY_LIMIT");
+    QVERIFY(!session->render(RenderParams{}).empty());
+    QCOMPARE(session->counters().contentEncodings, 1);
+}
+
+void TestSession::releasedContentPixelsChangeNothing() {
+    auto keeping = pairSession();
+    auto releasing = pairSession();
+    releasing->releaseContentPixelsWhenEncoded(true);
+    RenderParams params;
+    const Image kept = keeping->render(params);
+    const Image first = releasing->render(params);
+    QVERIFY(releasing->content().rgb.empty());
+    QCOMPARE(releasing->contentSize(), keeping->contentSize());
+    QCOMPARE(cv::norm(first.rgb, kept.rgb, cv::NORM_INF), 0.0);
+    // A sweep's next value decodes from the cached features and map.
+    params.strength.beta = 3.0;
+    QCOMPARE(cv::norm(releasing->render(params).rgb, keeping->render(params).rgb, cv::NORM_INF),
+             0.0);
+    QCOMPARE(releasing->counters().contentEncodings, 1);
+    QVERIFY(!releasing->proximity().empty());
+    // A new depth source needs the pixels: a clear error, not a crash.
+    releasing->setDepthSource(DepthSource{});
+    QVERIFY_THROWS_EXCEPTION(EngineError, releasing->proximity());
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -334,6 +334,26 @@
         <source>a float depth map must have one channel; this one has %1 channels that differ (save the depth as a one-channel TIFF)</source>
         <translation>карта глубины с плавающей точкой должна быть одноканальной, а у этой %1 различающихся канала (сохраните глубину как одноканальный TIFF)</translation>
     </message>
+    <message>
+        <source>out of memory while decoding the image; choose a smaller content size, or close other programs</source>
+        <translation>не хватило памяти при декодировании изображения; выберите размер поменьше или закройте другие программы</translation>
+    </message>
+    <message>
+        <source>out of memory while scaling the image; choose a smaller content size, or close other programs</source>
+        <translation>не хватило памяти при масштабировании изображения; выберите размер поменьше или закройте другие программы</translation>
+    </message>
+    <message>
+        <source>at %1x%2 the render needs about %3 of memory, and %4 is available; choose a content size of at most %5 pixels on the smaller side</source>
+        <translation>при размере %1x%2 для обработки нужно около %3 памяти, а доступно %4; выберите размер не больше %5 пикселей по меньшей стороне</translation>
+    </message>
+    <message>
+        <source>at %1x%2 the render needs about %3 of memory, and %4 is available; close other programs or use a machine with more memory</source>
+        <translation>при размере %1x%2 для обработки нужно около %3 памяти, а доступно %4; закройте другие программы или возьмите машину с большим объёмом памяти</translation>
+    </message>
+    <message>
+        <source>out of memory while rendering at %1x%2; choose a smaller content size, or close other programs</source>
+        <translation>не хватило памяти при обработке в размере %1x%2; выберите размер поменьше или закройте другие программы</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

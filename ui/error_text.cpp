@@ -62,6 +62,12 @@ namespace {
                       "packaging/fetch-models.sh, or give a depth map file instead"),
     QT_TRANSLATE_NOOP("EngineError", "the depth model's output holds NaN or infinite values"),
     QT_TRANSLATE_NOOP("EngineError", "the depth model failed on a 1x3x256x256 input"),
+    QT_TRANSLATE_NOOP("EngineError",
+                      "out of memory while decoding the image; choose a smaller content size, "
+                      "or close other programs"),
+    QT_TRANSLATE_NOOP("EngineError",
+                      "out of memory while scaling the image; choose a smaller content size, "
+                      "or close other programs"),
 };
 
 // The translation of `text`, or empty when there is none.
@@ -108,6 +114,18 @@ const NumberedReason kNumberedReasons[] = {
      QT_TRANSLATE_NOOP("EngineError",
                        "WebP holds at most %1 pixels a side; this picture is %2 (use .png or "
                        ".tif)")},
+    {R"re(^at (\d+)x(\d+) the render needs about ([0-9.]+ [GM]B) of memory, and ([0-9.]+ [GM]B) is available; choose a content size of at most (\d+) pixels on the smaller side$)re",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "at %1x%2 the render needs about %3 of memory, and %4 is available; "
+                       "choose a content size of at most %5 pixels on the smaller side")},
+    {R"re(^at (\d+)x(\d+) the render needs about ([0-9.]+ [GM]B) of memory, and ([0-9.]+ [GM]B) is available; close other programs or use a machine with more memory$)re",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "at %1x%2 the render needs about %3 of memory, and %4 is available; "
+                       "close other programs or use a machine with more memory")},
+    {R"re(^out of memory while rendering at (\d+)x(\d+); choose a smaller content size, or close other programs$)re",
+     QT_TRANSLATE_NOOP("EngineError",
+                       "out of memory while rendering at %1x%2; choose a smaller content size, "
+                       "or close other programs")},
     {R"re(^a float depth map must have one channel; this one has (\d+) channels that differ \(save the depth as a one-channel TIFF\)$)re",
      QT_TRANSLATE_NOOP("EngineError",
                        "a float depth map must have one channel; this one has %1 channels that "

@@ -113,9 +113,10 @@ void run(const CliOptions& o) {
     }
 
     Session session(files);
+    session.releaseContentPixelsWhenEncoded(true);  // one content per run
     session.setContent(localPath(o.content), p.contentSize);
     session.setStyle(localPath(o.style), p.styleSize);
-    checkOutputs(o, jobs, session.content().rgb.size());  // the size is known now
+    checkOutputs(o, jobs, session.contentSize());  // the size is known now
     if (p.depthFromFile) {
         session.setDepthSource(
             {DepthSource::Kind::File, localPath(p.depthPath), p.depthIsDistance});
@@ -131,7 +132,7 @@ void run(const CliOptions& o) {
     if (!o.saveStrength.isEmpty()) {
         const cv::Mat strength = session.strengthMap(p.renderParams(), progress);
         saveUnitMap(localPath(o.saveStrength),
-                    strengthMapAtImageSize(strength, session.content().rgb.size()));
+                    strengthMapAtImageSize(strength, session.contentSize()));
     }
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <memory>
 #include <mutex>
 
 #include "depthstyle/tiling.h"
@@ -111,13 +112,14 @@ struct CarriedRows {
 class SegmentRunner {
 public:
     SegmentRunner(const ConvStack::Layers& layers, const WeightSet& weights, const Segment& segment,
-                  const at::Tensor& input)
+                  const InputRows& input, double elementBytes)
         : layers_(layers),
           weights_(weights),
           segment_(segment),
           input_(input),
+          elementBytes_(elementBytes),
           carried_(segment.end - segment.first) {
-        int64_t h = input.size(2);
+        int64_t h = input.height;
         for (size_t i = segment.first; i < segment.end; ++i) {
             heights_.push_back(h);
             const OpKind kind = layers.ops[i].kind;
@@ -140,10 +142,9 @@ public:
             const OpKind kind = layers_.ops[i].kind;
             factor *= kind == OpKind::Pool ? 2.0 : kind == OpKind::Upsample ? 0.5 : 1.0;
         }
-        const auto elementBytes = static_cast<double>(input_.element_size());
         double bytesPerRow = 0.0;
-        int64_t width = input_.size(3);
-        int64_t channels = input_.size(1);
+        int64_t width = input_.width;
+        int64_t channels = input_.channels;
         for (size_t i = segment_.first; i < segment_.end; ++i) {
             const Op& op = layers_.ops[i];
             if (op.kind == OpKind::Conv) {
@@ -152,19 +153,26 @@ public:
                 width = op.kind == OpKind::Pool ? (width + 1) / 2 : width * 2;
             }
             // input, padded copy and output of a convolution live together
-            bytesPerRow = std::max(bytesPerRow, 3.0 * elementBytes * static_cast<double>(channels) *
-                                                    static_cast<double>(width + 2) *
-                                                    rowsPerOutputRow[i - segment_.first]);
+            bytesPerRow =
+                std::max(bytesPerRow, 3.0 * elementBytes_ * static_cast<double>(channels) *
+                                          static_cast<double>(width + 2) *
+                                          rowsPerOutputRow[i - segment_.first]);
         }
-        const auto rows = static_cast<int64_t>(stripeBudgetBytes() / std::max(1.0, bytesPerRow));
-        return std::clamp<int64_t>(rows, 8, std::max<int64_t>(outputHeight_, 8));
+        // At least 8 rows keep the convolutions efficient, unless 8 rows would
+        // take more than four budgets (a wide photo: at 7744 pixels across,
+        // 8 rows of the full-size layers are 400 MB); then as few as 2.
+        const double budget = stripeBudgetBytes();
+        const auto rows = static_cast<int64_t>(budget / std::max(1.0, bytesPerRow));
+        const auto affordable = static_cast<int64_t>(4.0 * budget / std::max(1.0, bytesPerRow));
+        const int64_t least = std::clamp<int64_t>(affordable, 2, 8);
+        return std::clamp<int64_t>(rows, least, std::max<int64_t>(outputHeight_, least));
     }
 
     // Output rows [a, b) of op `end - 1` of the segment. Requests to each op
     // move down the image (a and b never decrease), as stripes do.
     RowPieces rows(size_t end, int64_t a, int64_t b) {
         if (end == segment_.first) {
-            return {at::Tensor(), input_.narrow(2, a, b - a)};
+            return {at::Tensor(), input_.rows(a, b)};
         }
         CarriedRows& carried = carried_[end - 1 - segment_.first];
         RowPieces out;
@@ -224,7 +232,8 @@ private:
     const ConvStack::Layers& layers_;
     const WeightSet& weights_;
     const Segment& segment_;
-    const at::Tensor& input_;
+    const InputRows& input_;
+    double elementBytes_;
     std::vector<int64_t> heights_;  // input height of each op of the segment
     std::vector<CarriedRows> carried_;
     int64_t outputHeight_ = 0;
@@ -233,12 +242,13 @@ private:
 // Joins consecutive segments whose output would be larger than
 // kMaterializeStripes stripe budgets: such a tensor is never held whole, its
 // rows stream through the stripes of the joined segment instead.
-std::vector<Segment> groupSegments(const ConvStack::Layers& layers, const at::Tensor& input) {
+std::vector<Segment> groupSegments(const ConvStack::Layers& layers, const InputRows& input,
+                                   double elementBytes) {
     std::vector<Segment> groups;
     bool open = false;
-    auto channels = static_cast<double>(input.size(1));
-    auto height = static_cast<double>(input.size(2));
-    auto width = static_cast<double>(input.size(3));
+    auto channels = static_cast<double>(input.channels);
+    auto height = static_cast<double>(input.height);
+    auto width = static_cast<double>(input.width);
     for (const Segment& segment : layers.segments) {
         if (open) {
             groups.back().end = segment.end;
@@ -255,8 +265,7 @@ std::vector<Segment> groupSegments(const ConvStack::Layers& layers, const at::Te
                 width = std::ceil(width * scale);
             }
         }
-        open = static_cast<double>(input.element_size()) * channels * height * width >
-               kMaterializeStripes * stripeBudgetBytes();
+        open = elementBytes * channels * height * width > kMaterializeStripes * stripeBudgetBytes();
     }
     return groups;
 }
@@ -309,24 +318,59 @@ ConvStack ConvStack::load(const std::string& path, const std::vector<ConvSpec>& 
     return ConvStack(std::move(layers));
 }
 
+namespace {
+
+// A whole tensor as rows.
+InputRows rowsOf(const at::Tensor& x) {
+    return {x.size(1), x.size(2), x.size(3),
+            [&x](int64_t a, int64_t b) { return x.narrow(2, a, b - a); }, nullptr};
+}
+
+}  // namespace
+
 at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& progress,
                               Precision precision) const {
     at::NoGradGuard noGrad;
+    const at::ScalarType type = precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
+    // Held here until the first segment is done with it, then freed.
+    auto held =
+        std::make_shared<at::Tensor>(input.to(type).contiguous(at::MemoryFormat::ChannelsLast));
+    input.reset();
+    const InputRows rows{held->size(1), held->size(2), held->size(3),
+                         [held](int64_t a, int64_t b) { return held->narrow(2, a, b - a); },
+                         [held] { held->reset(); }};
+    return forward(rows, stage, progress, precision, at::Tensor());
+}
+
+at::Tensor ConvStack::forward(const InputRows& input, Stage stage, const Progress& progress,
+                              Precision precision, const at::Tensor& into) const {
+    at::NoGradGuard noGrad;
     const WeightSet& weights = layers_->weightsFor(precision);
     const at::ScalarType type = precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
-    at::Tensor x = input.to(type).contiguous(at::MemoryFormat::ChannelsLast);
-    input.reset();
+    const double elementBytes = type == at::kBFloat16 ? 2.0 : 4.0;
+    // The first segment reads the rows given, in the working type; each
+    // later one the tensor the one before left.
+    const InputRows first{
+        input.channels, input.height, input.width,
+        [&input, type](int64_t a, int64_t b) {
+            return input.rows(a, b).to(type).contiguous(at::MemoryFormat::ChannelsLast);
+        },
+        nullptr};
     const auto total = static_cast<double>(layers_->ops.size());
     progress.step(stage, 0.0);
-    for (const Segment& segment : groupSegments(*layers_, x)) {
-        SegmentRunner runner(*layers_, weights, segment, x);
+    at::Tensor x;
+    const std::vector<Segment> segments = groupSegments(*layers_, input, elementBytes);
+    for (const Segment& segment : segments) {
+        const InputRows rows = x.defined() ? rowsOf(x) : first;
+        SegmentRunner runner(*layers_, weights, segment, rows, elementBytes);
         const int64_t height = runner.outputHeight();
         const int64_t stripe = runner.stripeRows();
-        at::Tensor y;
+        const bool last = &segment == &segments.back();
+        at::Tensor y = last ? into : at::Tensor();
         for (int64_t a = 0; a < height; a += stripe) {
             const int64_t b = std::min(height, a + stripe);
             at::Tensor part = runner.rows(segment.end, a, b).joined();
-            if (a == 0 && b == height) {
+            if (!y.defined() && a == 0 && b == height) {
                 y = part;
             } else {
                 if (!y.defined()) {
@@ -338,6 +382,9 @@ at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& pro
             const double done =
                 segment.first + (segment.end - segment.first) * static_cast<double>(b) / height;
             progress.step(stage, done / total);
+        }
+        if (!x.defined() && input.release) {
+            input.release();
         }
         x = y;
     }

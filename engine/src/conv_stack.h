@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +12,17 @@
 #include "torch_fwd.h"
 
 namespace depthstyle {
+
+// A network input given row by row and never held whole: rows(a, b) returns
+// rows [a, b) as a 1 x channels x (b - a) x width float tensor. Requests
+// move down the image and may overlap by a row or two (a convolution's halo).
+struct InputRows {
+    int64_t channels = 0;
+    int64_t height = 0;
+    int64_t width = 0;
+    std::function<at::Tensor(int64_t a, int64_t b)> rows;
+    std::function<void()> release;  // optional: called once the rows are no longer needed
+};
 
 // A chain of convolutions in one of the published layouts, with the weights
 // of a state dict file. Runs in channels-last layout with its own reflection
@@ -32,6 +45,13 @@ public:
     // are float32 either way. The result is in channels-last layout.
     at::Tensor forward(at::Tensor input, Stage stage, const Progress& progress,
                        Precision precision = Precision::Float32) const;
+    // The same on an input made row by row as the first layer's stripes need
+    // it (the decoder's blended features: only a stripe of them exists at a
+    // time).
+    // `into`, when given, receives the result (its shape, any layout, float):
+    // the last layer's stripes are written straight there.
+    at::Tensor forward(const InputRows& input, Stage stage, const Progress& progress,
+                       Precision precision, const at::Tensor& into) const;
 
     // The weights and the op sequence (defined in the .cpp file).
     struct Layers;

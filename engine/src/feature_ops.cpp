@@ -15,20 +15,37 @@ void meanAndStd(const at::Tensor& features, at::Tensor& mean, at::Tensor& std) {
 
 }  // namespace
 
-at::Tensor adainTarget(const at::Tensor& contentFeatures, const at::Tensor& styleFeatures) {
+struct AdainTarget::Affine {
+    at::Tensor contentMean;
+    at::Tensor ratio;  // std_s / std_c
+    at::Tensor styleMean;
+};
+
+AdainTarget::AdainTarget(const at::Tensor& contentFeatures, const at::Tensor& styleFeatures)
+    : affine_(std::make_unique<Affine>()) {
     at::NoGradGuard noGrad;
-    at::Tensor contentMean, contentStd, styleMean, styleStd;
-    meanAndStd(contentFeatures, contentMean, contentStd);
-    meanAndStd(styleFeatures, styleMean, styleStd);
-    // One full-size allocation: (x - mean) * (styleStd / contentStd) + styleMean.
-    return contentFeatures.sub(contentMean).mul_(styleStd / contentStd).add_(styleMean);
+    at::Tensor contentStd, styleStd;
+    meanAndStd(contentFeatures, affine_->contentMean, contentStd);
+    meanAndStd(styleFeatures, affine_->styleMean, styleStd);
+    affine_->ratio = styleStd / contentStd;
 }
 
-at::Tensor blendFeatures(const at::Tensor& contentFeatures, const at::Tensor& target,
-                         const at::Tensor& strength) {
+AdainTarget::AdainTarget(AdainTarget&&) noexcept = default;
+AdainTarget& AdainTarget::operator=(AdainTarget&&) noexcept = default;
+AdainTarget::~AdainTarget() = default;
+
+at::Tensor AdainTarget::on(const at::Tensor& contentRows) const {
     at::NoGradGuard noGrad;
-    // P * f(c) + (1 - P) * t = t + P * (f(c) - t), in one allocation.
-    return contentFeatures.sub(target).mul_(strength).add_(target);
+    // The same operations, in the same order, as on the whole tensor.
+    return contentRows.sub(affine_->contentMean).mul_(affine_->ratio).add_(affine_->styleMean);
+}
+
+at::Tensor blendFeatures(const at::Tensor& contentRows, const AdainTarget& target,
+                         const at::Tensor& strengthRows) {
+    at::NoGradGuard noGrad;
+    const at::Tensor t = target.on(contentRows);
+    // P * f(c) + (1 - P) * t = t + P * (f(c) - t).
+    return contentRows.sub(t).mul_(strengthRows).add_(t);
 }
 
 }  // namespace depthstyle

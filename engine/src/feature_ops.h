@@ -2,17 +2,36 @@
 
 #include "torch_fwd.h"
 
+#include <memory>
+
 namespace depthstyle {
 
 // AdaIN (eq. 1) as the decoder was trained with it: per-channel mean and
 // standard deviation over all spatial positions, the variance unbiased plus
-// 1e-5 (the paper's eq. 2 writes the biased one). Features are 1 x C x H x W.
-at::Tensor adainTarget(const at::Tensor& contentFeatures, const at::Tensor& styleFeatures);
+// 1e-5 (the paper's eq. 2 writes the biased one). Per channel the target is
+// an affine map of the content features,
+//   t = (f - mean_c) * (std_s / std_c) + mean_s = f * scale + shift,
+// so only `scale` and `shift` (1 x C x 1 x 1 each) are kept, never a second
+// feature-sized tensor. Features are 1 x C x H x W.
+class AdainTarget {
+public:
+    AdainTarget(const at::Tensor& contentFeatures, const at::Tensor& styleFeatures);
+    AdainTarget(AdainTarget&&) noexcept;
+    AdainTarget& operator=(AdainTarget&&) noexcept;
+    ~AdainTarget();
 
-// Eq. 5: P * f(c) + (1 - P) * AdaIN target, with the strength map P as a
-// 1 x 1 x H x W tensor broadcast over the channels. Eq. 4 is the same with a
-// uniform P = alpha.
-at::Tensor blendFeatures(const at::Tensor& contentFeatures, const at::Tensor& target,
-                         const at::Tensor& strength);
+    // The target for some rows of the content features.
+    at::Tensor on(const at::Tensor& contentRows) const;
+
+private:
+    struct Affine;
+    std::unique_ptr<Affine> affine_;
+};
+
+// Eq. 5 on rows of the feature grid: P * f(c) + (1 - P) * AdaIN target, with
+// the strength map's rows P (1 x 1 x rows x W) broadcast over the channels.
+// Eq. 4 is the same with a uniform P = alpha.
+at::Tensor blendFeatures(const at::Tensor& contentRows, const AdainTarget& target,
+                         const at::Tensor& strengthRows);
 
 }  // namespace depthstyle

@@ -65,9 +65,32 @@ bool isTiff(const std::vector<unsigned char>& bytes) {
     return startsWith(bytes, {'I', 'I', 42, 0}) || startsWith(bytes, {'M', 'M', 0, 42});
 }
 
-// Formats whose files may carry an alpha channel.
+// A PNG has alpha when its colour type says so (4: grey and alpha, 6: RGBA)
+// or it has a tRNS chunk (transparency for a palette or one colour).
+bool pngMayHaveAlpha(const std::vector<unsigned char>& bytes) {
+    if (bytes.size() > 25 && (bytes[25] == 4 || bytes[25] == 6)) {
+        return true;
+    }
+    size_t at = 8;
+    while (at + 12 <= bytes.size()) {
+        const size_t length = (size_t{bytes[at]} << 24) | (size_t{bytes[at + 1]} << 16) |
+                              (size_t{bytes[at + 2]} << 8) | size_t{bytes[at + 3]};
+        const auto type = bytes.begin() + static_cast<long>(at) + 4;
+        if (std::equal(type, type + 4, "tRNS")) {
+            return true;
+        }
+        if (std::equal(type, type + 4, "IDAT") || length > bytes.size() - at - 12) {
+            return false;  // tRNS comes before the image data
+        }
+        at += 12 + length;
+    }
+    return false;
+}
+
+// Formats whose files may carry an alpha channel (a PNG only when it says
+// so: decoding a large photo twice costs a second and its memory).
 bool mayHaveAlpha(const std::vector<unsigned char>& bytes) {
-    const bool png = isPng(bytes);
+    const bool png = isPng(bytes) && pngMayHaveAlpha(bytes);
     const bool tiff = isTiff(bytes);
     const bool webp =
         bytes.size() >= 12 && std::equal(bytes.begin() + 8, bytes.begin() + 12, "WEBP");

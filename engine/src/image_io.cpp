@@ -4,11 +4,14 @@
 #include <opencv2/imgproc.hpp>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/process_setup.h"
 #include "file_checks.h"
 #include "image_decode.h"
 
 namespace depthstyle {
 namespace {
+
+constexpr size_t kReleaseAfterPixels = 4'000'000;
 
 int bitDepthOf(const cv::Mat& m) {
     switch (m.depth()) {
@@ -50,14 +53,28 @@ cv::Mat clampUnit(const cv::Mat& m) {
 }  // namespace
 
 Image loadImage(const std::string& path) {
-    const DecodedPixels pixels = decodeImageBytes(path, readInputFile(path), false);
+    DecodedPixels pixels = decodeImageBytes(path, readInputFile(path), false);
     Image image;
     image.sourceBitDepth = bitDepthOf(pixels.color);
-    cv::Mat rgb;
-    cv::cvtColor(toUnitFloat(pixels.color), rgb, cv::COLOR_BGR2RGB);
-    image.rgb = clampUnit(rgb);
+    // Channels swapped at the file's own depth, then one conversion to
+    // float: the fewest picture-sized copies (this is the peak of opening a
+    // large photo). Integer pixels land in [0,1] by construction; float
+    // ones are clamped and NaN becomes 0.
+    cv::cvtColor(pixels.color, pixels.color, cv::COLOR_BGR2RGB);
+    const bool isFloat = pixels.color.depth() == CV_32F || pixels.color.depth() == CV_64F;
+    image.rgb = toUnitFloat(pixels.color);
+    pixels.color.release();
+    if (isFloat) {
+        image.rgb = clampUnit(image.rgb);
+    }
     if (!pixels.alpha.empty()) {
         image.alpha = clampUnit(toUnitFloat(pixels.alpha));
+    }
+    // The file's bytes and the decoded copies of a large photo are freed
+    // now; give their memory back instead of keeping it in the heap (which
+    // the allocator tuning otherwise never trims).
+    if (image.rgb.total() >= kReleaseAfterPixels) {
+        releaseFreeMemory();
     }
     return image;
 }

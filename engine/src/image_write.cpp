@@ -232,15 +232,16 @@ void writeEncodedAtomically(const std::string& path, const cv::Mat& pixels, int 
 }
 
 cv::Mat toOutputPixels(const Image& image, const std::string& path) {
-    cv::Mat bgr;
-    cv::cvtColor(image.rgb, bgr, cv::COLOR_RGB2BGR);
-    if (image.hasAlpha() && formatKeepsAlpha(lowerExtension(path))) {
-        cv::Mat bgra;
-        cv::merge(std::vector<cv::Mat>{bgr, image.alpha}, bgra);
-        bgr = bgra;
-    }
+    // To 8 bits first (saturating, rounding to nearest), then the channels
+    // swapped in place: no float copy of the picture.
     cv::Mat out;
-    bgr.convertTo(out, CV_8U, 255.0);  // saturating, rounds to nearest
+    image.rgb.convertTo(out, CV_8U, 255.0);
+    cv::cvtColor(out, out, cv::COLOR_RGB2BGR);
+    if (image.hasAlpha() && formatKeepsAlpha(lowerExtension(path))) {
+        cv::Mat alpha;
+        image.alpha.convertTo(alpha, CV_8U, 255.0);
+        cv::merge(std::vector<cv::Mat>{out, alpha}, out);
+    }
     return out;
 }
 

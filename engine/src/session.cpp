@@ -3,9 +3,12 @@
 #include <ATen/ATen.h>
 
 #include <opencv2/imgproc.hpp>
+#include <optional>
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "depthstyle/memory_estimate.h"
+#include "depthstyle/process_setup.h"
 #include "depthstyle/size_policy.h"
 #include "feature_ops.h"
 #include "model_networks.h"
@@ -26,18 +29,21 @@ struct Session::State {
     DepthSource depthSource;
     cv::Mat depthFileProximity;  // a user's map turned into proximity, its own size
 
-    Image content;               // per content
+    Image content;             // per content
+    cv::Size contentSize;      //   kept when its pixels are let go
+    std::string contentLabel;  //   the file (or name) messages give
+    bool releaseContentPixels = false;
     cv::Mat proximity;           //   at content size; empty until computed
     at::Tensor contentFeatures;  //   undefined until computed
     Image style;                 // per style
     at::Tensor styleFeatures;
-    at::Tensor adainTarget;  // per pair
+    std::optional<AdainTarget> adainTarget;  // per pair
     SessionCounters counters;
 
     void forgetContent() {
         proximity = cv::Mat();
         contentFeatures = at::Tensor();
-        adainTarget = at::Tensor();
+        adainTarget.reset();
     }
 };
 
@@ -46,25 +52,89 @@ Session::Session(std::shared_ptr<const Models> models)
 Session::Session(const ModelFiles& files) : Session(Models::load(files)) {}
 Session::~Session() = default;
 
+namespace {
+
+bool isAllocationFailure(const std::string& message) {
+    return message.find("can't allocate memory") != std::string::npos ||
+           message.find("Cannot allocate memory") != std::string::npos ||
+           message.find("Failed to allocate") != std::string::npos;
+}
+
+// Runs `work`; an allocation that fails inside it (the C++ library's,
+// LibTorch's or OpenCV's) becomes one line naming `label`, the size and
+// what to lower, instead of a library's stack trace.
+template <typename Work>
+auto reportingOutOfMemory(const std::string& label, const std::string& doing, Work&& work)
+    -> decltype(work()) {
+    const auto fail = [&]() {
+        throwFileError(
+            ErrorKind::OutOfMemory, label,
+            "out of memory " + doing + "; choose a smaller content size, or close other programs");
+    };
+    try {
+        return work();
+    } catch (const EngineError&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        fail();
+    } catch (const c10::Error& e) {
+        if (isAllocationFailure(e.what_without_backtrace())) {
+            fail();
+        }
+        throw;
+    } catch (const cv::Exception& e) {
+        if (e.code == cv::Error::StsNoMem || isAllocationFailure(e.what())) {
+            fail();
+        }
+        throw;
+    }
+    throw EngineError(ErrorKind::Internal, "unreachable");
+}
+
+// The allocator keeps freed memory for speed (allocator_tuning.cpp); after a
+// network pass over a large picture, its stripes would stay resident on top
+// of everything that follows. Given back instead, above 4 megapixels.
+void releaseAfterLargeWork(cv::Size size) {
+    if (static_cast<double>(size.width) * size.height >= 4e6) {
+        releaseFreeMemory();
+    }
+}
+
+std::string sizeText(cv::Size size) {
+    return std::to_string(size.width) + "x" + std::to_string(size.height);
+}
+
+}  // namespace
+
 void Session::setContent(const std::string& path, int contentSize) {
-    setContent(loadImage(path), contentSize, path);
+    setContent(
+        reportingOutOfMemory(path, "while decoding the image", [&] { return loadImage(path); }),
+        contentSize, path);
 }
 
 void Session::setContent(const Image& image, int contentSize, const std::string& label) {
-    Image scaled = scaleToSmallerSide(image, contentSize, label);
+    Image scaled = reportingOutOfMemory(label, "while scaling the image", [&] {
+        return scaleToSmallerSide(image, contentSize, label);
+    });
     state_->content = std::move(scaled);
+    state_->contentSize = state_->content.rgb.size();
+    state_->contentLabel = label;
     state_->forgetContent();
 }
 
 void Session::setStyle(const std::string& path, int styleSize) {
-    setStyle(loadImage(path), styleSize, path);
+    setStyle(
+        reportingOutOfMemory(path, "while decoding the image", [&] { return loadImage(path); }),
+        styleSize, path);
 }
 
 void Session::setStyle(const Image& image, int styleSize, const std::string& label) {
-    Image scaled = scaleToSmallerSide(image, styleSize, label);
+    Image scaled = reportingOutOfMemory(label, "while scaling the image", [&] {
+        return scaleToSmallerSide(image, styleSize, label);
+    });
     state_->style = std::move(scaled);
     state_->styleFeatures = at::Tensor();
-    state_->adainTarget = at::Tensor();
+    state_->adainTarget.reset();
 }
 
 void Session::setDepthSource(const DepthSource& source) {
@@ -78,8 +148,15 @@ void Session::setDepthSource(const DepthSource& source) {
     state_->proximity = cv::Mat();
 }
 
+void Session::releaseContentPixelsWhenEncoded(bool release) {
+    state_->releaseContentPixels = release;
+}
+
 bool Session::hasContent() const {
-    return !state_->content.empty();
+    return !state_->contentSize.empty();
+}
+cv::Size Session::contentSize() const {
+    return state_->contentSize;
 }
 bool Session::hasStyle() const {
     return !state_->style.empty();
@@ -112,7 +189,10 @@ const cv::Mat& Session::proximity(const Progress& progress) {
     }
     cv::Mat computed;
     if (s.depthSource.kind == DepthSource::Kind::File) {
-        cv::resize(s.depthFileProximity, computed, s.content.rgb.size(), 0, 0, cv::INTER_LINEAR);
+        cv::resize(s.depthFileProximity, computed, s.contentSize, 0, 0, cv::INTER_LINEAR);
+    } else if (s.content.rgb.empty()) {
+        throw EngineError(ErrorKind::InvalidArgument,
+                          "the content's pixels were let go after encoding; set the content again");
     } else {
         computed = s.models->networks().proximity(s.content.rgb, progress);
         ++s.counters.depthRuns;
@@ -125,7 +205,7 @@ cv::Mat Session::strengthMap(const RenderParams& params, const Progress& progres
     validate(params);
     requireImage(hasContent(), "content");
     if (params.strength.method == Method::Adain) {
-        const cv::Size grid = featureGridSize(state_->content.rgb.size());
+        const cv::Size grid = featureGridSize(state_->contentSize);
         return depthstyle::strengthMap(cv::Mat(grid, CV_32FC1, cv::Scalar(0)), params.strength);
     }
     const cv::Mat gridProximity = proximityOnFeatureGrid(proximity(progress));
@@ -139,30 +219,69 @@ Image Session::render(const RenderParams& params, const Progress& progress) {
     validate(params);
     requireImage(hasContent(), "content");
     requireImage(hasStyle(), "style");
+    const cv::Size size = state_->contentSize;
+    if (!state_->contentFeatures.defined()) {
+        // Before the big allocations: refused in one line when it cannot fit.
+        requireMemoryForRender(size, state_->style.rgb.size(), state_->contentLabel);
+    }
+    return reportingOutOfMemory(state_->contentLabel, "while rendering at " + sizeText(size),
+                                [&] { return renderWithinMemory(params, progress); });
+}
+
+Image Session::renderWithinMemory(const RenderParams& params, const Progress& progress) {
     State& s = *state_;
     if (!s.contentFeatures.defined()) {
         s.contentFeatures =
-            s.encoder.forward(imageToTensor(s.content.rgb), Stage::ContentEncoding, progress);
+            s.encoder.forward(imageTensorView(s.content.rgb), Stage::ContentEncoding, progress);
         ++s.counters.contentEncodings;
+        releaseAfterLargeWork(s.contentSize);
     }
     if (!s.styleFeatures.defined()) {
         s.styleFeatures =
-            s.encoder.forward(imageToTensor(s.style.rgb), Stage::StyleEncoding, progress);
+            s.encoder.forward(imageTensorView(s.style.rgb), Stage::StyleEncoding, progress);
         ++s.counters.styleEncodings;
     }
-    if (!s.adainTarget.defined()) {
+    if (!s.adainTarget) {
         progress.step(Stage::AdaIN, 0.0);
-        s.adainTarget = adainTarget(s.contentFeatures, s.styleFeatures);
+        s.adainTarget.emplace(s.contentFeatures, s.styleFeatures);
         ++s.counters.adainTargets;
         progress.step(Stage::AdaIN, 1.0);
     }
     const at::Tensor strength = mapToTensor(strengthMap(params, progress));
-    const at::Tensor decoded =
-        s.decoder.forward(blendFeatures(s.contentFeatures, s.adainTarget, strength),
-                          Stage::Decoding, progress, params.decoderPrecision);
+    // Eq. 5 stripe by stripe as the decoder reads it: the blended features
+    // are never held whole (at 40 megapixels they would take 1.3 GB).
+    const at::Tensor& features = s.contentFeatures;
+    const AdainTarget& target = *s.adainTarget;
+    const InputRows blended{features.size(1), features.size(2), features.size(3),
+                            [&](int64_t a, int64_t b) {
+                                return blendFeatures(features.narrow(2, a, b - a), target,
+                                                     strength.narrow(2, a, b - a));
+                            },
+                            nullptr};
+    if (s.releaseContentPixels && !s.content.rgb.empty() && !s.proximity.empty()) {
+        s.content.rgb = cv::Mat();  // encoded, and its proximity made
+        releaseAfterLargeWork(s.contentSize);
+    }
+    // The decoder writes straight into the picture's memory (HWC is the
+    // channels-last layout); the rows and columns beyond the content that
+    // the pools' rounding adds are cut off afterwards.
+    const cv::Size size = s.contentSize;
+    const cv::Size decoded(8 * static_cast<int>(features.size(3)),
+                           8 * static_cast<int>(features.size(2)));
+    cv::Mat canvas(decoded, CV_32FC3);
+    const at::Tensor into =
+        at::from_blob(canvas.ptr<float>(), {1, decoded.height, decoded.width, 3}, at::kFloat)
+            .permute({0, 3, 1, 2});
+    s.decoder.forward(blended, Stage::Decoding, progress, params.decoderPrecision, into);
     ++s.counters.decodings;
+    releaseAfterLargeWork(size);
+    cv::min(canvas, 1.0, canvas);
+    cv::max(canvas, 0.0, canvas);
     Image result;
-    result.rgb = tensorToImage(decoded, s.content.rgb.size());
+    // Cutting rows keeps the memory one block; cutting columns would not.
+    result.rgb = decoded.width == size.width
+                     ? canvas.rowRange(0, size.height)
+                     : cv::Mat(canvas, cv::Rect(0, 0, size.width, size.height)).clone();
     result.alpha = s.content.alpha;
     result.sourceBitDepth = s.content.sourceBitDepth;
     return result;

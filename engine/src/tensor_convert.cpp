@@ -15,16 +15,14 @@ at::Tensor imageToTensor(const cv::Mat& rgb) {
     return hwc.permute({2, 0, 1}).unsqueeze(0).clone(at::MemoryFormat::ChannelsLast);
 }
 
-cv::Mat tensorToImage(const at::Tensor& tensor, cv::Size size) {
-    const at::Tensor hwc = tensor[0]
-                               .narrow(1, 0, size.height)
-                               .narrow(2, 0, size.width)
-                               .clamp(0.0, 1.0)
-                               .permute({1, 2, 0})
-                               .contiguous();
-    cv::Mat out(size, CV_32FC3);
-    std::memcpy(out.ptr<float>(), hwc.data_ptr<float>(), sizeof(float) * 3 * size.area());
-    return out;
+at::Tensor imageTensorView(const cv::Mat& rgb) {
+    CV_Assert(rgb.type() == CV_32FC3);
+    if (!rgb.isContinuous()) {
+        return imageToTensor(rgb);
+    }
+    return at::from_blob(const_cast<float*>(rgb.ptr<float>()), {1, rgb.rows, rgb.cols, 3},
+                         at::kFloat)
+        .permute({0, 3, 1, 2});
 }
 
 at::Tensor mapToTensor(const cv::Mat& map) {

@@ -8,9 +8,10 @@ namespace depthstyle {
 
 // CV_32FC3 (H x W, RGB) -> float tensor 1 x 3 x H x W (a copy).
 at::Tensor imageToTensor(const cv::Mat& rgb);
-// Tensor 1 x 3 x h x w (h, w at least the size) -> CV_32FC3 RGB cropped to
-// `size` and clamped to [0,1].
-cv::Mat tensorToImage(const at::Tensor& tensor, cv::Size size);
+// The same tensor as a view of the picture's own memory (HWC is the
+// channels-last layout), without a copy: valid while `rgb` lives and holds
+// its pixels. A picture that is not one block of memory is copied.
+at::Tensor imageTensorView(const cv::Mat& rgb);
 // CV_32FC1 (h x w) -> float tensor 1 x 1 x h x w (a copy).
 at::Tensor mapToTensor(const cv::Mat& map);
 // Tensor with h x w elements -> CV_32FC1 (a copy).

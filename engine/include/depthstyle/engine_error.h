@@ -21,6 +21,7 @@ enum class ErrorKind {
                        // input)
     InvalidArgument,   // a parameter out of range
     Cancelled,         // the caller asked to stop
+    OutOfMemory,       // the work needs more memory than there is
     Internal,          // an unexpected failure inside a library
 };
 

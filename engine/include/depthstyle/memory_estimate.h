@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <opencv2/core/types.hpp>
+
+namespace depthstyle {
+
+// What a render of a content at `content` pixels with a style at `style`
+// pixels holds at its peak, in bytes, beyond the process's own start-up
+// memory: the content's float pixels and proximity map, the relu4_1 features
+// of content and style (512 floats per 8x8 block), the encoder's input
+// tensor or the decoder's output picture, and the stripes in between. The
+// figures are the engine's own allocations; the README's table compares the
+// estimate with measured peaks.
+std::uint64_t estimatedRenderBytes(cv::Size content, cv::Size style);
+
+// Memory this process may still take, in bytes: the least of the system's
+// available memory, the room left under the cgroup's limit, the room left
+// in the address-space limit (ulimit -v), and $DEPTHSTYLE_MEMORY_LIMIT (a
+// cap such as "3G" or "2500M" on the whole process, less what it uses).
+// 0 when none of them can be read.
+std::uint64_t availableMemoryBytes();
+
+// Throws EngineError(OutOfMemory) before any work when the estimate for
+// these sizes exceeds the memory available: one line saying how much is
+// needed, how much there is, and the content size that would fit.
+// `label` names the content in the message.
+void requireMemoryForRender(cv::Size content, cv::Size style, const std::string& label);
+
+// "2.9 GB", "850 MB": sizes in messages.
+std::string memoryText(std::uint64_t bytes);
+
+}  // namespace depthstyle

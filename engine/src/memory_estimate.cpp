@@ -1,0 +1,165 @@
+#include "depthstyle/memory_estimate.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "depthstyle/engine_error.h"
+#include "depthstyle/size_policy.h"
+
+namespace depthstyle {
+namespace {
+
+constexpr double kFeatureBytesPerBlock = 512.0 * 4.0;  // relu4_1: 512 floats per 8x8
+constexpr double kPictureBytesPerPixel = 3.0 * 4.0;    // float RGB
+constexpr double kMapBytesPerPixel = 4.0;              // the proximity map
+constexpr double kStripeBytes = 200.0 * 1024 * 1024;   // stripes, carried rows, oneDNN scratch
+
+double blocks(cv::Size size) {
+    const cv::Size grid = featureGridSize(size);
+    return static_cast<double>(grid.width) * static_cast<double>(grid.height);
+}
+
+double pixels(cv::Size size) {
+    return static_cast<double>(size.width) * static_cast<double>(size.height);
+}
+
+// "3G", "2500M", "900k" or plain bytes; 0 when unset or unreadable.
+std::uint64_t parseLimit(const char* text) {
+    if (text == nullptr || *text == '\0') {
+        return 0;
+    }
+    char* end = nullptr;
+    const double value = std::strtod(text, &end);
+    if (end == text || !(value > 0.0) || !std::isfinite(value)) {
+        return 0;
+    }
+    double scale = 1.0;
+    switch (*end) {
+        case 'k':
+        case 'K':
+            scale = 1024.0;
+            break;
+        case 'm':
+        case 'M':
+            scale = 1024.0 * 1024;
+            break;
+        case 'g':
+        case 'G':
+            scale = 1024.0 * 1024 * 1024;
+            break;
+        default:
+            break;
+    }
+    return static_cast<std::uint64_t>(value * scale);
+}
+
+// A "Name:   1234 kB" line of a /proc file, in bytes; 0 when absent.
+std::uint64_t procKilobytes(const char* file, const std::string& name) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.compare(0, name.size(), name) == 0) {
+            std::istringstream fields(line.substr(name.size()));
+            std::uint64_t kilobytes = 0;
+            fields >> kilobytes;
+            return kilobytes * 1024;
+        }
+    }
+    return 0;
+}
+
+std::uint64_t fileNumber(const char* path) {
+    std::ifstream in(path);
+    std::uint64_t value = 0;
+    return (in >> value) ? value : 0;  // "max" reads as no number
+}
+
+}  // namespace
+
+std::uint64_t estimatedRenderBytes(cv::Size content, cv::Size style) {
+    const double n = pixels(content);
+    const double features = kFeatureBytesPerBlock * blocks(content);
+    const double held = kPictureBytesPerPixel * n + kMapBytesPerPixel * n + features +
+                        kFeatureBytesPerBlock * blocks(style) +
+                        kPictureBytesPerPixel * pixels(style);
+    // Encoding adds its input tensor, decoding its output picture (at the
+    // decoder's size, a multiple of 8): the larger of the two.
+    const cv::Size grid = featureGridSize(content);
+    const double decoded = kPictureBytesPerPixel * 64.0 * grid.width * grid.height;
+    const double transient = std::max(kPictureBytesPerPixel * n, decoded);
+    return static_cast<std::uint64_t>(held + transient + kStripeBytes);
+}
+
+std::uint64_t availableMemoryBytes() {
+    std::uint64_t available = procKilobytes("/proc/meminfo", "MemAvailable:");
+    const auto least = [&available](std::uint64_t room) {
+        if (room > 0 && (available == 0 || room < available)) {
+            available = room;
+        }
+    };
+    const std::uint64_t resident = procKilobytes("/proc/self/status", "VmRSS:");
+    const std::uint64_t cgroupLimit = fileNumber("/sys/fs/cgroup/memory.max");
+    const std::uint64_t cgroupUsed = fileNumber("/sys/fs/cgroup/memory.current");
+    if (cgroupLimit > 0) {
+        least(cgroupLimit > cgroupUsed ? cgroupLimit - cgroupUsed : 1);
+    }
+    rlimit addressSpace{};
+    if (getrlimit(RLIMIT_AS, &addressSpace) == 0 && addressSpace.rlim_cur != RLIM_INFINITY) {
+        const std::uint64_t mapped = procKilobytes("/proc/self/status", "VmSize:");
+        const std::uint64_t limit = addressSpace.rlim_cur;
+        least(limit > mapped ? limit - mapped : 1);
+    }
+    const std::uint64_t cap = parseLimit(std::getenv("DEPTHSTYLE_MEMORY_LIMIT"));
+    if (cap > 0) {
+        least(cap > resident ? cap - resident : 1);
+    }
+    return available;
+}
+
+std::string memoryText(std::uint64_t bytes) {
+    char text[32];
+    const double megabytes = static_cast<double>(bytes) / (1024.0 * 1024.0);
+    if (megabytes >= 1000.0) {
+        std::snprintf(text, sizeof text, "%.1f GB", megabytes / 1024.0);
+    } else {
+        std::snprintf(text, sizeof text, "%.0f MB", megabytes);
+    }
+    return text;
+}
+
+void requireMemoryForRender(cv::Size content, cv::Size style, const std::string& label) {
+    const std::uint64_t needed = estimatedRenderBytes(content, style);
+    const std::uint64_t available = availableMemoryBytes();
+    if (available == 0 || needed <= available) {
+        return;
+    }
+    // The largest smaller side, in steps of 8 pixels, whose estimate fits.
+    const int smaller = std::min(content.width, content.height);
+    int fits = 0;
+    for (int side = smaller - smaller % 8; side >= kMinImageSide; side -= 8) {
+        const double k = static_cast<double>(side) / smaller;
+        const cv::Size scaled(static_cast<int>(content.width * k),
+                              static_cast<int>(content.height * k));
+        if (estimatedRenderBytes(scaled, style) <= available) {
+            fits = side;
+            break;
+        }
+    }
+    std::string reason = "at " + std::to_string(content.width) + "x" +
+                         std::to_string(content.height) + " the render needs about " +
+                         memoryText(needed) + " of memory, and " + memoryText(available) +
+                         " is available; ";
+    reason += fits > 0 ? "choose a content size of at most " + std::to_string(fits) +
+                             " pixels on the smaller side"
+                       : "close other programs or use a machine with more memory";
+    throwFileError(ErrorKind::OutOfMemory, label, reason);
+}
+
+}  // namespace depthstyle
