@@ -110,12 +110,17 @@ void TestPrecision::bf16StripesMatchWholeImage() {
         return session(file("wide.png"))->render(daAdain(Precision::BFloat16));
     };
     const Image whole = run(1e12);
-    const Image striped = run(1.0);  // 8-row stripes with halos everywhere
+    const Image striped = run(1.0);  // 2-row stripes with halos everywhere
     setStripeBudgetBytes(0);
     const ImageDifference d = compareImages(whole, striped);
     qInfo("bf16 striped vs whole: PSNR %.1f dB, largest 8-bit difference %d", d.psnrFloat,
           d.maxDifference8Bit);
-    QVERIFY2(d.maxDifference8Bit <= 1, qPrintable(QString::number(d.maxDifference8Bit)));
+    // bfloat16 rounds each layer's output; stripes of other heights let
+    // oneDNN accumulate in another order, so a level or two may move (the
+    // mode itself is up to 3 levels from float32). A wrong halo would move
+    // whole rows by far more.
+    QVERIFY2(d.maxDifference8Bit <= 2, qPrintable(QString::number(d.maxDifference8Bit)));
+    QVERIFY2(d.psnrFloat >= 50.0, qPrintable(QString::number(d.psnrFloat)));
 }
 
 QTEST_GUILESS_MAIN(TestPrecision)
