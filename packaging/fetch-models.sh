@@ -81,7 +81,8 @@ if [ -n "$from" ] && [ ! -d "$from" ]; then
 fi
 
 mkdir -p "$dest" || fail "'$dest': cannot create the model folder"
-[ -w "$dest" ] || fail "'$dest': no permission to write into the model folder"
+[ -w "$dest" ] && [ -r "$dest" ] && [ -x "$dest" ] ||
+  fail "'$dest': no permission to read and write the model folder"
 
 # One run at a time per folder; the lock is the folder itself, so nothing is
 # left behind.
@@ -151,7 +152,9 @@ for i in 0 1 2; do
       fail "downloading $name from $url failed. Download it by hand (a browser works), put it in a folder, and run: $0 --from FOLDER"
     fi
   fi
-  sum="$(sha256sum -- "$source" | cut -d' ' -f1)"
+  # From standard input: a name with '\' or a newline would make
+  # sha256sum escape its output line.
+  sum="$(sha256sum < "$source" | cut -d' ' -f1)"
   expected="$(published_sum "$name")"
   echo "SHA-256 $sum  $name"
   if [ -z "$expected" ]; then

@@ -4,6 +4,7 @@
 #include <QtTest>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -276,6 +277,18 @@ void TestImageIo::floatDepthMap() {
     const cv::Mat fromRgb = loadGrayMap(path("map-rgb.tif"));
     QCOMPARE(fromRgb.type(), CV_32FC1);
     QCOMPARE(maxDifference(fromRgb, map), 0.0);
+    // NaN holes shared by all channels: the NaN message, not "differ".
+    cv::Mat holed = map.clone();
+    holed.at<float>(2, 3) = std::numeric_limits<float>::quiet_NaN();
+    cv::Mat holedRgb;
+    cv::merge(std::vector<cv::Mat>{holed, holed, holed}, holedRgb);
+    QVERIFY(cv::imwrite(path("map-holes.tif"), holedRgb, {cv::IMWRITE_TIFF_COMPRESSION, 1}));
+    try {
+        loadGrayMap(path("map-holes.tif"));
+        QFAIL("a map with NaN was taken");
+    } catch (const EngineError& e) {
+        QVERIFY2(QString(e.what()).contains("NaN"), e.what());
+    }
     cv::Mat other = map.clone();
     other += 1.0f;
     cv::Mat differing;

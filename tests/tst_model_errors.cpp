@@ -140,7 +140,7 @@ void TestModelErrors::depthModelGivingNaN() {
 namespace {
 
 // A plain folder holding copies of the installed stand-in set's files and its
-// manifest (as an older version or a hand copy leaves them).
+// manifest (a copy made by hand: real files, no links).
 QString copyOfInstalledSet(const QString& dir) {
     QDir().mkpath(dir);
     for (const QString& name : {QString("vgg_normalised.pth"), QString("decoder.pth"),

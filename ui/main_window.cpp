@@ -23,6 +23,7 @@
 #include "export_controller.h"
 #include "image_convert.h"
 #include "input_loader.h"
+#include "local_path.h"
 #include "main_menus.h"
 #include "models_panel.h"
 #include "notification_bar.h"
@@ -271,7 +272,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::checkModels() {
-    const std::string dir = chooseModelDirectory(modelDirectoryOverride_.toStdString());
+    const std::string dir = chooseModelDirectory(doc::localPath(modelDirectoryOverride_));
     models_ = ModelFiles::inDirectory(dir);
     const std::vector<std::string> missing = missingModelFiles(models_, true);
     if (missing.empty()) {
@@ -287,7 +288,7 @@ void MainWindow::checkModels() {
         files << QString::fromStdString(m);
     }
     QStringList path;
-    for (const std::string& p : modelSearchPath(modelDirectoryOverride_.toStdString())) {
+    for (const std::string& p : modelSearchPath(doc::localPath(modelDirectoryOverride_))) {
         path << QString::fromStdString(p);
     }
     modelsPanel_->showMissing(files, path, QString::fromStdString(dir));

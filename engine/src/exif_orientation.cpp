@@ -131,9 +131,9 @@ int exifOrientation(const std::vector<unsigned char>& bytes) {
     if (startsWith(bytes, 0, "RIFF", 4) && startsWith(bytes, 8, "WEBP", 4)) {
         return orientationInWebp(bytes);
     }
-    if (startsWith(bytes, 0, "II*\0", 4) || startsWith(bytes, 0, "MM\0*", 4)) {
-        return orientationInTiff(bytes.data(), bytes.size());
-    }
+    // TIFF is left out on purpose: OpenCV's TIFF decoder reads the tag itself
+    // (it flips the rows of bottom-origin files), so applying it here too
+    // would turn such a picture twice.
     return kUpright;
 }
 

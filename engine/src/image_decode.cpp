@@ -109,10 +109,15 @@ cv::Mat floatColourMap(const std::string& path, const cv::Mat& buffer) {
     }
     std::vector<cv::Mat> planes;
     cv::split(unchanged, planes);
-    const int colours = std::min(unchanged.channels(), 3);
+    // Grey and alpha, or colour and alpha: alpha is not compared.
+    const int colours = unchanged.channels() >= 3 ? 3 : 1;
     for (int c = 1; c < colours; ++c) {
+        // |a - b| > 0: NaN holes that all channels share do not count here
+        // (the caller refuses NaN with its own message).
+        cv::Mat difference;
+        cv::absdiff(planes[0], planes[static_cast<size_t>(c)], difference);
         cv::Mat differs;
-        cv::compare(planes[0], planes[static_cast<size_t>(c)], differs, cv::CMP_NE);
+        cv::compare(difference, 0.0, differs, cv::CMP_GT);
         if (cv::countNonZero(differs) > 0) {
             throwFileError(ErrorKind::NotAnImage, path,
                            "a float depth map must have one channel; this one has " +

@@ -75,6 +75,19 @@ std::uint64_t procKilobytes(const char* file, const std::string& name) {
     return 0;
 }
 
+// A "name value" line of a file such as cgroup's memory.stat; 0 when absent.
+std::uint64_t statValue(const char* file, const std::string& name) {
+    std::ifstream in(file);
+    std::string key;
+    std::uint64_t value = 0;
+    while (in >> key >> value) {
+        if (key == name) {
+            return value;
+        }
+    }
+    return 0;
+}
+
 std::uint64_t fileNumber(const char* path) {
     std::ifstream in(path);
     std::uint64_t value = 0;
@@ -106,9 +119,13 @@ std::uint64_t availableMemoryBytes() {
     };
     const std::uint64_t resident = procKilobytes("/proc/self/status", "VmRSS:");
     const std::uint64_t cgroupLimit = fileNumber("/sys/fs/cgroup/memory.max");
-    const std::uint64_t cgroupUsed = fileNumber("/sys/fs/cgroup/memory.current");
     if (cgroupLimit > 0) {
-        least(cgroupLimit > cgroupUsed ? cgroupLimit - cgroupUsed : 1);
+        // The cgroup's usage counts page cache; what is inactive the kernel
+        // reclaims before it refuses memory.
+        const std::uint64_t current = fileNumber("/sys/fs/cgroup/memory.current");
+        const std::uint64_t reclaimable = statValue("/sys/fs/cgroup/memory.stat", "inactive_file");
+        const std::uint64_t used = current > reclaimable ? current - reclaimable : 0;
+        least(cgroupLimit > used ? cgroupLimit - used : 1);
     }
     rlimit addressSpace{};
     if (getrlimit(RLIMIT_AS, &addressSpace) == 0 && addressSpace.rlim_cur != RLIM_INFINITY) {
@@ -134,10 +151,15 @@ std::string memoryText(std::uint64_t bytes) {
     return text;
 }
 
-void requireMemoryForRender(cv::Size content, cv::Size style, const std::string& label) {
+void requireMemoryForRender(cv::Size content, cv::Size style, const std::string& label,
+                            std::uint64_t alreadyHeld) {
     const std::uint64_t needed = estimatedRenderBytes(content, style);
-    const std::uint64_t available = availableMemoryBytes();
-    if (available == 0 || needed <= available) {
+    const std::uint64_t free = availableMemoryBytes();
+    if (free == 0) {
+        return;  // nothing could be read: no grounds to refuse
+    }
+    const std::uint64_t available = free + alreadyHeld;
+    if (needed <= available) {
         return;
     }
     // The largest smaller side, in steps of 8 pixels, whose estimate fits.

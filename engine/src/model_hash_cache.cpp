@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -63,8 +64,12 @@ std::vector<std::string> readEntries(const fs::path& file) {
 void writeEntries(const fs::path& file, const std::vector<std::string>& entries) {
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
-    const std::string temporary =
-        file.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
+    // Per process and per call: two threads loading models at once each
+    // write their own file, and the last rename wins.
+    static std::atomic<unsigned> calls{0};
+    const std::string temporary = file.string() + ".tmp-" +
+                                  std::to_string(static_cast<long>(::getpid())) + "-" +
+                                  std::to_string(calls.fetch_add(1));
     {
         std::ofstream out(temporary, std::ios::trunc);
         const size_t first = entries.size() > kMaxEntries ? entries.size() - kMaxEntries : 0;

@@ -222,7 +222,13 @@ Image Session::render(const RenderParams& params, const Progress& progress) {
     const cv::Size size = state_->contentSize;
     if (!state_->contentFeatures.defined()) {
         // Before the big allocations: refused in one line when it cannot fit.
-        requireMemoryForRender(size, state_->style.rgb.size(), state_->contentLabel);
+        // The loaded pictures count: they are part of the estimate.
+        const auto bytes = [](const Image& image) {
+            return static_cast<std::uint64_t>(image.rgb.total() * image.rgb.elemSize() +
+                                              image.alpha.total() * image.alpha.elemSize());
+        };
+        requireMemoryForRender(size, state_->style.rgb.size(), state_->contentLabel,
+                               bytes(state_->content) + bytes(state_->style));
     }
     return reportingOutOfMemory(state_->contentLabel, "while rendering at " + sizeText(size),
                                 [&] { return renderWithinMemory(params, progress); });

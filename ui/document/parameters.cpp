@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "depthstyle/engine_error.h"
+#include "local_path.h"
 
 namespace depthstyle::doc {
 namespace {
@@ -74,7 +75,7 @@ DepthSource Parameters::depthSource() const {
     if (!depthFromFile) {
         return {};
     }
-    return {DepthSource::Kind::File, depthPath.toStdString(), depthIsDistance};
+    return {DepthSource::Kind::File, localPath(depthPath), depthIsDistance};
 }
 
 QJsonObject Parameters::toJson() const {

@@ -26,8 +26,11 @@ std::uint64_t availableMemoryBytes();
 // Throws EngineError(OutOfMemory) before any work when the estimate for
 // these sizes exceeds the memory available: one line saying how much is
 // needed, how much there is, and the content size that would fit.
-// `label` names the content in the message.
-void requireMemoryForRender(cv::Size content, cv::Size style, const std::string& label);
+// `label` names the content in the message. `alreadyHeld`: the part of the
+// estimate the caller holds already (the loaded pictures), counted as
+// available to the render.
+void requireMemoryForRender(cv::Size content, cv::Size style, const std::string& label,
+                            std::uint64_t alreadyHeld = 0);
 
 // "2.9 GB", "850 MB": sizes in messages.
 std::string memoryText(std::uint64_t bytes);
