@@ -28,6 +28,16 @@ double maxDifference(const cv::Mat& a, const cv::Mat& b) {
     return cv::norm(a, b, cv::NORM_INF);
 }
 
+// The engine's message for a depth map it refuses; "taken" when it loads.
+QString grayMapError(const std::string& file) {
+    try {
+        loadGrayMap(file);
+    } catch (const EngineError& e) {
+        return QString::fromStdString(e.what());
+    }
+    return "taken";
+}
+
 // The 8-bit BGR picture as the engine should see it: float RGB in [0,1].
 cv::Mat expectedRgb(const cv::Mat& bgr8) {
     cv::Mat rgb;
@@ -283,27 +293,18 @@ void TestImageIo::floatDepthMap() {
     cv::Mat holedRgb;
     cv::merge(std::vector<cv::Mat>{holed, holed, holed}, holedRgb);
     QVERIFY(cv::imwrite(path("map-holes.tif"), holedRgb, {cv::IMWRITE_TIFF_COMPRESSION, 1}));
-    try {
-        loadGrayMap(path("map-holes.tif"));
-        QFAIL("a map with NaN was taken");
-    } catch (const EngineError& e) {
-        QVERIFY2(QString(e.what()).contains("NaN"), e.what());
-    }
+    const QString holes = grayMapError(path("map-holes.tif"));
+    QVERIFY2(holes.contains("NaN"), qPrintable(holes));
     cv::Mat other = map.clone();
     other += 1.0f;
     cv::Mat differing;
     cv::merge(std::vector<cv::Mat>{map, other, map}, differing);
     QVERIFY(writePicture(path("map-colour.tif"), differing));
-    try {
-        loadGrayMap(path("map-colour.tif"));
-        QFAIL("a colour float map was taken");
-    } catch (const EngineError& e) {
-        const QString message = QString::fromStdString(e.what());
-        QVERIFY2(message.startsWith("'" + QString::fromStdString(path("map-colour.tif")) + "'") &&
-                     message.contains("one channel") && !message.contains("\n") &&
-                     !message.contains("OpenCV") && !message.contains("cv::"),
-                 qPrintable(message));
-    }
+    const QString message = grayMapError(path("map-colour.tif"));
+    QVERIFY2(message.startsWith("'" + QString::fromStdString(path("map-colour.tif")) + "'") &&
+                 message.contains("one channel") && !message.contains("\n") &&
+                 !message.contains("OpenCV") && !message.contains("cv::"),
+             qPrintable(message));
 }
 
 void TestImageIo::inputErrors_data() {

@@ -3,6 +3,9 @@
 #include <cstdint>
 #include <cstring>
 
+#include "byte_order.h"
+#include "png_chunks.h"
+
 namespace depthstyle {
 namespace {
 
@@ -54,14 +57,6 @@ bool startsWith(const std::vector<unsigned char>& bytes, size_t at, const char* 
     return at + n <= bytes.size() && std::memcmp(bytes.data() + at, text, n) == 0;
 }
 
-uint32_t bigEndian(const std::vector<unsigned char>& b, size_t at, size_t n) {
-    uint32_t value = 0;
-    for (size_t i = 0; i < n; ++i) {
-        value = value << 8 | b[at + i];
-    }
-    return value;
-}
-
 int orientationInJpeg(const std::vector<unsigned char>& bytes) {
     size_t at = 2;
     while (at + 4 <= bytes.size() && bytes[at] == 0xFF) {
@@ -82,21 +77,15 @@ int orientationInJpeg(const std::vector<unsigned char>& bytes) {
 }
 
 int orientationInPng(const std::vector<unsigned char>& bytes) {
-    size_t at = 8;
-    while (at + 12 <= bytes.size()) {
-        const size_t length = bigEndian(bytes, at, 4);
-        if (length > bytes.size() - at - 12) {
-            break;
+    int orientation = kUpright;
+    forEachPngChunk(bytes, [&](const PngChunk& chunk) {
+        if (chunk.is("eXIf") && chunk.inside) {
+            orientation = orientationInTiff(bytes.data() + chunk.dataAt, chunk.length);
+            return false;
         }
-        if (startsWith(bytes, at + 4, "eXIf", 4)) {
-            return orientationInTiff(bytes.data() + at + 8, length);
-        }
-        if (startsWith(bytes, at + 4, "IEND", 4)) {
-            break;
-        }
-        at += 12 + length;
-    }
-    return kUpright;
+        return !chunk.is("IEND");
+    });
+    return orientation;
 }
 
 int orientationInWebp(const std::vector<unsigned char>& bytes) {

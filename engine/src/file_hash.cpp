@@ -1,4 +1,4 @@
-#include "file_hash.h"
+#include "depthstyle/file_hash.h"
 
 #include <openssl/evp.h>
 

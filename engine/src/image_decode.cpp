@@ -11,6 +11,7 @@
 #include "depthstyle/image_io.h"
 #include "exif_orientation.h"
 #include "image_header.h"
+#include "png_chunks.h"
 
 namespace depthstyle {
 namespace {
@@ -49,16 +50,12 @@ bool isPng(const std::vector<unsigned char>& bytes) {
 // A complete PNG has its chunks (length, type, data, CRC) up to an IEND
 // chunk; bytes after IEND are ignored, as every viewer does.
 bool pngLooksComplete(const std::vector<unsigned char>& bytes) {
-    size_t at = 8;
-    while (at + 12 <= bytes.size()) {
-        const size_t length = (size_t{bytes[at]} << 24) | (size_t{bytes[at + 1]} << 16) |
-                              (size_t{bytes[at + 2]} << 8) | size_t{bytes[at + 3]};
-        if (std::equal(bytes.begin() + long(at) + 4, bytes.begin() + long(at) + 8, "IEND")) {
-            return true;
-        }
-        at += 12 + length;
-    }
-    return false;
+    bool complete = false;
+    forEachPngChunk(bytes, [&](const PngChunk& chunk) {
+        complete = chunk.is("IEND");
+        return !complete;
+    });
+    return complete;
 }
 
 bool isTiff(const std::vector<unsigned char>& bytes) {
@@ -71,20 +68,12 @@ bool pngMayHaveAlpha(const std::vector<unsigned char>& bytes) {
     if (bytes.size() > 25 && (bytes[25] == 4 || bytes[25] == 6)) {
         return true;
     }
-    size_t at = 8;
-    while (at + 12 <= bytes.size()) {
-        const size_t length = (size_t{bytes[at]} << 24) | (size_t{bytes[at + 1]} << 16) |
-                              (size_t{bytes[at + 2]} << 8) | size_t{bytes[at + 3]};
-        const auto type = bytes.begin() + static_cast<long>(at) + 4;
-        if (std::equal(type, type + 4, "tRNS")) {
-            return true;
-        }
-        if (std::equal(type, type + 4, "IDAT") || length > bytes.size() - at - 12) {
-            return false;  // tRNS comes before the image data
-        }
-        at += 12 + length;
-    }
-    return false;
+    bool transparency = false;
+    forEachPngChunk(bytes, [&](const PngChunk& chunk) {
+        transparency = chunk.is("tRNS");
+        return !transparency && !chunk.is("IDAT");  // tRNS comes before the image data
+    });
+    return transparency;
 }
 
 // Formats whose files may carry an alpha channel (a PNG only when it says

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "byte_order.h"
+
 namespace depthstyle {
 namespace {
 
@@ -10,22 +12,6 @@ using Bytes = std::vector<unsigned char>;
 
 bool has(const Bytes& b, size_t offset, size_t count) {
     return offset + count <= b.size();
-}
-
-uint32_t bigEndian(const Bytes& b, size_t at, int count) {
-    uint32_t v = 0;
-    for (int i = 0; i < count; ++i) {
-        v = (v << 8) | b[at + i];
-    }
-    return v;
-}
-
-uint32_t littleEndian(const Bytes& b, size_t at, int count) {
-    uint32_t v = 0;
-    for (int i = count - 1; i >= 0; --i) {
-        v = (v << 8) | b[at + i];
-    }
-    return v;
 }
 
 bool startsWith(const Bytes& b, std::initializer_list<unsigned char> sig, size_t at = 0) {

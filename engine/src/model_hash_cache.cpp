@@ -10,7 +10,7 @@
 #include <sstream>
 #include <vector>
 
-#include "file_hash.h"
+#include "depthstyle/file_hash.h"
 
 namespace depthstyle {
 namespace {

@@ -60,35 +60,35 @@ bool isAllocationFailure(const std::string& message) {
            message.find("Failed to allocate") != std::string::npos;
 }
 
+[[noreturn]] void throwOutOfMemory(const std::string& label, const std::string& doing) {
+    throwFileError(
+        ErrorKind::OutOfMemory, label,
+        "out of memory " + doing + "; choose a smaller content size, or close other programs");
+}
+
 // Runs `work`; an allocation that fails inside it (the C++ library's,
 // LibTorch's or OpenCV's) becomes one line naming `label`, the size and
 // what to lower, instead of a library's stack trace.
 template <typename Work>
 auto reportingOutOfMemory(const std::string& label, const std::string& doing, Work&& work)
     -> decltype(work()) {
-    const auto fail = [&]() {
-        throwFileError(
-            ErrorKind::OutOfMemory, label,
-            "out of memory " + doing + "; choose a smaller content size, or close other programs");
-    };
     try {
         return work();
     } catch (const EngineError&) {
         throw;
     } catch (const std::bad_alloc&) {
-        fail();
+        throwOutOfMemory(label, doing);
     } catch (const c10::Error& e) {
         if (isAllocationFailure(e.what_without_backtrace())) {
-            fail();
+            throwOutOfMemory(label, doing);
         }
         throw;
     } catch (const cv::Exception& e) {
         if (e.code == cv::Error::StsNoMem || isAllocationFailure(e.what())) {
-            fail();
+            throwOutOfMemory(label, doing);
         }
         throw;
     }
-    throw EngineError(ErrorKind::Internal, "unreachable");
 }
 
 // The allocator keeps freed memory for speed (allocator_tuning.cpp); after a

@@ -1,12 +1,14 @@
 #include "file_hash.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
+
+#include "depthstyle/engine_error.h"
+#include "depthstyle/file_hash.h"
+#include "local_path.h"
 
 namespace depthstyle::doc {
 namespace {
@@ -35,13 +37,15 @@ QString sha256OfFile(const QString& path) {
             return found->hex;
         }
     }
-    QFile file(path);
-    if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
+    if (!info.isFile()) {
         return {};
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    const QString hex = QString::fromLatin1(hash.result().toHex());
+    QString hex;
+    try {
+        hex = QString::fromStdString(depthstyle::sha256OfFile(localPath(path)));
+    } catch (const EngineError&) {
+        return {};  // unreadable: no hash, as documented
+    }
     const QMutexLocker lock(&cacheMutex);
     cache().insert(path, {info.lastModified(), info.size(), hex});
     return hex;
