@@ -91,9 +91,11 @@ auto reportingOutOfMemory(const std::string& label, const std::string& doing, Wo
     }
 }
 
-// The allocator keeps freed memory for speed (allocator_tuning.cpp); after a
-// network pass over a large picture, its stripes would stay resident on top
-// of everything that follows. Given back instead, above 4 megapixels.
+// The allocator keeps freed memory for speed (allocator_tuning.cpp); after
+// the content's encoding over a large picture, its stripes would stay
+// resident under the decoder's peak. Given back instead, above 4 megapixels.
+// Not after decoding: that is the live preview's path, and a trim locks the
+// allocator for every thread, the window's too.
 void releaseAfterLargeWork(cv::Size size) {
     if (static_cast<double>(size.width) * size.height >= 4e6) {
         releaseFreeMemory();
@@ -280,7 +282,6 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
             .permute({0, 3, 1, 2});
     s.decoder.forward(blended, Stage::Decoding, progress, params.decoderPrecision, into);
     ++s.counters.decodings;
-    releaseAfterLargeWork(size);
     cv::min(canvas, 1.0, canvas);
     cv::max(canvas, 0.0, canvas);
     Image result;
