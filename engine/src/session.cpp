@@ -94,8 +94,9 @@ auto reportingOutOfMemory(const std::string& label, const std::string& doing, Wo
 // The allocator keeps freed memory for speed (allocator_tuning.cpp); after
 // the content's encoding over a large picture, its stripes would stay
 // resident under the decoder's peak. Given back instead, above 4 megapixels.
-// Not after decoding: that is the live preview's path, and a trim locks the
-// allocator for every thread, the window's too.
+// After decoding only for one-shot work (the CLI, before it saves): in the
+// app that is the live preview's path, and a trim locks the allocator for
+// every thread, the window's too.
 void releaseAfterLargeWork(cv::Size size) {
     if (static_cast<double>(size.width) * size.height >= 4e6) {
         releaseFreeMemory();
@@ -282,6 +283,9 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
             .permute({0, 3, 1, 2});
     s.decoder.forward(blended, Stage::Decoding, progress, params.decoderPrecision, into);
     ++s.counters.decodings;
+    if (s.releaseContentPixels) {
+        releaseAfterLargeWork(size);  // one-shot work: saving comes next, no live preview
+    }
     cv::min(canvas, 1.0, canvas);
     cv::max(canvas, 0.0, canvas);
     Image result;

@@ -67,7 +67,9 @@ public:
     // For one-shot work (the CLI): once the content is encoded and its
     // proximity map made, its pixels are let go (content() then holds no
     // rgb; contentSize() stays). At 40 megapixels the decoder's peak is
-    // 480 MB lower. A new depth source then needs the content set again.
+    // 480 MB lower; memory freed by a large decode goes back to the system
+    // before the caller saves. A new depth source then needs the content
+    // set again.
     void releaseContentPixelsWhenEncoded(bool release);
 
     bool hasContent() const;
