@@ -576,7 +576,7 @@ void TestApp::chartFollowsSlidersBeforeAnyImage() {
     window.parameterPanel()->epsilonSlider()->spinBox()->setValue(0.4);
     const StrengthSettings expected = StrengthSettings::daAdain(50.0, 0.4);
     for (double x : {0.1, 0.5, 0.9}) {
-        QCOMPARE(window.parts().chart->curveAt(x), strengthAt(x, 0.5, expected));
+        QCOMPARE(window.parts().chart->curveAt(x), strengthAt(x, StrengthFrame{}, expected));
     }
 }
 

@@ -233,12 +233,13 @@ void TestRenderService::liveBlendIsTheBlendAtThePaneSize() {
     Image content;
     style.rgb = cv::Mat(picture, CV_32FC3, cv::Scalar(0.1, 0.2, 0.9));
     content.rgb = cv::Mat(picture, CV_32FC3, cv::Scalar(0.8, 0.6, 0.1));
-    cv::Mat grid(featureGridSize(picture), CV_32FC1);
-    cv::randu(grid, 0.0f, 1.0f);
+    cv::Mat proximity(picture, CV_32FC1);
+    cv::randu(proximity, 0.0f, 1.0f);
+    const cv::Mat grid = proximityOnFeatureGrid(proximity);
     ui::LiveBlendRequest request;
     request.generation = 7;
     request.settings = StrengthSettings::daAdain(20.0, 0.15);
-    request.proximityGrid = grid;
+    request.proximity = proximity;
     request.picture = picture;
     request.proxyStyle = style;
     request.proxyContent = content;
@@ -272,6 +273,23 @@ void TestRenderService::liveBlendIsTheBlendAtThePaneSize() {
     const auto mapOnly = blended.constLast().at(0).value<ui::LiveBlend>();
     QVERIFY(mapOnly.result.isNull());
     QCOMPARE(mapOnly.strength, blend.strength);
+    QVERIFY(mapOnly.depth.isNull());  // the levels did not change
+
+    // Levels and a focus: the map Algorithm 1 reads is redrawn, and P is
+    // the engine's from the adjusted proximity.
+    request.generation = 9;
+    request.settings.levels = DepthLevels{0.2, 0.9, 2.0, true};
+    request.settings.focus = cv::Point2d(0.3, 0.6);
+    blender.submit(request);
+    QTRY_COMPARE_WITH_TIMEOUT(blended.size(), 3, kTimeoutMs);
+    const auto levelled = blended.constLast().at(0).value<ui::LiveBlend>();
+    const cv::Mat adjusted = adjustedProximity(proximity, request.settings.levels, nullptr);
+    const cv::Mat expectedStrength =
+        strengthMap(proximityOnFeatureGrid(adjusted), request.settings, picture);
+    QCOMPARE(levelled.strength, ui::unitMapToQImage(strengthMapAtImageSize(
+                                    expectedStrength, picture, request.target)));
+    QVERIFY(!levelled.depth.isNull());
+    QCOMPARE(cv::norm(levelled.gridProximity, proximityOnFeatureGrid(adjusted), cv::NORM_INF), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestRenderService)

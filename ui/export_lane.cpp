@@ -145,7 +145,7 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
         b.result = picture.result;
         b.contentUsed = picture.contentUsed;
         b.styleUsed = picture.styleUsed;
-        b.proximity = picture.proximity;
+        b.proximity = adjustedProximity(picture.proximity, p.depthLevels, p.depthEdit.get());
         b.strengthGrid = picture.strength;
         b.parameters = p;
         b.contentPath = d.contentPath;

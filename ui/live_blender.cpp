@@ -1,6 +1,7 @@
 #include "live_blender.h"
 
 #include <QMutexLocker>
+#include <opencv2/imgproc.hpp>
 
 #include "depthstyle/preview_blend.h"
 #include "depthstyle/size_policy.h"
@@ -58,7 +59,19 @@ LiveBlend LiveBlender::blend(const LiveBlendRequest& r) {
     LiveBlend out;
     out.generation = r.generation;
     out.inputTimeMs = r.inputTimeMs;
-    const cv::Mat strength = strengthMap(r.proximityGrid, r.settings);
+    const bool newProximity = r.proximity.data != basis_.proximity().data;
+    if (newProximity) {
+        basis_.setProximity(r.proximity);
+    }
+    const cv::Mat strength = basis_.strength(r.settings);
+    if (newProximity || r.settings.levels != levels_ || r.settings.depthEdit != depthEdit_) {
+        levels_ = r.settings.levels;
+        depthEdit_ = r.settings.depthEdit;
+        cv::Mat drawn;
+        cv::resize(basis_.adjusted(), drawn, r.target, 0, 0, cv::INTER_AREA);
+        out.depth = proximityToQImage(drawn);
+        out.gridProximity = basis_.gridProximity();
+    }
     out.strength = unitMapToQImage(strengthMapAtImageSize(strength, r.picture, r.target));
     if (r.proxyStyle.empty() || r.proxyContent.empty()) {
         return out;

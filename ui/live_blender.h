@@ -13,14 +13,15 @@
 namespace depthstyle::ui {
 
 // What the live preview of one slider move needs: the new strength
-// settings, the last exact result's proximity on the feature grid, and the
-// two cached anchor decodes (a proxy of the picture; empty: strength map
-// only). `target` is the size to draw at, about the pane on screen.
+// settings, the last exact result's proximity (content size, as the depth
+// source gave it), and the two cached anchor decodes (a proxy of the
+// picture; empty: strength map only). `target` is the size to draw at,
+// about the pane on screen.
 struct LiveBlendRequest {
     quint64 generation = 0;
     qint64 inputTimeMs = 0;
     StrengthSettings settings;
-    cv::Mat proximityGrid;
+    cv::Mat proximity;
     cv::Size picture;
     Image proxyStyle;
     Image proxyContent;
@@ -33,6 +34,10 @@ struct LiveBlend {
     qint64 inputTimeMs = 0;
     QImage strength;
     QImage result;  // null when the request had no anchors
+    // When the levels or the depth edit changed: the proximity Algorithm 1
+    // reads, as a picture, and on the feature grid (for the chart).
+    QImage depth;
+    cv::Mat gridProximity;
 };
 
 // Computes the live preview (strength map P, the pixel-space blend of the
@@ -65,6 +70,9 @@ private:
     cv::Mat anchorsSource_;  // held, so that its address identifies it
     Image style_;
     Image content_;
+    StrengthBasis basis_;  // of the last request's proximity
+    DepthLevels levels_;
+    SharedPaintLayer depthEdit_;
 };
 
 }  // namespace depthstyle::ui

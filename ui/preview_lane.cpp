@@ -153,7 +153,8 @@ PreviewResult PreviewLane::exactResult(Session& session, const PreviewRequest& r
     result.request = r;
     result.result = session.render(p.renderParams(), progress);
     result.proximity = session.proximity(progress);
-    result.proximityGrid = proximityOnFeatureGrid(result.proximity);
+    const cv::Mat adjusted = session.adjustedProximity(p.strength(), progress);
+    result.proximityGrid = proximityOnFeatureGrid(adjusted);
     result.strength = session.strengthMap(p.renderParams(), progress);
     result.contentUsed = session.content();
     result.styleUsed = session.style();
@@ -162,7 +163,7 @@ PreviewResult PreviewLane::exactResult(Session& session, const PreviewRequest& r
     const cv::Size picture = result.result.rgb.size();
     const cv::Size proxy = previewProxySize(picture, kPreviewProxySide);
     cv::Mat proximityProxy;
-    cv::resize(result.proximity, proximityProxy, proxy, 0, 0, cv::INTER_AREA);
+    cv::resize(adjusted, proximityProxy, proxy, 0, 0, cv::INTER_AREA);
     result.display = {toDisplayQImage(result.result),
                       toDisplayQImage(result.contentUsed),
                       toDisplayQImage(result.styleUsed),

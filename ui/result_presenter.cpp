@@ -166,7 +166,7 @@ void ResultPresenter::showLivePreview(const Document& d, qint64 inputTimeMs) {
     request.generation = latest_;
     request.inputTimeMs = inputTimeMs;
     request.settings = settings;
-    request.proximityGrid = exact_->proximityGrid;
+    request.proximity = exact_->proximity;
     request.picture = exact_->result.rgb.size();
     const QWidget* pane = parts_.result;
     const int side =
@@ -186,6 +186,10 @@ void ResultPresenter::onBlended(const LiveBlend& blend) {
     }
     const QSize picture(exact_->result.width(), exact_->result.height());
     parts_.strength->setImage(blend.strength, picture);
+    if (!blend.depth.isNull()) {
+        parts_.depth->setImage(blend.depth, picture);
+        parts_.chart->setProximity(blend.gridProximity, exact_->result.rgb.size());
+    }
     if (blend.result.isNull()) {
         qCDebug(lcRender, "request %llu: first visual update after %lld ms (strength map, chart)",
                 static_cast<unsigned long long>(blend.generation),
@@ -225,7 +229,7 @@ void ResultPresenter::onResult(const PreviewResult& r) {
     parts_.style->setImage(r.display.style, sizeOf(r.styleUsed));
     parts_.depth->setImage(r.display.depth, picture);
     parts_.strength->setImage(r.display.strength, picture);
-    parts_.chart->setProximity(r.proximityGrid);
+    parts_.chart->setProximity(r.proximityGrid, r.result.rgb.size());
     parts_.chart->setSettings(r.request.document.parameters.strength());
     parts_.stage->setText(tr("Rendered %1×%2 in %3 ms")
                               .arg(r.result.width())

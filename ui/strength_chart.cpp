@@ -106,7 +106,9 @@ bool StrengthChart::depthCurveGreyed() const {
     return note_->visible();
 }
 
-void StrengthChart::setProximity(const cv::Mat& gridProximity) {
+void StrengthChart::setProximity(const cv::Mat& gridProximity, cv::Size contentSize) {
+    grid_ = gridProximity;
+    contentSize_ = contentSize;
     const ProximityProfile profile = proximityProfile(gridProximity, kBins);
     QVector<double> centres(kBins);
     QVector<double> shares(kBins, 0.0);
@@ -129,11 +131,19 @@ void StrengthChart::setSettings(const StrengthSettings& settings) {
 }
 
 double StrengthChart::curveAt(double x) const {
-    return strengthAt(x, mean_, settings_);
+    return strengthAt(x, frame_, settings_);
+}
+
+double StrengthChart::markerProximity() const {
+    return frame_.focusProximity ? *frame_.focusProximity : frame_.mean;
 }
 
 void StrengthChart::redrawCurve() {
-    const StrengthCurve points = strengthCurve(mean_, settings_, kCurvePoints);
+    frame_ = StrengthFrame{mean_, std::nullopt, 0.0};
+    if (!grid_.empty()) {
+        frame_ = strengthFrame(grid_, settings_, contentSize_);
+    }
+    const StrengthCurve points = strengthCurve(frame_, settings_, kCurvePoints);
     const QVector<double> xs(points.proximity.begin(), points.proximity.end());
     const QVector<double> ys(points.strength.begin(), points.strength.end());
     curve_->setData(xs, ys, true);
@@ -142,8 +152,8 @@ void StrengthChart::redrawCurve() {
     curve_->setPen(depthAware ? QPen(curveColour_, 2.5)
                               : QPen(hintColour(palette()), 2.0, Qt::DashLine));
     note_->setVisible(!depthAware);
-    meanLine_->point1->setCoords(mean_, 0);
-    meanLine_->point2->setCoords(mean_, 1);
+    meanLine_->point1->setCoords(markerProximity(), 0);
+    meanLine_->point2->setCoords(markerProximity(), 1);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

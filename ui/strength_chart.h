@@ -21,12 +21,17 @@ class StrengthChart : public QWidget {
 public:
     explicit StrengthChart(QWidget* parent = nullptr);
 
-    // Proximity on the feature grid (raw values); empty clears the histogram.
-    void setProximity(const cv::Mat& gridProximity);
+    // Proximity on the feature grid as Algorithm 1 reads it (after levels
+    // and depth edit), of a `contentSize` picture (for the focus cell);
+    // empty clears the histogram.
+    void setProximity(const cv::Mat& gridProximity, cv::Size contentSize = cv::Size());
     void setSettings(const StrengthSettings& settings);
     // The curve's value at normalised proximity x (strengthAt(), for tests).
     double curveAt(double x) const;
     double meanProximity() const { return mean_; }
+    // Where the marker line stands: the mean of step 5, or with a focus the
+    // focus depth.
+    double markerProximity() const;
     // The colours in use, for readability checks.
     QColor backgroundColour() const;
     QColor textColour() const;
@@ -49,7 +54,10 @@ private:
     QCPItemText* note_;  // why the curve is flat in plain AdaIN
     QColor curveColour_;
     StrengthSettings settings_;
-    double mean_ = 0.5;
+    double mean_ = 0.5;  // of the normalised proximity
+    cv::Mat grid_;
+    cv::Size contentSize_;
+    StrengthFrame frame_;
     QColor background_;
 };
 

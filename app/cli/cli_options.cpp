@@ -190,13 +190,35 @@ void addOptions(QCommandLineParser& parser) {
         "N");
     add("depth", "Use this depth map (grayscale, brighter = closer) instead of MiDaS.", "file");
     add("depth-is-distance", "The --depth map is brighter = farther.");
+    add("depth-levels",
+        "Levels on the proximity map before Algorithm 1: on the min-max normalised "
+        "proximity p, p' = clip((p - BLACK) / (WHITE - BLACK), 0, 1)^(1/GAMMA), with "
+        "0 <= BLACK < WHITE <= 1 and GAMMA in [0.1, 10] (default 0,1,1).",
+        "black,white,gamma");
+    add("depth-invert", "Invert the proximity map (after the levels): near becomes far.");
+    add("depth-edit",
+        "A grey+alpha PNG (8- or 16-bit, any size, resized to the content) painted on the "
+        "normalised proximity: where its alpha is 1 the proximity becomes its grey (white = "
+        "nearest); where 0 it stays; in between, linearly. Applied after the levels.",
+        "file");
+    add("focus",
+        "Keep the depth at this point (pixels of the original content image) most: the "
+        "style grows with the depth difference from it, in front and behind.",
+        "x,y");
+    add("strength-override",
+        "A grey+alpha PNG (8- or 16-bit, any size, resized to the content) painted on the "
+        "strength map P after Algorithm 1 and its 1 - epsilon cap: where its alpha is 1, P "
+        "is its grey (white = content kept), averaged over each 8x8 block.",
+        "file");
     add("save-depth",
-        "Write the proximity map used, at content size (16-bit PNG normalised, or "
-        "float TIFF raw; brighter = closer).",
+        "Write the proximity map used (after --depth-levels, --depth-invert and "
+        "--depth-edit), at content size (16-bit PNG normalised, or float TIFF raw; "
+        "brighter = closer).",
         "file");
     add("save-strength",
-        "Write the strength map P at content size, each 8x8 block holding its "
-        "feature cell's value (16-bit PNG of P x 65535, or float TIFF).",
+        "Write the final strength map P (after focus, levels, depth edit and override) at "
+        "content size, each 8x8 block holding its feature cell's value (16-bit PNG of "
+        "P x 65535, or float TIFF).",
         "file");
     add("sweep-beta",
         "Comma list of beta values; one output per combination, named "
@@ -209,6 +231,56 @@ void addOptions(QCommandLineParser& parser) {
         "always run in fp32.",
         "name");
     add("threads", "Compute threads (default: every available core).", "N");
+}
+
+// Levels, invert, depth edit, focus and strength override.
+void readArtistControls(const QCommandLineParser& parser, CliOptions& o) {
+    doc::Parameters& p = o.parameters;
+    if (parser.isSet("depth-levels")) {
+        const std::vector<double> v =
+            parseList("depth-levels", parser.value("depth-levels"), 0, 10);
+        if (v.size() != 3) {
+            throw UsageError{QStringLiteral("--depth-levels: '%1' is not three numbers "
+                                            "BLACK,WHITE,GAMMA")
+                                 .arg(parser.value("depth-levels"))};
+        }
+        DepthLevels levels{v[0], v[1], v[2], p.depthLevels.invert};
+        try {
+            validate(levels);
+        } catch (const EngineError& e) {
+            throw UsageError{QStringLiteral("--depth-levels: %1").arg(e.what())};
+        }
+        p.depthLevels = levels;
+    }
+    if (parser.isSet("depth-invert")) {
+        p.depthLevels.invert = true;
+    }
+    if (parser.isSet("depth-edit")) {
+        p.depthEditPath = parser.value("depth-edit");
+        p.depthEdit.reset();
+    }
+    if (parser.isSet("strength-override")) {
+        p.strengthOverridePath = parser.value("strength-override");
+        p.strengthOverride.reset();
+    }
+    if (parser.isSet("focus")) {
+        const std::vector<double> v = parseList("focus", parser.value("focus"), 0, 1e9);
+        if (v.size() != 2) {
+            throw UsageError{QStringLiteral("--focus: '%1' is not a point X,Y in pixels")
+                                 .arg(parser.value("focus"))};
+        }
+        o.focusPixels = QPointF(v[0], v[1]);
+    }
+    bool controls = false;
+    for (const char* name :
+         {"depth-levels", "depth-invert", "depth-edit", "focus", "strength-override"}) {
+        controls = controls || parser.isSet(name);
+    }
+    if (controls && p.method != Method::DaAdain) {
+        throw UsageError{
+            QStringLiteral("--depth-levels, --depth-invert, --depth-edit, --focus "
+                           "and --strength-override need --method da-adain")};
+    }
 }
 
 // --params and --preset: where the parameters start before the options.
@@ -298,6 +370,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
         }
         p.depthIsDistance = true;
     }
+    readArtistControls(parser, o);
     o.saveDepth = parser.value("save-depth");
     o.saveStrength = parser.value("save-strength");
     if (parser.isSet("sweep-beta")) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -23,6 +24,9 @@ struct CliOptions {
     std::vector<double> sweepBeta;     // empty: just parameters.beta
     std::vector<double> sweepEpsilon;  // empty: just parameters.epsilon
     int threads = 0;                   // 0: every core
+    // --focus in pixels of the original content; turned into the
+    // parameters' fractions once the content's size is known.
+    std::optional<QPointF> focusPixels;
     bool isSweep() const { return !sweepBeta.empty() || !sweepEpsilon.empty(); }
 };
 

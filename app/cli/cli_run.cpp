@@ -64,7 +64,9 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs, cv::Size si
                            "cannot write: no permission to write into '" + dir + "'");
         }
         refuseToOverwriteInputs(
-            path, {localPath(o.content), localPath(o.style), localPath(o.parameters.depthPath)});
+            path,
+            {localPath(o.content), localPath(o.style), localPath(o.parameters.depthPath),
+             localPath(o.parameters.depthEditPath), localPath(o.parameters.strengthOverridePath)});
     }
 }
 
@@ -95,11 +97,29 @@ void endProgressLine() {
     }
 }
 
-void run(const CliOptions& o) {
-    const std::vector<Job> jobs = jobsFor(o);
-    checkOutputs(o, jobs);
+// --focus X,Y in pixels of the original content: the fraction of its
+// width and height the parameters keep.
+cv::Point2d focusFraction(const QPointF& pixels, cv::Size original) {
+    if (pixels.x() < 0 || pixels.y() < 0 || pixels.x() >= original.width ||
+        pixels.y() >= original.height) {
+        throw EngineError(ErrorKind::InvalidArgument,
+                          QStringLiteral("--focus: %1,%2 is outside the content image (%3x%4)")
+                              .arg(pixels.x())
+                              .arg(pixels.y())
+                              .arg(original.width)
+                              .arg(original.height)
+                              .toStdString());
+    }
+    return {pixels.x() / original.width, pixels.y() / original.height};
+}
 
-    const doc::Parameters& p = o.parameters;
+void run(const CliOptions& options) {
+    CliOptions o = options;
+    const std::vector<Job> plannedJobs = jobsFor(o);
+    checkOutputs(o, plannedJobs);
+    doc::loadNamedLayers(o.parameters);  // names the file when one is bad
+
+    doc::Parameters& p = o.parameters;
     const bool needDepth =
         !p.depthFromFile && (p.method == Method::DaAdain || !o.saveDepth.isEmpty());
     const std::string modelDir = chooseModelDirectory(localPath(o.models));
@@ -116,6 +136,10 @@ void run(const CliOptions& o) {
     session.releaseContentPixelsWhenEncoded(true);  // one content per run
     session.setContent(localPath(o.content), p.contentSize);
     session.setStyle(localPath(o.style), p.styleSize);
+    if (o.focusPixels) {
+        p.focus = focusFraction(*o.focusPixels, session.originalContentSize());
+    }
+    const std::vector<Job> jobs = jobsFor(o);
     checkOutputs(o, jobs, session.contentSize());  // the size is known now
     if (p.depthFromFile) {
         session.setDepthSource(
@@ -127,7 +151,7 @@ void run(const CliOptions& o) {
                   95, doc::pngTextEntries(job.parameters));
     }
     if (!o.saveDepth.isEmpty()) {
-        saveProximityMap(localPath(o.saveDepth), session.proximity(progress));
+        saveProximityMap(localPath(o.saveDepth), session.adjustedProximity(p.strength(), progress));
     }
     if (!o.saveStrength.isEmpty()) {
         const cv::Mat strength = session.strengthMap(p.renderParams(), progress);

@@ -29,19 +29,22 @@ struct Session::State {
     DepthSource depthSource;
     cv::Mat depthFileProximity;  // a user's map turned into proximity, its own size
 
-    Image content;             // per content
-    cv::Size contentSize;      //   kept when its pixels are let go
-    std::string contentLabel;  //   the file (or name) messages give
+    Image content;                 // per content
+    cv::Size contentSize;          //   kept when its pixels are let go
+    cv::Size originalContentSize;  // before scaling
+    std::string contentLabel;      //   the file (or name) messages give
     bool releaseContentPixels = false;
-    cv::Mat proximity;           //   at content size; empty until computed
-    at::Tensor contentFeatures;  //   undefined until computed
-    Image style;                 // per style
+    cv::Mat proximity;            //   at content size; empty until computed
+    StrengthBasis strengthBasis;  //   its adjusted grid and override, for P
+    at::Tensor contentFeatures;   //   undefined until computed
+    Image style;                  // per style
     at::Tensor styleFeatures;
     std::optional<AdainTarget> adainTarget;  // per pair
     SessionCounters counters;
 
     void forgetContent() {
         proximity = cv::Mat();
+        strengthBasis = StrengthBasis();
         contentFeatures = at::Tensor();
         adainTarget.reset();
     }
@@ -121,6 +124,7 @@ void Session::setContent(const Image& image, int contentSize, const std::string&
     });
     state_->content = std::move(scaled);
     state_->contentSize = state_->content.rgb.size();
+    state_->originalContentSize = image.rgb.size();
     state_->contentLabel = label;
     state_->forgetContent();
 }
@@ -149,6 +153,7 @@ void Session::setDepthSource(const DepthSource& source) {
     state_->depthSource = source;
     state_->depthFileProximity = fileProximity;
     state_->proximity = cv::Mat();
+    state_->strengthBasis = StrengthBasis();
 }
 
 void Session::releaseContentPixelsWhenEncoded(bool release) {
@@ -160,6 +165,9 @@ bool Session::hasContent() const {
 }
 cv::Size Session::contentSize() const {
     return state_->contentSize;
+}
+cv::Size Session::originalContentSize() const {
+    return state_->originalContentSize;
 }
 bool Session::hasStyle() const {
     return !state_->style.empty();
@@ -201,7 +209,15 @@ const cv::Mat& Session::proximity(const Progress& progress) {
         ++s.counters.depthRuns;
     }
     s.proximity = computed;
+    s.strengthBasis.setProximity(computed);
     return s.proximity;
+}
+
+const cv::Mat& Session::adjustedProximity(const StrengthSettings& settings,
+                                          const Progress& progress) {
+    proximity(progress);
+    state_->strengthBasis.update(settings);
+    return state_->strengthBasis.adjusted();
 }
 
 cv::Mat Session::strengthMap(const RenderParams& params, const Progress& progress) {
@@ -211,9 +227,9 @@ cv::Mat Session::strengthMap(const RenderParams& params, const Progress& progres
         const cv::Size grid = featureGridSize(state_->contentSize);
         return depthstyle::strengthMap(cv::Mat(grid, CV_32FC1, cv::Scalar(0)), params.strength);
     }
-    const cv::Mat gridProximity = proximityOnFeatureGrid(proximity(progress));
+    proximity(progress);
     progress.step(Stage::StrengthMap, 0.0);
-    cv::Mat strength = depthstyle::strengthMap(gridProximity, params.strength);
+    cv::Mat strength = state_->strengthBasis.strength(params.strength);
     progress.step(Stage::StrengthMap, 1.0);
     return strength;
 }

@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/paint_layer.h"
 #include "depthstyle/size_policy.h"
 #include "grid_resize.h"
 
@@ -22,6 +23,64 @@ void validate(const StrengthSettings& s) {
     if (!(s.alpha >= 0.0 && s.alpha <= 1.0)) {
         throw EngineError(ErrorKind::InvalidArgument, "alpha must be between 0 and 1");
     }
+    validate(s.levels);
+    if (s.focus &&
+        !(s.focus->x >= 0.0 && s.focus->x <= 1.0 && s.focus->y >= 0.0 && s.focus->y <= 1.0)) {
+        throw EngineError(ErrorKind::InvalidArgument, "the focus point must lie in the picture");
+    }
+}
+
+void validate(const DepthLevels& levels) {
+    if (!(levels.black >= 0.0 && levels.white <= 1.0 && levels.black < levels.white)) {
+        throw EngineError(ErrorKind::InvalidArgument,
+                          "the depth levels need 0 <= black < white <= 1");
+    }
+    if (!(levels.gamma >= 0.1 && levels.gamma <= 10.0)) {
+        throw EngineError(ErrorKind::InvalidArgument,
+                          "the depth levels' gamma must be between 0.1 and 10");
+    }
+}
+
+cv::Mat adjustedProximity(const cv::Mat& proximity, const DepthLevels& levels,
+                          const PaintLayer* depthEdit) {
+    CV_Assert(proximity.type() == CV_32FC1);
+    validate(levels);
+    if (levels.identity() && depthEdit == nullptr) {
+        return proximity;
+    }
+    double minValue = 0.0;
+    double maxValue = 0.0;
+    cv::minMaxLoc(proximity, &minValue, &maxValue);
+    const double spread = maxValue - minValue;
+    // p = (x - min) / spread, then (p - black) / (white - black) in one step.
+    const double width = levels.white - levels.black;
+    cv::Mat p;
+    if (spread > 0.0) {
+        proximity.convertTo(p, CV_32F, 1.0 / (spread * width),
+                            -(minValue / spread + levels.black) / width);
+    } else {
+        p = cv::Mat(proximity.size(), CV_32FC1, cv::Scalar(-levels.black / width));
+    }
+    cv::max(p, 0.0, p);
+    cv::min(p, 1.0, p);
+    if (levels.gamma != 1.0) {
+        cv::pow(p, 1.0 / levels.gamma, p);
+    }
+    if (levels.invert) {
+        cv::subtract(1.0, p, p);
+    }
+    if (depthEdit != nullptr && !depthEdit->empty()) {
+        const PaintLayer edit = layerAtSize(*depthEdit, p.size());
+        for (int y = 0; y < p.rows; ++y) {
+            float* row = p.ptr<float>(y);
+            const float* grey = edit.grey.ptr<float>(y);
+            const float* alpha = edit.alpha.ptr<float>(y);
+            for (int x = 0; x < p.cols; ++x) {
+                row[x] = row[x] * (1.0f - alpha[x]) + grey[x] * alpha[x];
+            }
+        }
+    }
+    return p;
 }
 
 cv::Mat proximityFromDistance(const cv::Mat& distance) {
@@ -74,31 +133,131 @@ cv::Mat normalisedProximity(const cv::Mat& gridProximity) {
 
 }  // namespace
 
-double strengthAt(double normalisedProximity, double mean, const StrengthSettings& s) {
+double focusCloseness(double q, const StrengthFrame& frame) {
+    if (!frame.focusProximity) {
+        return q;
+    }
+    if (frame.focusSpread <= 0.0) {
+        return 0.0;
+    }
+    return 1.0 - std::abs(q - *frame.focusProximity) / frame.focusSpread;
+}
+
+double strengthAt(double q, const StrengthFrame& frame, const StrengthSettings& s) {
     if (s.method == Method::Adain) {
         return s.alpha;
     }
-    const double sigmoid = 1.0 / (1.0 + std::exp(-s.beta * (normalisedProximity - mean)));
+    const double c = focusCloseness(q, frame);
+    const double sigmoid = 1.0 / (1.0 + std::exp(-s.beta * (c - frame.mean)));
     return std::min(sigmoid, 1.0 - s.epsilon);
 }
 
-cv::Mat strengthMap(const cv::Mat& gridProximity, const StrengthSettings& settings) {
+cv::Point focusCell(cv::Point2d focus, cv::Size contentSize) {
+    const cv::Size grid = featureGridSize(contentSize);
+    const int px = static_cast<int>(std::floor(focus.x * contentSize.width));
+    const int py = static_cast<int>(std::floor(focus.y * contentSize.height));
+    return {std::clamp(px / 8, 0, grid.width - 1), std::clamp(py / 8, 0, grid.height - 1)};
+}
+
+namespace {
+
+StrengthFrame frameOf(const cv::Mat& q, const StrengthSettings& settings, cv::Size contentSize) {
+    StrengthFrame frame;
+    if (!settings.focus) {
+        frame.mean = cv::mean(q)[0];
+        return frame;
+    }
+    const cv::Point cell = focusCell(*settings.focus, contentSize);
+    const double focus = q.at<double>(cell);
+    double minValue = 0.0;
+    double maxValue = 0.0;
+    cv::minMaxLoc(q, &minValue, &maxValue);
+    frame.focusProximity = focus;
+    frame.focusSpread = std::max(maxValue - focus, focus - minValue);
+    double sum = 0.0;
+    for (int y = 0; y < q.rows; ++y) {
+        const double* row = q.ptr<double>(y);
+        for (int x = 0; x < q.cols; ++x) {
+            sum += focusCloseness(row[x], frame);
+        }
+    }
+    frame.mean = sum / static_cast<double>(q.total());
+    return frame;
+}
+
+cv::Size orGridBlocks(cv::Size contentSize, const cv::Mat& grid) {
+    return contentSize.empty() ? cv::Size(grid.cols * 8, grid.rows * 8) : contentSize;
+}
+
+}  // namespace
+
+StrengthFrame strengthFrame(const cv::Mat& gridProximity, const StrengthSettings& settings,
+                            cv::Size contentSize) {
+    if (gridProximity.empty()) {
+        return {};
+    }
+    return frameOf(normalisedProximity(gridProximity), settings,
+                   orGridBlocks(contentSize, gridProximity));
+}
+
+cv::Mat strengthMap(const cv::Mat& gridProximity, const StrengthSettings& settings,
+                    cv::Size contentSize, const cv::Mat& overrideGrid) {
     validate(settings);
     CV_Assert(gridProximity.type() == CV_32FC1 && !gridProximity.empty());
     if (settings.method == Method::Adain) {
         return cv::Mat(gridProximity.size(), CV_32FC1, cv::Scalar(settings.alpha));
     }
     const cv::Mat p = normalisedProximity(gridProximity);
-    const double mean = cv::mean(p)[0];
+    const StrengthFrame frame = frameOf(p, settings, orGridBlocks(contentSize, gridProximity));
     cv::Mat strength(p.size(), CV_32FC1);
     for (int y = 0; y < p.rows; ++y) {
         const double* in = p.ptr<double>(y);
         float* out = strength.ptr<float>(y);
         for (int x = 0; x < p.cols; ++x) {
-            out[x] = static_cast<float>(strengthAt(in[x], mean, settings));
+            out[x] = static_cast<float>(strengthAt(in[x], frame, settings));
         }
     }
+    if (!overrideGrid.empty()) {
+        applyLayerOnGrid(strength, overrideGrid);
+    }
     return strength;
+}
+
+void StrengthBasis::setProximity(const cv::Mat& proximity) {
+    proximity_ = proximity;
+    adjusted_ = cv::Mat();
+    grid_ = cv::Mat();
+    gridValid_ = false;
+    overrideGrid_ = cv::Mat();
+    override_.reset();
+}
+
+const cv::Mat& StrengthBasis::adjusted() {
+    if (adjusted_.empty() && !proximity_.empty()) {
+        adjusted_ = adjustedProximity(proximity_, levels_, depthEdit_.get());
+    }
+    return adjusted_;
+}
+
+void StrengthBasis::update(const StrengthSettings& settings) {
+    CV_Assert(!proximity_.empty());
+    if (!gridValid_ || settings.levels != levels_ || settings.depthEdit != depthEdit_) {
+        validate(settings.levels);
+        levels_ = settings.levels;
+        depthEdit_ = settings.depthEdit;
+        adjusted_ = cv::Mat();
+        grid_ = proximityOnFeatureGrid(adjusted());
+        gridValid_ = true;
+    }
+    if (settings.strengthOverride != override_ || (override_ && overrideGrid_.empty())) {
+        override_ = settings.strengthOverride;
+        overrideGrid_ = override_ ? layerOnFeatureGrid(*override_, proximity_.size()) : cv::Mat();
+    }
+}
+
+cv::Mat StrengthBasis::strength(const StrengthSettings& settings) {
+    update(settings);
+    return strengthMap(grid_, settings, proximity_.size(), overrideGrid_);
 }
 
 cv::Mat strengthMapAtImageSize(const cv::Mat& strength, cv::Size imageSize, cv::Size drawnSize) {
@@ -138,13 +297,14 @@ ProximityProfile proximityProfile(const cv::Mat& gridProximity, int bins) {
     return profile;
 }
 
-StrengthCurve strengthCurve(double mean, const StrengthSettings& settings, int points) {
+StrengthCurve strengthCurve(const StrengthFrame& frame, const StrengthSettings& settings,
+                            int points) {
     StrengthCurve curve;
     const int n = std::max(points, 2);
     for (int i = 0; i < n; ++i) {
         const double x = i / double(n - 1);
         curve.proximity.push_back(x);
-        curve.strength.push_back(strengthAt(x, mean, settings));
+        curve.strength.push_back(strengthAt(x, frame, settings));
     }
     return curve;
 }

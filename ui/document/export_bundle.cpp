@@ -9,6 +9,7 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/map_io.h"
+#include "depthstyle/paint_layer.h"
 #include "depthstyle/strength_map.h"
 #include "file_hash.h"
 #include "local_path.h"
@@ -16,9 +17,34 @@
 #include "sidecar.h"
 
 namespace depthstyle::doc {
+namespace {
+
+constexpr const char* kDepthEditFile = "depth-edit.png";
+constexpr const char* kStrengthOverrideFile = "strength-override.png";
+
+}  // namespace
+
 QStringList exportAllFileNames() {
-    return {"result.png",  "adain.png", "depth.png",     "strength.png",
-            "content.png", "style.png", kSidecarFileName};
+    return {"result.png", "adain.png",    "depth.png",           "strength.png",  "content.png",
+            "style.png",  kDepthEditFile, kStrengthOverrideFile, kSidecarFileName};
+}
+
+QStringList exportSetFileNames(const Parameters& parameters) {
+    QStringList names = exportAllFileNames();
+    if (!parameters.depthEdit) {
+        names.removeAll(kDepthEditFile);
+    }
+    if (!parameters.strengthOverride) {
+        names.removeAll(kStrengthOverrideFile);
+    }
+    return names;
+}
+
+Parameters exportedParameters(const Parameters& parameters) {
+    Parameters p = parameters;
+    p.depthEditPath = p.depthEdit ? kDepthEditFile : QString();
+    p.strengthOverridePath = p.strengthOverride ? kStrengthOverrideFile : QString();
+    return p;
 }
 
 QJsonObject sidecarJson(const ExportBundle& b) {
@@ -28,12 +54,12 @@ QJsonObject sidecarJson(const ExportBundle& b) {
         models.insert(QFileInfo(path).fileName(), sha256OfFile(path));
     }
     QJsonArray files;
-    for (const QString& name : exportAllFileNames()) {
+    for (const QString& name : exportSetFileNames(b.parameters)) {
         files.append(name);
     }
     QJsonObject json{{"format", kSidecarFormat},
                      {"software", "DepthStyle " DEPTHSTYLE_VERSION},
-                     {"parameters", b.parameters.toJson()},
+                     {"parameters", exportedParameters(b.parameters).toJson()},
                      {"plainAdainAlpha", b.plainAlpha},
                      {"content", b.contentPath},
                      {"style", b.stylePath},
@@ -68,20 +94,28 @@ struct StagingKept {
 void writeSet(const QDir& dir, const ExportBundle& b) {
     const QStringList names = exportAllFileNames();
     const auto path = [&](int i) { return localPath(dir.filePath(names[i])); };
-    const auto text = pngTextEntries(b.parameters);
+    const auto text = pngTextEntries(exportedParameters(b.parameters));
     saveImage(path(0), b.result, 95, text);
     saveImage(path(1), b.plain, 95, text);
     saveProximityMap(path(2), b.proximity);
     saveUnitMap(path(3), strengthMapAtImageSize(b.strengthGrid, b.contentUsed.rgb.size()));
     saveImage(path(4), b.contentUsed);
     saveImage(path(5), b.styleUsed);
-    writeJsonFile(dir.filePath(names[6]), sidecarJson(b));
+    // The layers at the content's size as used, so that the set reproduces
+    // itself whatever size they were painted or loaded at.
+    if (b.parameters.depthEdit) {
+        savePaintLayer(path(6), layerAtSize(*b.parameters.depthEdit, b.contentUsed.rgb.size()));
+    }
+    if (b.parameters.strengthOverride) {
+        savePaintLayer(path(7),
+                       layerAtSize(*b.parameters.strengthOverride, b.contentUsed.rgb.size()));
+    }
+    writeJsonFile(dir.filePath(names[8]), sidecarJson(b));
 }
 
 // Moves the staged set into `folder`, the files a set there had aside into
 // `stage/previous`; on a failure puts everything back and throws.
-void moveSetIn(const QDir& stage, const QDir& folder) {
-    const QStringList names = exportAllFileNames();
+void moveSetIn(const QDir& stage, const QDir& folder, const QStringList& names) {
     if (!stage.mkdir("previous")) {
         throwFileError(ErrorKind::OutputUnwritable, localPath(stage.path()),
                        "cannot make a folder here");
@@ -107,13 +141,18 @@ void moveSetIn(const QDir& stage, const QDir& folder) {
         }
         throwFileError(ErrorKind::OutputUnwritable, localPath(target), reason);
     };
-    for (const QString& name : names) {
+    // Every name a set may have is set aside (a previous set's layers too,
+    // which this set may not have); this set's files are moved in.
+    for (const QString& name : exportAllFileNames()) {
         const QString target = folder.filePath(name);
         if (QFileInfo::exists(target) || QFileInfo(target).isSymLink()) {
             if (!QFile::rename(target, previous.filePath(name))) {
                 fail(target, "cannot replace the file there");
             }
             setAside << name;
+        }
+        if (!names.contains(name)) {
+            continue;
         }
         if (!QFile::rename(stage.filePath(name), target)) {
             fail(target, "cannot move the new file into place");
@@ -148,7 +187,7 @@ QStringList exportAll(const QString& folder, const ExportBundle& b) {
     }
     writeSet(QDir(stage.path()), b);
     try {
-        moveSetIn(QDir(stage.path()), dir);
+        moveSetIn(QDir(stage.path()), dir, exportSetFileNames(b.parameters));
     } catch (const StagingKept& kept) {
         stage.setAutoRemove(false);
         throwFileError(ErrorKind::OutputUnwritable, kept.target,
@@ -156,7 +195,7 @@ QStringList exportAll(const QString& folder, const ExportBundle& b) {
                            localPath(kept.previousFiles));
     }
     QStringList written;
-    for (const QString& name : exportAllFileNames()) {
+    for (const QString& name : exportSetFileNames(b.parameters)) {
         written << dir.filePath(name);
     }
     return written;

@@ -30,8 +30,14 @@ struct ExportBundle {
     int tunedStyleSize = -1;
 };
 
-// The files "Export all" writes into a folder, in order.
+// Every file "Export all" may write into a folder, in order (the layer
+// files only when the parameters have layers).
 QStringList exportAllFileNames();
+// The files one set with these parameters writes.
+QStringList exportSetFileNames(const Parameters& parameters);
+// The parameters as the set's sidecar names them: its layers by the set's
+// own file names (depth-edit.png, strength-override.png).
+Parameters exportedParameters(const Parameters& parameters);
 
 // The JSON sidecar: every parameter, the inputs, and the model files' SHA-256.
 QJsonObject sidecarJson(const ExportBundle& bundle);

@@ -1,5 +1,8 @@
 #include "parameters.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <algorithm>
 #include <cmath>
@@ -61,10 +64,21 @@ QString choice(const QJsonObject& json, const char* field, const QString& value,
     return text;
 }
 
+DepthLevels readDepthLevels(const QJsonObject& json);
+
 }  // namespace
 
 StrengthSettings Parameters::strength() const {
-    return {method, beta, epsilon, alpha};
+    StrengthSettings s;
+    s.method = method;
+    s.beta = beta;
+    s.epsilon = epsilon;
+    s.alpha = alpha;
+    s.levels = depthLevels;
+    s.focus = focus;
+    s.depthEdit = depthEdit;
+    s.strengthOverride = strengthOverride;
+    return s;
 }
 
 RenderParams Parameters::renderParams() const {
@@ -79,6 +93,16 @@ DepthSource Parameters::depthSource() const {
 }
 
 QJsonObject Parameters::toJson() const {
+    QJsonObject json = basicJson();
+    json.insert("depthLevels", QJsonArray{depthLevels.black, depthLevels.white, depthLevels.gamma});
+    json.insert("depthInvert", depthLevels.invert);
+    json.insert("focus", focus ? QJsonValue(QJsonArray{focus->x, focus->y}) : QJsonValue());
+    json.insert("depthEdit", depthEditPath);
+    json.insert("strengthOverride", strengthOverridePath);
+    return json;
+}
+
+QJsonObject Parameters::basicJson() const {
     return {{"method", method == Method::DaAdain ? "da-adain" : "adain"},
             {"beta", beta},
             {"epsilon", epsilon},
@@ -109,8 +133,65 @@ Parameters Parameters::fromJson(const QJsonObject& json) {
     if (p.depthPath.isEmpty()) {
         p.depthFromFile = false;
     }
+    // Saved settings keep the levels when they are valid; the focus and the
+    // layers belong to one picture and are not restored.
+    try {
+        p.depthLevels = readDepthLevels(json);
+    } catch (const EngineError&) {
+    }
     return p;
 }
+
+namespace {
+
+DepthLevels readDepthLevels(const QJsonObject& json) {
+    DepthLevels levels;
+    const QJsonValue value = json.value("depthLevels");
+    if (!value.isUndefined() && !value.isNull()) {
+        const QJsonArray list = value.toArray();
+        if (!value.isArray() || list.size() != 3 ||
+            !std::all_of(list.begin(), list.end(), [](const QJsonValue& v) {
+                return v.isDouble() && std::isfinite(v.toDouble());
+            })) {
+            badField("depthLevels", "[black, white, gamma]: three numbers");
+        }
+        levels.black = list[0].toDouble();
+        levels.white = list[1].toDouble();
+        levels.gamma = list[2].toDouble();
+        try {
+            validate(levels);
+        } catch (const EngineError& e) {
+            badField("depthLevels", (std::string("valid levels: ") + e.what()).c_str());
+        }
+    }
+    levels.invert = flag(json, "depthInvert", false);
+    return levels;
+}
+
+std::optional<cv::Point2d> readFocus(const QJsonObject& json) {
+    const QJsonValue value = json.value("focus");
+    if (value.isUndefined() || value.isNull()) {
+        return std::nullopt;
+    }
+    const QJsonArray list = value.toArray();
+    if (!value.isArray() || list.size() != 2 ||
+        !std::all_of(list.begin(), list.end(), [](const QJsonValue& v) {
+            return v.isDouble() && v.toDouble() >= 0.0 && v.toDouble() <= 1.0;
+        })) {
+        badField("focus", "null or [x, y]: fractions in [0, 1] of the content's width and height");
+    }
+    return cv::Point2d(list[0].toDouble(), list[1].toDouble());
+}
+
+QString layerPath(const QJsonObject& json, const char* field) {
+    const QJsonValue value = json.value(field);
+    if (!value.isUndefined() && !value.isNull() && !value.isString()) {
+        badField(field, "a file path (empty: none)");
+    }
+    return value.toString();
+}
+
+}  // namespace
 
 Parameters Parameters::fromJsonStrict(const QJsonObject& json) {
     Parameters p;
@@ -133,7 +214,30 @@ Parameters Parameters::fromJsonStrict(const QJsonObject& json) {
     }
     p.depthIsDistance = flag(json, "depthIsDistance", p.depthIsDistance);
     p.fastDecoding = choice(json, "decoderPrecision", "fp32", {"fp32", "bf16"}) == "bf16";
+    p.depthLevels = readDepthLevels(json);
+    p.focus = readFocus(json);
+    p.depthEditPath = layerPath(json, "depthEdit");
+    p.strengthOverridePath = layerPath(json, "strengthOverride");
     return p;
+}
+
+void resolveLayerPaths(Parameters& p, const QString& sidecarFolder) {
+    for (QString* path : {&p.depthEditPath, &p.strengthOverridePath}) {
+        if (!path->isEmpty() && QFileInfo(*path).isRelative()) {
+            *path = QDir(sidecarFolder).filePath(*path);
+        }
+    }
+}
+
+void loadNamedLayers(Parameters& p) {
+    if (!p.depthEditPath.isEmpty() && !p.depthEdit) {
+        p.depthEdit =
+            std::make_shared<const PaintLayer>(loadPaintLayer(localPath(p.depthEditPath)));
+    }
+    if (!p.strengthOverridePath.isEmpty() && !p.strengthOverride) {
+        p.strengthOverride =
+            std::make_shared<const PaintLayer>(loadPaintLayer(localPath(p.strengthOverridePath)));
+    }
 }
 
 Parameters atFullResolution(const Parameters& working, int originalWidth, int originalHeight) {
@@ -152,7 +256,9 @@ bool Parameters::operator==(const Parameters& o) const {
            matchedStrength == o.matchedStrength && contentSize == o.contentSize &&
            styleSize == o.styleSize && depthFromFile == o.depthFromFile &&
            depthPath == o.depthPath && depthIsDistance == o.depthIsDistance &&
-           fastDecoding == o.fastDecoding;
+           fastDecoding == o.fastDecoding && depthLevels == o.depthLevels && focus == o.focus &&
+           depthEditPath == o.depthEditPath && strengthOverridePath == o.strengthOverridePath &&
+           depthEdit == o.depthEdit && strengthOverride == o.strengthOverride;
 }
 
 }  // namespace depthstyle::doc

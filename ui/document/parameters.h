@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 
 #include "depthstyle/session.h"
 
@@ -22,11 +23,23 @@ struct Parameters {
     QString depthPath;
     bool depthIsDistance = false;
     bool fastDecoding = false;  // decoder in bfloat16
+    // The artist's controls on the strength map (StrengthSettings).
+    DepthLevels depthLevels;           // black, white, gamma, invert
+    std::optional<cv::Point2d> focus;  // fractions of the content's width, height
+    // Painted layers: the file each came from or was exported as (relative
+    // paths are relative to the sidecar that names them; empty for a layer
+    // painted in the app and not exported yet), and the layer itself (null:
+    // not loaded, or none). Layers compare by identity.
+    QString depthEditPath;
+    QString strengthOverridePath;
+    SharedPaintLayer depthEdit;
+    SharedPaintLayer strengthOverride;
 
     StrengthSettings strength() const;
     RenderParams renderParams() const;
     DepthSource depthSource() const;
     QJsonObject toJson() const;
+    QJsonObject basicJson() const;  // without the artist's controls
     // For saved settings: missing or invalid fields keep their defaults.
     static Parameters fromJson(const QJsonObject& json);
     // For files a user hands over (a sidecar, --params): every field that is
@@ -41,6 +54,13 @@ struct Parameters {
 // its original size, and the style scaled by the same factor as the
 // content (so strokes keep their size relative to the picture). `original`
 // is the content image's size before any scaling.
+// Paths a sidecar names, made absolute against the sidecar's folder.
+void resolveLayerPaths(Parameters& parameters, const QString& sidecarFolder);
+
+// Loads the layers the parameters name and have not loaded (throws
+// EngineError naming the file).
+void loadNamedLayers(Parameters& parameters);
+
 Parameters atFullResolution(const Parameters& working, int originalWidth, int originalHeight);
 
 }  // namespace depthstyle::doc

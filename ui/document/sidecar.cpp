@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <cerrno>
@@ -64,6 +65,7 @@ Sidecar readSidecar(const QString& path) {
     Sidecar sidecar;
     try {
         sidecar.parameters = Parameters::fromJsonStrict(root.value("parameters").toObject());
+        resolveLayerPaths(sidecar.parameters, QFileInfo(path).absolutePath());
     } catch (const EngineError& e) {
         throwFileError(ErrorKind::FileUnreadable, localPath(path),
                        std::string("bad parameter: ") + e.what());

@@ -75,14 +75,22 @@ public:
     bool hasContent() const;
     bool hasStyle() const;
     cv::Size contentSize() const;  // as used: scaled
+    // The content's size before scaling (the size of the image given).
+    cv::Size originalContentSize() const;
     const Image& content() const;  // as used: scaled
     const Image& style() const;    // as used: scaled
 
     // Proximity map at content size (CV_32FC1, larger = closer).
     const cv::Mat& proximity(const Progress& progress = {});
+    // The proximity Algorithm 1 reads: adjustedProximity() of proximity()
+    // with the settings' levels and depth edit.
+    const cv::Mat& adjustedProximity(const StrengthSettings& settings,
+                                     const Progress& progress = {});
     // Strength map P on the feature grid (CV_32FC1): strengthMap() of the
-    // proximity on the feature grid; for plain AdaIN the uniform alpha of
-    // eq. 4 (no depth needed).
+    // adjusted proximity on the feature grid, with the settings' focus and
+    // strength override; for plain AdaIN the uniform alpha of eq. 4 (no
+    // depth needed). The adjusted grid is kept while levels and depth edit
+    // stay the same, so a beta change redoes steps 4-7 only.
     cv::Mat strengthMap(const RenderParams& params, const Progress& progress = {});
     // The stylized image at content size, alpha re-attached. Before the
     // content is encoded, the render's peak memory is estimated from the
