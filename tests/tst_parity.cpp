@@ -1,8 +1,12 @@
 // Parity with an independent eager-PyTorch reference of the paper's formulas
 // (tests/tools/reference_da_adain.py) on the same stand-in weights, images
-// and depth map: results within 2/255 per pixel, strength maps within 1e-4.
+// and depth map: results within 2/255 per pixel, strength maps within 1e-4;
+// also with the artist's controls (levels, invert, focus, depth edit,
+// strength override), which the reference writes from the README's formulas.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
+#include <memory>
 #include <opencv2/core.hpp>
 
 #include "depthstyle/session.h"
@@ -20,20 +24,99 @@ struct Case {
     RenderParams params;
 };
 
-const Case kCases[] = {
-    {"adain_full", {StrengthSettings::adain(0.0)}},
-    {"adain_alpha03", {StrengthSettings::adain(0.3)}},
-    {"da_paper", {StrengthSettings::daAdain(20.0, 0.15)}},
-    {"da_soft", {StrengthSettings::daAdain(5.0, 0.4)}},
-    {"da_sharp", {StrengthSettings::daAdain(50.0, 0.0)}},
-};
+// The artist's controls on top of the paper's settings.
+enum Controls { kLevels = 1, kInvert = 2, kFocus = 4, kEdit = 8, kOverride = 16 };
 
-QString runSpec(const Case& c) {
-    return QString("%1:%2:%3:%4:%5")
-        .arg(c.name, c.params.strength.method == Method::Adain ? "adain" : "da-adain")
-        .arg(c.params.strength.beta)
-        .arg(c.params.strength.epsilon)
-        .arg(c.params.strength.alpha);
+// A layer at content size (83 x 61): a grey ramp, alpha a soft disc at
+// (cx, cy) fading out, so that blocks get every alpha from 0 to 1.
+PaintLayer testLayer(double cx, double cy, bool dark) {
+    PaintLayer layer = transparentLayer(cv::Size(83, 61));
+    for (int y = 0; y < 61; ++y) {
+        for (int x = 0; x < 83; ++x) {
+            const double r = std::hypot(x - cx, y - cy);
+            layer.alpha.at<float>(y, x) = static_cast<float>(std::clamp(1.2 - r / 25.0, 0.0, 1.0));
+            layer.grey.at<float>(y, x) =
+                static_cast<float>(dark ? 0.1 + 0.002 * x : 0.95 - 0.003 * y);
+        }
+    }
+    return layer;
+}
+
+const PaintLayer& depthEditLayer() {
+    static const PaintLayer layer = testLayer(20, 40, true);
+    return layer;
+}
+const PaintLayer& overrideLayer() {
+    static const PaintLayer layer = testLayer(60, 20, false);
+    return layer;
+}
+
+Case withControls(const char* name, double beta, double epsilon, int controls) {
+    StrengthSettings s = StrengthSettings::daAdain(beta, epsilon);
+    if (controls & kLevels) {
+        s.levels = DepthLevels{0.1, 0.8, 2.2, false};
+    }
+    s.levels.invert = (controls & kInvert) != 0;
+    if (controls & kFocus) {
+        s.focus = cv::Point2d(0.7, 0.4);
+    }
+    if (controls & kEdit) {
+        s.depthEdit = std::make_shared<const PaintLayer>(depthEditLayer());
+    }
+    if (controls & kOverride) {
+        s.strengthOverride = std::make_shared<const PaintLayer>(overrideLayer());
+    }
+    return {name, {s}};
+}
+
+const std::vector<Case>& cases() {
+    static const std::vector<Case> all{
+        {"adain_full", {StrengthSettings::adain(0.0)}},
+        {"adain_alpha03", {StrengthSettings::adain(0.3)}},
+        {"da_paper", {StrengthSettings::daAdain(20.0, 0.15)}},
+        {"da_soft", {StrengthSettings::daAdain(5.0, 0.4)}},
+        {"da_sharp", {StrengthSettings::daAdain(50.0, 0.0)}},
+        withControls("da_levels", 20.0, 0.15, kLevels),
+        withControls("da_levels_inverted", 20.0, 0.15, kLevels | kInvert),
+        withControls("da_focus", 20.0, 0.15, kFocus),
+        withControls("da_depth_edit", 20.0, 0.15, kEdit),
+        withControls("da_override", 20.0, 0.15, kOverride),
+        withControls("da_all_controls", 12.0, 0.1, kLevels | kInvert | kFocus | kEdit | kOverride),
+    };
+    return all;
+}
+
+// A layer as the reference reads it: H x W x 2 (grey, alpha).
+cv::Mat layerArray(const PaintLayer& layer) {
+    cv::Mat both;
+    cv::merge(std::vector<cv::Mat>{layer.grey, layer.alpha}, both);
+    return both;
+}
+
+QString runSpec(const Case& c, const QString& dir) {
+    const StrengthSettings& s = c.params.strength;
+    QString spec = QString("%1:%2:%3:%4:%5")
+                       .arg(c.name, s.method == Method::Adain ? "adain" : "da-adain")
+                       .arg(s.beta)
+                       .arg(s.epsilon)
+                       .arg(s.alpha);
+    if (s.levels != DepthLevels{0.0, 1.0, 1.0, s.levels.invert}) {
+        spec +=
+            QString(":levels=%1,%2,%3").arg(s.levels.black).arg(s.levels.white).arg(s.levels.gamma);
+    }
+    if (s.levels.invert) {
+        spec += ":invert=1";
+    }
+    if (s.focus) {
+        spec += QString(":focus=%1,%2").arg(s.focus->x).arg(s.focus->y);
+    }
+    if (s.depthEdit) {
+        spec += ":edit=" + dir + "/edit.raw";
+    }
+    if (s.strengthOverride) {
+        spec += ":override=" + dir + "/override.raw";
+    }
+    return spec;
 }
 
 }  // namespace
@@ -70,13 +153,15 @@ void TestParity::initTestCase() {
     QVERIFY(writeRawArray(file("content.raw").toStdString(), session_->content().rgb));
     QVERIFY(writeRawArray(file("style.raw").toStdString(), session_->style().rgb));
     QVERIFY(writeRawArray(file("proximity.raw").toStdString(), session_->proximity()));
+    QVERIFY(writeRawArray(file("edit.raw").toStdString(), layerArray(depthEditLayer())));
+    QVERIFY(writeRawArray(file("override.raw").toStdString(), layerArray(overrideLayer())));
     QStringList args{"--models",    standinPublishedDir(),
                      "--content",   file("content.raw"),
                      "--style",     file("style.raw"),
                      "--proximity", file("proximity.raw"),
                      "--out",       dir_.path()};
-    for (const Case& c : kCases) {
-        args << "--run" << runSpec(c);
+    for (const Case& c : cases()) {
+        args << "--run" << runSpec(c, dir_.path());
     }
     const ProcessResult reference = runPythonTool("reference_da_adain.py", args);
     QVERIFY2(reference.finished && reference.exitCode == 0, qPrintable(reference.err));
@@ -84,14 +169,14 @@ void TestParity::initTestCase() {
 
 void TestParity::matchesReference_data() {
     QTest::addColumn<int>("index");
-    for (int i = 0; i < int(std::size(kCases)); ++i) {
-        QTest::addRow("%s", kCases[i].name) << i;
+    for (int i = 0; i < int(cases().size()); ++i) {
+        QTest::addRow("%s", cases()[size_t(i)].name) << i;
     }
 }
 
 void TestParity::matchesReference() {
     QFETCH(int, index);
-    const Case& c = kCases[index];
+    const Case& c = cases()[size_t(index)];
     const cv::Mat expected = readRawArray(file(QString(c.name) + ".result.raw").toStdString());
     const cv::Mat expectedStrength =
         readRawArray(file(QString(c.name) + ".strength.raw").toStdString());
@@ -119,9 +204,17 @@ void TestParity::matchesReference() {
 }
 
 void TestParity::depthChangesTheResult() {
-    const Image plain = session_->render(kCases[0].params);
-    const Image depthAware = session_->render(kCases[2].params);
+    const Image plain = session_->render(cases()[0].params);
+    const Image depthAware = session_->render(cases()[2].params);
     QVERIFY(cv::norm(plain.rgb, depthAware.rgb, cv::NORM_INF) > 0.05);
+    // Each control changes the strength map (so that its parity means
+    // something).
+    const cv::Mat paper = session_->strengthMap(cases()[2].params);
+    for (size_t i = 5; i < cases().size(); ++i) {
+        const double change =
+            cv::norm(session_->strengthMap(cases()[i].params), paper, cv::NORM_INF);
+        QVERIFY2(change > 0.05, cases()[i].name);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestParity)

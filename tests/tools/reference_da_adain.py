@@ -6,7 +6,10 @@ ReflectionPad2d + Conv2d, NCHW). Reads the published (legacy) .pth files.
 
 usage: reference_da_adain.py --models DIR --content C.raw --style S.raw
          [--proximity P.raw] --out DIR
-         --run NAME:METHOD:BETA:EPSILON:ALPHA [--run ...]
+         --run NAME:METHOD:BETA:EPSILON:ALPHA[:KEY=VALUE...] [--run ...]
+KEYs (the artist's controls, from the README's formulas):
+  levels=BLACK,WHITE,GAMMA   invert=1   focus=FX,FY (fractions of W, H)
+  edit=FILE.raw   override=FILE.raw   (H x W x 2 layers: grey, alpha)
 Writes DIR/NAME.result.raw (H x W x 3) and DIR/NAME.strength.raw (feature grid).
 """
 import argparse
@@ -54,13 +57,55 @@ def block_average(proximity, grid_h, grid_w):
     return sums / counts.view(grid_h, 8, grid_w, 8).sum(dim=(1, 3))
 
 
-def strength_map(grid, beta, epsilon):
-    """Algorithm 1, steps 4-7."""
-    spread = grid.max() - grid.min()
-    p = (grid - grid.min()) / spread if spread > 0 else torch.zeros_like(grid)
+def normalised(x):
+    """Step 4: min-max to [0, 1]; a flat map gives 0."""
+    spread = x.max() - x.min()
+    return (x - x.min()) / spread if spread > 0 else torch.zeros_like(x)
+
+
+def adjusted_proximity(proximity, controls):
+    """Levels, invert and depth edit on the normalised proximity at content size."""
+    levels = controls.get("levels")
+    invert = controls.get("invert") == "1"
+    edit = controls.get("edit")
+    if levels is None and not invert and edit is None:
+        return proximity
+    black, white, gamma = (float(v) for v in (levels or "0,1,1").split(","))
+    p = normalised(proximity.double())
+    p = torch.clamp((p - black) / (white - black), 0.0, 1.0) ** (1.0 / gamma)
+    if invert:
+        p = 1.0 - p
+    if edit is not None:
+        layer = torch.from_numpy(raw_arrays.read(edit)).double()
+        grey, alpha = layer[:, :, 0], layer[:, :, 1]
+        p = p * (1.0 - alpha) + grey * alpha
+    return p
+
+
+def strength_map(grid, beta, epsilon, focus=None, content_size=None):
+    """Algorithm 1, steps 4-7; with a focus, step 4's q becomes its closeness
+    to the focus cell's q: 1 - |q - q_f| / max |q - q_f|."""
+    p = normalised(grid)
+    if focus is not None:
+        height, width = content_size
+        fx, fy = (float(v) for v in focus.split(","))
+        cell_x = min(math.floor(fx * width) // 8, grid.shape[1] - 1)
+        cell_y = min(math.floor(fy * height) // 8, grid.shape[0] - 1)
+        distance = (p - p[cell_y, cell_x]).abs()
+        spread = distance.max()
+        p = 1.0 - distance / spread if spread > 0 else torch.zeros_like(p)
     p = p - p.mean()
     p = 1.0 / (1.0 + torch.exp(-beta * p))
     return torch.clamp(p, max=1.0 - epsilon)
+
+
+def override(p, path, grid_h, grid_w):
+    """The strength override: per pixel P (1 - a) + g a, averaged per block."""
+    layer = torch.from_numpy(raw_arrays.read(path)).double()
+    grey, alpha = layer[:, :, 0], layer[:, :, 1]
+    mean_alpha = block_average(alpha, grid_h, grid_w)
+    mean_paint = block_average(grey * alpha, grid_h, grid_w)
+    return p * (1.0 - mean_alpha) + mean_paint
 
 
 def to_tensor(hwc):
@@ -87,16 +132,20 @@ def main():
         target = adain(content_features, encoder(style))
         grid_h, grid_w = content_features.shape[2:]
         assert grid_h == math.ceil(height / 8) and grid_w == math.ceil(width / 8)
-        grid = None
+        proximity = None
         if args.proximity:
-            grid = block_average(torch.from_numpy(raw_arrays.read(args.proximity)[:, :, 0]),
-                                 grid_h, grid_w)
+            proximity = torch.from_numpy(raw_arrays.read(args.proximity)[:, :, 0])
         for run in args.run:
-            name, method, beta, epsilon, alpha = run.split(":")
+            name, method, beta, epsilon, alpha, *extra = run.split(":")
+            controls = dict(item.split("=", 1) for item in extra)
             if method == "adain":
                 p = torch.full((grid_h, grid_w), float(alpha), dtype=torch.float64)
             else:
-                p = strength_map(grid, float(beta), float(epsilon))
+                grid = block_average(adjusted_proximity(proximity, controls), grid_h, grid_w)
+                p = strength_map(grid, float(beta), float(epsilon), controls.get("focus"),
+                                 (height, width))
+                if "override" in controls:
+                    p = override(p, controls["override"], grid_h, grid_w)
             p32 = p.float().view(1, 1, grid_h, grid_w)
             blended = p32 * content_features + (1.0 - p32) * target
             result = decoder(blended)[:, :, :height, :width].clamp(0.0, 1.0)
