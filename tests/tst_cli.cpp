@@ -1,6 +1,9 @@
 // depthstyle-cli end to end on stand-in models: outputs, maps, sweeps,
 // options and every error's exit code and message.
 #include <sys/stat.h>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/core.hpp>
@@ -33,6 +36,9 @@ private Q_SLOTS:
     void errorOnATerminalStartsItsOwnLine();
     void namesThatAreNotUtf8();
     void tooLittleMemoryIsOneLineBeforeWork();
+    void strengthOverrideKeepsTheContent();
+    void artistControlsMatchTheEngine();
+    void sidecarLayersAreRelativeToIt();
     void signalWhileWritingLeavesNoTemporaryFile_data();
     void signalWhileWritingLeavesNoTemporaryFile();
 
@@ -95,13 +101,15 @@ void TestCli::initTestCase() {
 void TestCli::helpDocumentsEveryOption() {
     const ProcessResult run = cli({"--help"});
     QCOMPARE(run.exitCode, 0);
-    for (const char* option : {"--content",       "--style",         "--output",
-                               "--models",        "--method",        "--beta",
-                               "--epsilon",       "--alpha",         "--content-size",
-                               "--style-size",    "--depth",         "--depth-is-distance",
-                               "--save-depth",    "--save-strength", "--sweep-beta",
-                               "--sweep-epsilon", "--threads",       "--decoder-precision",
-                               "--params",        "--preset"}) {
+    for (const char* option : {"--content",          "--style",         "--output",
+                               "--models",           "--method",        "--beta",
+                               "--epsilon",          "--alpha",         "--content-size",
+                               "--style-size",       "--depth",         "--depth-is-distance",
+                               "--save-depth",       "--save-strength", "--sweep-beta",
+                               "--sweep-epsilon",    "--threads",       "--decoder-precision",
+                               "--params",           "--preset",        "--depth-levels",
+                               "--depth-invert",     "--depth-edit",    "--focus",
+                               "--strength-override"}) {
         QVERIFY2(run.out.contains(option), option);
     }
 }
@@ -151,6 +159,17 @@ void TestCli::usageErrors_data() {
         << QStringList{"--content", "c.png",          "--style",         "s.png",
                        "--output",  file("link.png"), "--save-strength", file("target.png")}
         << "is the same file as --output";
+    QTest::addRow("levels black above white")
+        << (ok + QStringList{"--depth-levels", "0.6,0.2,1"})
+        << "--depth-levels: the depth levels need 0 <= black < white <= 1";
+    QTest::addRow("levels not three") << (ok + QStringList{"--depth-levels", "0,1"})
+                                      << "--depth-levels: '0,1' is not three numbers";
+    QTest::addRow("levels gamma zero")
+        << (ok + QStringList{"--depth-levels", "0,1,0"}) << "gamma must be between 0.1 and 10";
+    QTest::addRow("focus not a point")
+        << (ok + QStringList{"--focus", "12"}) << "--focus: '12' is not a point X,Y in pixels";
+    QTest::addRow("controls with plain AdaIN")
+        << (ok + QStringList{"--method", "adain", "--focus", "1,2"}) << "need --method da-adain";
     QTest::addRow("sweep value twice")
         << (ok + QStringList{"--sweep-beta", "5,5.0"}) << "--sweep-beta: 5 is given twice";
     QTest::addRow("sweep value twice, spelt apart")
@@ -347,6 +366,15 @@ void TestCli::runtimeErrors_data() {
     QStringList badDepth = basics(out);
     badDepth << "--depth" << file("notes.jpg");
     QTest::addRow("bad depth map") << badDepth << out << file("notes.jpg") + "': not an image";
+    QTest::addRow("focus outside the content")
+        << (basics(out) + QStringList{"--focus", "75,10"}) << out
+        << "--focus: 75,10 is outside the content image (75x50)";
+    QTest::addRow("bad strength override")
+        << (basics(out) + QStringList{"--strength-override", file("notes.jpg")}) << out
+        << file("notes.jpg") + "': not an image";
+    QTest::addRow("missing depth edit")
+        << (basics(out) + QStringList{"--depth-edit", file("no-edit.png")}) << out
+        << file("no-edit.png") + "': no such file";
 }
 
 void TestCli::runtimeErrors() {
@@ -367,6 +395,100 @@ void TestCli::runtimeErrors() {
     QFile content(file("content.png"));
     QVERIFY(content.open(QIODevice::ReadOnly));
     QCOMPARE(content.readAll(), contentBefore);
+}
+
+void TestCli::strengthOverrideKeepsTheContent() {
+    // White at alpha 1 everywhere: P = 1 in every cell, past the 1 - epsilon
+    // cap, so the result is the content reconstructed, as plain AdaIN at
+    // alpha 1 decodes it. The layer's own size does not matter.
+    cv::Mat white(10, 13, CV_16UC4, cv::Scalar(65535, 65535, 65535, 65535));
+    QVERIFY(writePicture(file("keep.png").toStdString(), white));
+    const ProcessResult kept =
+        cli(basics(file("kept.png")) + QStringList{"--strength-override", file("keep.png"),
+                                                   "--save-strength", file("kept-p.png")});
+    QVERIFY2(kept.exitCode == 0, qPrintable(kept.err));
+    const ProcessResult plain =
+        cli(basics(file("alpha1.png")) + QStringList{"--method", "adain", "--alpha", "1"});
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+    const cv::Mat a = cv::imread(file("kept.png").toStdString(), cv::IMREAD_UNCHANGED);
+    const cv::Mat b = cv::imread(file("alpha1.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(cv::norm(a, b, cv::NORM_INF), 0.0);
+    const cv::Mat p = cv::imread(file("kept-p.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(cv::countNonZero(p != 65535), 0);
+    QFile png(file("kept.png"));
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    QVERIFY(png.readAll().contains("\"strengthOverride\":\"" + file("keep.png").toUtf8()));
+}
+
+void TestCli::artistControlsMatchTheEngine() {
+    // A depth edit with alpha on the left half, then levels, invert and a
+    // focus at pixel (60, 12) of the 75x50 original.
+    cv::Mat edit(50, 75, CV_8UC4, cv::Scalar(200, 200, 200, 0));
+    edit.colRange(0, 37).setTo(cv::Scalar(200, 200, 200, 255));
+    QVERIFY(writePicture(file("edit.png").toStdString(), edit));
+    const ProcessResult run =
+        cli(basics(file("controls.png")) +
+            QStringList{"--depth-levels", "0.1,0.9,1.8", "--depth-invert", "--depth-edit",
+                        file("edit.png"), "--focus", "60,12", "--save-strength",
+                        file("controls-p.tif"), "--save-depth", file("controls-depth.tif")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    Session session(standinModelFiles());
+    session.setContent(file("content.png").toStdString(), 48);
+    StrengthSettings s = StrengthSettings::daAdain(20, 0.15);
+    s.levels = DepthLevels{0.1, 0.9, 1.8, true};
+    s.depthEdit =
+        std::make_shared<const PaintLayer>(loadPaintLayer(file("edit.png").toStdString()));
+    s.focus = cv::Point2d(60.0 / 75.0, 12.0 / 50.0);
+    const cv::Mat grid = session.strengthMap({s});
+    const cv::Mat written = cv::imread(file("controls-p.tif").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(cv::norm(written, strengthMapAtImageSize(grid, session.contentSize()), cv::NORM_INF),
+             0.0);
+    // The depth map written is the one Algorithm 1 read: edited on the left.
+    const cv::Mat depth =
+        cv::imread(file("controls-depth.tif").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(cv::norm(depth, session.adjustedProximity(s), cv::NORM_INF), 0.0);
+    QVERIFY(std::abs(depth.at<float>(10, 5) - 200 / 255.0f) < 1e-6);
+    const ProcessResult plainRun = cli(basics(file("no-controls.png")));
+    QVERIFY2(plainRun.exitCode == 0, qPrintable(plainRun.err));
+    const cv::Mat a = cv::imread(file("controls.png").toStdString(), cv::IMREAD_UNCHANGED);
+    const cv::Mat b = cv::imread(file("no-controls.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QVERIFY(cv::norm(a, b, cv::NORM_INF) > 0);
+}
+
+void TestCli::sidecarLayersAreRelativeToIt() {
+    // A sidecar in its own folder names its layers by file name; --params
+    // finds them beside it and reproduces the run with the options.
+    QVERIFY(QDir().mkpath(file("set")));
+    cv::Mat layer(50, 75, CV_8UC4, cv::Scalar(30, 30, 30, 0));
+    layer.rowRange(0, 25).setTo(cv::Scalar(30, 30, 30, 255));
+    QVERIFY(writePicture(file("set/strength-override.png").toStdString(), layer));
+    QVERIFY(writePicture(file("set/depth-edit.png").toStdString(), layer));
+    const QJsonObject parameters{{"contentSize", 48},
+                                 {"styleSize", 40},
+                                 {"depthLevels", QJsonArray{0.0, 0.8, 1.0}},
+                                 {"focus", QJsonArray{0.5, 0.5}},
+                                 {"depthEdit", "depth-edit.png"},
+                                 {"strengthOverride", "strength-override.png"}};
+    QFile sidecar(file("set/depthstyle.json"));
+    QVERIFY(sidecar.open(QIODevice::WriteOnly));
+    sidecar.write(QJsonDocument(QJsonObject{{"parameters", parameters},
+                                            {"content", file("content.png")},
+                                            {"style", file("style.png")}})
+                      .toJson());
+    sidecar.close();
+    const ProcessResult fromSidecar =
+        cli({"--models", standinModelDir(), "--params", file("set/depthstyle.json"), "--output",
+             file("from-sidecar.png"), "--threads", "2"});
+    QVERIFY2(fromSidecar.exitCode == 0, qPrintable(fromSidecar.err));
+    const ProcessResult fromOptions =
+        cli(basics(file("from-options.png")) +
+            QStringList{"--depth-levels", "0,0.8,1", "--focus", "37.5,25", "--depth-edit",
+                        file("set/depth-edit.png"), "--strength-override",
+                        file("set/strength-override.png")});
+    QVERIFY2(fromOptions.exitCode == 0, qPrintable(fromOptions.err));
+    const cv::Mat a = cv::imread(file("from-sidecar.png").toStdString(), cv::IMREAD_UNCHANGED);
+    const cv::Mat b = cv::imread(file("from-options.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(cv::norm(a, b, cv::NORM_INF), 0.0);
 }
 
 void TestCli::closeSweepValuesGetTheirOwnFiles() {
