@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -17,10 +18,13 @@
 #include <QUndoStack>
 #include <QtTest>
 #include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include "compare_pane.h"
+#include "depth_levels_bar.h"
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "depthstyle/paint_layer.h"
 #include "depthstyle/session.h"
 #include "document_controller.h"
 #include "error_text.h"
@@ -106,6 +110,9 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void missingModelsShowSetupPanel();
+    void focusClickIsOneUndoableStep();
+    void depthLevelsAreLiveAndTravelInTheSidecar();
+    void paintedLayersLoadAndExport();
     void dropsStartARender();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
@@ -184,6 +191,152 @@ std::unique_ptr<MainWindow> TestApp::renderedWindow() {
         return nullptr;
     }
     return window;
+}
+
+void TestApp::focusClickIsOneUndoableStep() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    ui::ComparePane* result = window->parts().result;
+    const QRectF picture = result->imageRect(result->rect(), result->pictureSize());
+    // Left of the wipe divider (which a click near it would move).
+    const QPoint at =
+        (picture.topLeft() + QPointF(picture.width() * 0.2, picture.height() * 0.7)).toPoint();
+    QTest::mouseClick(result, Qt::LeftButton, Qt::NoModifier, at);
+    const auto& focus = window->document().document().parameters.focus;
+    QVERIFY(focus);
+    QVERIFY(std::abs(focus->x - 0.2) < 0.02 && std::abs(focus->y - 0.7) < 0.02);
+    QCOMPARE(window->document().undoStack()->undoText(), QString("Set Focus"));
+    QVERIFY(window->parts().depth->marker().has_value());
+    QVERIFY(window->parameterPanel()->levelsBar()->clearFocusButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    const auto owned = directSession();
+    StrengthSettings s = StrengthSettings::daAdain(20.0, 0.15);
+    s.focus = focus;
+    QCOMPARE(cv::norm(window->presenter().exact()->strength, owned->strengthMap({s}), cv::NORM_INF),
+             0.0);
+    QCOMPARE(cv::norm(exactResult(*window).rgb, owned->render({s}).rgb, cv::NORM_INF), 0.0);
+    QVERIFY(std::abs(window->parts().chart->markerProximity() - 0.5) > 1e-9 ||
+            window->parts().chart->curveAt(window->parts().chart->markerProximity()) >= 0.5);
+
+    // A drag pans: no focus change.
+    const int steps = window->document().undoStack()->count();
+    QTest::mousePress(result, Qt::LeftButton, Qt::NoModifier, at);
+    QTest::mouseMove(result, at + QPoint(30, 10));
+    QTest::mouseRelease(result, Qt::LeftButton, Qt::NoModifier, at + QPoint(30, 10));
+    QCOMPARE(window->document().undoStack()->count(), steps);
+
+    // Alt+click clears; undo brings the focus back.
+    QTest::mouseClick(result, Qt::LeftButton, Qt::AltModifier, at);
+    QVERIFY(!window->document().document().parameters.focus);
+    QCOMPARE(window->document().undoStack()->undoText(), QString("Clear Focus"));
+    QVERIFY(!window->parts().depth->marker());
+    window->document().undoStack()->undo();
+    QCOMPARE(window->document().document().parameters.focus, focus);
+    // The button clears it too.
+    window->parameterPanel()->levelsBar()->clearFocusButton()->click();
+    QVERIFY(!window->document().document().parameters.focus);
+}
+
+void TestApp::depthLevelsAreLiveAndTravelInTheSidecar() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    const QImage depthBefore = window->parts().depth->image();
+    ui::DepthLevelsBar* bar = window->parameterPanel()->levelsBar();
+    bar->blackSlider()->spinBox()->setValue(0.3);
+    bar->blackSlider()->spinBox()->setValue(0.35);  // one step with the previous
+    bar->gammaSlider()->spinBox()->setValue(2.0);
+    bar->invertBox()->setChecked(true);
+    const DepthLevels expected{0.35, 1.0, 2.0, true};
+    QCOMPARE(window->document().document().parameters.depthLevels, expected);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    const auto owned = directSession();
+    StrengthSettings s = StrengthSettings::daAdain(20.0, 0.15);
+    s.levels = expected;
+    QCOMPARE(cv::norm(window->presenter().exact()->strength, owned->strengthMap({s}), cv::NORM_INF),
+             0.0);
+    QVERIFY(window->parts().depth->image() != depthBefore);  // the map Algorithm 1 reads
+
+    // Three undo steps: invert, gamma, black (0 -> 0.35 in one).
+    QUndoStack* undo = window->document().undoStack();
+    QCOMPARE(undo->undoText(), QString("Invert depth on"));
+    undo->undo();
+    undo->undo();
+    QCOMPARE(undo->undoText(), QString("Depth black point 0 → 0.35"));
+    undo->redo();
+    undo->redo();
+
+    const QString folder = file("export-levels");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    const doc::Sidecar sidecar = doc::readSidecar(QDir(folder).filePath("depthstyle.json"));
+    QCOMPARE(sidecar.parameters.depthLevels, expected);
+    // The exported depth map is the one Algorithm 1 read.
+    const cv::Mat exported =
+        cv::imread(QDir(folder).filePath("depth.png").toStdString(), cv::IMREAD_UNCHANGED);
+    cv::Mat levelled;
+    cv::normalize(owned->adjustedProximity(s), levelled, 0, 65535, cv::NORM_MINMAX, CV_16U);
+    QVERIFY(cv::norm(exported, levelled, cv::NORM_INF) <= 1.0);
+    bar->invertBox()->setChecked(false);
+    QVERIFY(window->exporter().loadParameters(QDir(folder).filePath("depthstyle.json")));
+    QVERIFY(bar->invertBox()->isChecked());
+    QCOMPARE(bar->blackSlider()->value(), 0.35);
+}
+
+void TestApp::paintedLayersLoadAndExport() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    // A sidecar naming two layers beside it, at another size than the content.
+    const QString set = file("layers-set");
+    QDir().mkpath(set);
+    PaintLayer layer = transparentLayer(cv::Size(45, 30));
+    layer.grey.colRange(0, 20).setTo(1.0);
+    layer.alpha.colRange(0, 20).setTo(1.0);
+    savePaintLayer(QDir(set).filePath("edit.png").toStdString(), layer);
+    savePaintLayer(QDir(set).filePath("keep.png").toStdString(), layer);
+    doc::Parameters p = window->document().document().parameters;
+    p.depthEditPath = "edit.png";
+    p.strengthOverridePath = "keep.png";
+    QFile json(QDir(set).filePath("depthstyle.json"));
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    json.write(QJsonDocument(QJsonObject{{"parameters", p.toJson()}}).toJson());
+    json.close();
+    QVERIFY(window->exporter().loadParameters(json.fileName()));
+    const doc::Parameters& loadedParameters = window->document().document().parameters;
+    QVERIFY(loadedParameters.depthEdit && loadedParameters.strengthOverride);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    // The left third keeps the content: P is 1 there, past the cap.
+    const cv::Mat strength = window->presenter().exact()->strength;
+    QCOMPARE(strength.at<float>(5, 0), 1.0f);
+    const auto owned = directSession();
+    QCOMPARE(cv::norm(strength, owned->strengthMap(loadedParameters.renderParams()), cv::NORM_INF),
+             0.0);
+
+    const QString folder = file("export-layers");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QVERIFY(outcome.written.contains(QDir(folder).filePath("depth-edit.png")));
+    QVERIFY(outcome.written.contains(QDir(folder).filePath("strength-override.png")));
+    const doc::Sidecar back = doc::readSidecar(QDir(folder).filePath("depthstyle.json"));
+    QCOMPARE(back.parameters.strengthOverridePath, QDir(folder).filePath("strength-override.png"));
+    // Written at the content's size as used.
+    const PaintLayer written = loadPaintLayer(back.parameters.strengthOverridePath.toStdString());
+    QCOMPARE(written.size(), cv::Size(384, 256));
+
+    // A bad layer file is named and nothing changes.
+    QFile::remove(QDir(set).filePath("keep.png"));
+    QFile(QDir(set).filePath("keep.png")).open(QIODevice::WriteOnly);
+    const doc::Parameters before = window->document().document().parameters;
+    QVERIFY(!window->exporter().loadParameters(json.fileName()));
+    QVERIFY2(window->message().contains("keep.png"), qPrintable(window->message()));
+    QCOMPARE(window->document().document().parameters, before);
+    // A new photo drops the focus and the layers (they belong to the old one).
+    window->openContent(file("style.png"));
+    QVERIFY(loaded(*window));
+    QVERIFY(!window->document().document().parameters.strengthOverride);
 }
 
 void TestApp::missingModelsShowSetupPanel() {

@@ -67,6 +67,12 @@ double ComparePane::dividerX() const {
     return target.left() + wipe_ * target.width();
 }
 
+QRectF ComparePane::pictureRect() const {
+    const QRectF r = ImagePane::pictureRect();
+    // Side by side, the result is the left half's picture.
+    return mode_ == Mode::SideBySide && comparable() ? r.translated(-width() / 4.0, 0) : r;
+}
+
 void ComparePane::paintContent(QPainter& painter) {
     const bool comparing = mode_ != Mode::Off && comparable();
     if (!comparing) {

@@ -43,6 +43,7 @@ Q_SIGNALS:
 protected:
     void paintContent(QPainter& painter) override;
     QSizeF fitArea() const override;
+    QRectF pictureRect() const override;
 
 private:
     bool comparable() const;

@@ -57,6 +57,16 @@ QString controlName(ParameterControl control) {
             return QCoreApplication::translate("DocumentCommands", "Depth source");
         case ParameterControl::FastDecoding:
             return QCoreApplication::translate("DocumentCommands", "Fast decoding");
+        case ParameterControl::LevelsBlack:
+            return QCoreApplication::translate("DocumentCommands", "Depth black point");
+        case ParameterControl::LevelsWhite:
+            return QCoreApplication::translate("DocumentCommands", "Depth white point");
+        case ParameterControl::LevelsGamma:
+            return QCoreApplication::translate("DocumentCommands", "Depth gamma");
+        case ParameterControl::LevelsInvert:
+            return QCoreApplication::translate("DocumentCommands", "Invert depth");
+        case ParameterControl::Focus:
+            return QCoreApplication::translate("DocumentCommands", "Focus");
     }
     return {};
 }
@@ -113,6 +123,17 @@ QString describeChange(ParameterControl control, const doc::Parameters& a,
             return QStringLiteral("%1 %2").arg(name, onOff(b.matchedStrength));
         case ParameterControl::FastDecoding:
             return QStringLiteral("%1 %2").arg(name, onOff(b.fastDecoding));
+        case ParameterControl::LevelsBlack:
+            return step.arg(name).arg(a.depthLevels.black).arg(b.depthLevels.black);
+        case ParameterControl::LevelsWhite:
+            return step.arg(name).arg(a.depthLevels.white).arg(b.depthLevels.white);
+        case ParameterControl::LevelsGamma:
+            return step.arg(name).arg(a.depthLevels.gamma).arg(b.depthLevels.gamma);
+        case ParameterControl::LevelsInvert:
+            return QStringLiteral("%1 %2").arg(name, onOff(b.depthLevels.invert));
+        case ParameterControl::Focus:
+            return b.focus ? QCoreApplication::translate("DocumentCommands", "Set Focus")
+                           : QCoreApplication::translate("DocumentCommands", "Clear Focus");
     }
     return name;
 }
@@ -130,6 +151,9 @@ int ChangeParametersCommand::id() const {
         case ParameterControl::Beta:
         case ParameterControl::Epsilon:
         case ParameterControl::Alpha:
+        case ParameterControl::LevelsBlack:
+        case ParameterControl::LevelsWhite:
+        case ParameterControl::LevelsGamma:
             return 1000 + static_cast<int>(control_);
         default:
             return -1;  // images and switches are steps of their own

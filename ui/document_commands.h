@@ -50,6 +50,11 @@ enum class ParameterControl {
     StyleSize,
     DepthSource,
     FastDecoding,
+    LevelsBlack,
+    LevelsWhite,
+    LevelsGamma,
+    LevelsInvert,
+    Focus,
 };
 QString controlName(ParameterControl control);
 // An undo step's words: "Beta 20 → 25", "Content size 512 px → original".

@@ -26,10 +26,17 @@ bool DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
         // A depth map file belongs to the photo it was made for: a photo
         // replacing another goes back to MiDaS (undone with the image). The
         // first photo keeps a map chosen before it (from a sidecar, say).
+        // So do the focus point and the painted layers.
         if (!document_.content.empty()) {
-            dropsDepthMap = after.parameters.depthFromFile;
-            after.parameters.depthFromFile = false;
-            after.parameters.depthPath.clear();
+            doc::Parameters& p = after.parameters;
+            dropsDepthMap = p.depthFromFile;
+            p.depthFromFile = false;
+            p.depthPath.clear();
+            p.focus.reset();
+            p.depthEdit.reset();
+            p.depthEditPath.clear();
+            p.strengthOverride.reset();
+            p.strengthOverridePath.clear();
         }
     } else {
         after.style = image;

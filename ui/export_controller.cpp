@@ -235,6 +235,7 @@ bool ExportController::loadParameters(const QString& sidecarPath) {
         if (p.depthFromFile && !QFileInfo::exists(p.depthPath)) {
             p.depthFromFile = false;
         }
+        doc::loadNamedLayers(p);  // a bad layer file is named; nothing changes
         controller_.loadParameters(p, QFileInfo(sidecarPath).fileName());
     } catch (const EngineError& e) {
         notification_.showError(errorText(e));

@@ -131,6 +131,47 @@ QRectF ImagePane::imageRect(const QRectF& viewport, const QSize& imageSize) cons
     return QRectF(viewport.topLeft() + offset_, QSizeF(imageSize) * scale_);
 }
 
+QRectF ImagePane::pictureRect() const {
+    return imageRect(rect(), picture_);
+}
+
+std::optional<QPointF> ImagePane::pictureFractionAt(const QPointF& position) const {
+    const QRectF r = pictureRect();
+    if (image_.isNull() || r.isEmpty() || !r.contains(position)) {
+        return std::nullopt;
+    }
+    return QPointF(std::clamp((position.x() - r.left()) / r.width(), 0.0, 1.0),
+                   std::clamp((position.y() - r.top()) / r.height(), 0.0, 1.0));
+}
+
+void ImagePane::setMarker(std::optional<QPointF> fraction) {
+    if (marker_ != fraction) {
+        marker_ = fraction;
+        update();
+    }
+}
+
+void ImagePane::drawMarker(QPainter& painter) {
+    if (!marker_ || image_.isNull()) {
+        return;
+    }
+    const QRectF r = pictureRect();
+    const QPointF at(r.left() + marker_->x() * r.width(), r.top() + marker_->y() * r.height());
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    // White on a dark outline: visible on any picture.
+    for (const auto& [colour, width] : {std::pair{QColor(0, 0, 0, 180), 4.0}, {Qt::white, 2.0}}) {
+        painter.setPen(QPen(colour, width));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(at, 9, 9);
+        painter.drawLine(at + QPointF(-15, 0), at + QPointF(-5, 0));
+        painter.drawLine(at + QPointF(5, 0), at + QPointF(15, 0));
+        painter.drawLine(at + QPointF(0, -15), at + QPointF(0, -5));
+        painter.drawLine(at + QPointF(0, 5), at + QPointF(0, 15));
+    }
+    painter.restore();
+}
+
 void ImagePane::paintEvent(QPaintEvent* event) {
     QFrame::paintEvent(event);
     QPainter painter(this);
@@ -150,6 +191,7 @@ void ImagePane::paintEvent(QPaintEvent* event) {
         const int w = painter.fontMetrics().horizontalAdvance(note) + 8;
         drawTag(painter, QPointF(width() - w - 6, 6), note);
     }
+    drawMarker(painter);
     drawLegend(painter);
     if (!image_.isNull()) {
         drawTag(painter, QPointF(6, height() - painter.fontMetrics().height() - 10),

@@ -3,6 +3,7 @@
 #include <QFrame>
 #include <QImage>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace depthstyle::ui {
@@ -56,6 +57,13 @@ public:
     void panBy(const QPointF& delta);
     // Where the image lies on the widget at the current zoom and pan.
     QRectF imageRect(const QRectF& viewport, const QSize& imageSize) const;
+    // The picture point under a widget position, as fractions of the
+    // picture's width and height; nothing outside the picture.
+    virtual std::optional<QPointF> pictureFractionAt(const QPointF& position) const;
+    // A marker (the focus point) at a picture point given as fractions;
+    // nothing: none.
+    void setMarker(std::optional<QPointF> fraction);
+    std::optional<QPointF> marker() const { return marker_; }
     // Tools asked before the others (the pan/zoom tool is always last).
     void addTool(std::unique_ptr<PaneTool> tool);
 
@@ -80,6 +88,8 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
+    // Where the (result) picture lies on the widget.
+    virtual QRectF pictureRect() const;
     // Draws the image(s); the compare pane draws two.
     virtual void paintContent(QPainter& painter);
     // The area the picture fits into when fitted (side by side: a half).
@@ -92,6 +102,7 @@ protected:
 
 private:
     void drawLegend(QPainter& painter);
+    void drawMarker(QPainter& painter);
     // The tools to ask: only pan/zoom while Space is held.
     std::vector<PaneTool*> activeTools() const;
     void userFit();
@@ -107,6 +118,7 @@ private:
     QString legendLow_;
     QString legendHigh_;
     bool stale_ = false;
+    std::optional<QPointF> marker_;
     bool spaceHeld_ = false;
     bool fit_ = true;
     double scale_ = 1.0;

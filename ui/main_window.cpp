@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "compare_pane.h"
+#include "depth_levels_bar.h"
 #include "display_cache.h"
 #include "document_controller.h"
 #include "export_controller.h"
@@ -27,6 +28,7 @@
 #include "main_menus.h"
 #include "models_panel.h"
 #include "notification_bar.h"
+#include "pane_tools.h"
 #include "parameter_panel.h"
 #include "presets.h"
 #include "render_log.h"
@@ -65,6 +67,13 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
                     panel_->setParameters(d.parameters);  // an undo, a redo or a load
                 }
                 updateWindowTitle();
+                const auto& focus = d.parameters.focus;
+                const std::optional<QPointF> marker =
+                    focus ? std::optional<QPointF>(QPointF(focus->x, focus->y)) : std::nullopt;
+                for (ImagePane* pane :
+                     {static_cast<ImagePane*>(parts_.result), parts_.depth, parts_.strength}) {
+                    pane->setMarker(marker);
+                }
                 presenter_->showDocument(d, inputTimeMs);
             });
     connect(panel_, &ParameterPanel::parametersChanged, this, [this](ParameterControl control) {
@@ -110,9 +119,16 @@ void MainWindow::buildPanes() {
     auto* bottomPair = new QSplitter(Qt::Horizontal);
     bottomPair->addWidget(p.depth);
     bottomPair->addWidget(p.strength);
+    // The depth levels under the depth and strength panes they change.
+    panel_ = new ParameterPanel(this);
+    auto* depthArea = new QWidget(this);
+    auto* depthLayout = new QVBoxLayout(depthArea);
+    depthLayout->setContentsMargins(0, 0, 0, 0);
+    depthLayout->addWidget(bottomPair, 1);
+    depthLayout->addWidget(panel_->levelsBar());
     auto* left = new QSplitter(Qt::Vertical);
     left->addWidget(topPair);
-    left->addWidget(bottomPair);
+    left->addWidget(depthArea);
     auto* main = new QSplitter(Qt::Horizontal);
     main->addWidget(left);
     main->addWidget(p.result);
@@ -135,7 +151,6 @@ void MainWindow::buildPanes() {
     stack_->addWidget(workspace);
     setCentralWidget(stack_);
 
-    panel_ = new ParameterPanel(this);
     p.chart = new StrengthChart(this);
     auto* controls = new QWidget(this);
     auto* controlsLayout = new QVBoxLayout(controls);
@@ -161,6 +176,13 @@ void MainWindow::buildPanes() {
             });
     p.depth->setAcceptDrops(false);
     p.strength->setAcceptDrops(false);
+    // Click the result or the depth pane to set the focus; Alt+click clears.
+    for (ImagePane* pane : {static_cast<ImagePane*>(p.result), p.depth}) {
+        pane->addTool(std::make_unique<FocusPickerTool>(
+            [this](std::optional<QPointF> fraction) { setFocusPoint(fraction); }));
+    }
+    connect(panel_->levelsBar(), &DepthLevelsBar::clearFocusRequested, this,
+            [this] { setFocusPoint(std::nullopt); });
 
     // Linked zoom: the panes that show the photo's geometry follow each other.
     const std::vector<ImagePane*> linked{p.content, p.depth, p.strength, p.result};
@@ -176,6 +198,16 @@ void MainWindow::buildPanes() {
             }
         });
     }
+}
+
+void MainWindow::setFocusPoint(std::optional<QPointF> fraction) {
+    doc::Parameters p = controller_->document().parameters;
+    if (p.method != Method::DaAdain) {
+        return;  // plain AdaIN reads no depth
+    }
+    p.focus = fraction ? std::optional<cv::Point2d>(cv::Point2d(fraction->x(), fraction->y()))
+                       : std::nullopt;
+    controller_->changeParameters(p, ParameterControl::Focus, monotonicMs());
 }
 
 void MainWindow::buildMenus() {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointF>
+#include <optional>
 
 #include <memory>
 
@@ -63,6 +65,9 @@ private:
     void buildPanes();
     void buildStatusBar();
     void buildMenus();
+    // Sets (a point as fractions of the picture) or clears the focus, as
+    // one undoable step.
+    void setFocusPoint(std::optional<QPointF> fraction);
     void checkModels();
     void enlarge(ImagePane* pane);
     void updateWindowTitle();

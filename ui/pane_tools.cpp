@@ -89,4 +89,36 @@ bool WipeDividerTool::mouseRelease(ImagePane&, QMouseEvent*) {
     return was;
 }
 
+bool FocusPickerTool::mousePress(ImagePane& pane, QMouseEvent* event) {
+    pressedAt_.reset();
+    if (event->button() == Qt::LeftButton && !pane.image().isNull()) {
+        pressedAt_ = event->position();
+    }
+    return false;  // the pan/zoom tool takes the press too
+}
+
+bool FocusPickerTool::mouseMove(ImagePane&, QMouseEvent* event) {
+    if (pressedAt_ && (event->position() - *pressedAt_).manhattanLength() > 4) {
+        pressedAt_.reset();  // a drag: panning, not picking
+    }
+    return false;
+}
+
+bool FocusPickerTool::mouseRelease(ImagePane& pane, QMouseEvent* event) {
+    if (!pressedAt_ || event->button() != Qt::LeftButton) {
+        return false;
+    }
+    const QPointF at = *pressedAt_;
+    pressedAt_.reset();
+    if (event->modifiers() & Qt::AltModifier) {
+        pick_(std::nullopt);
+        return false;
+    }
+    const std::optional<QPointF> fraction = pane.pictureFractionAt(at);
+    if (fraction) {
+        pick_(fraction);
+    }
+    return false;  // the pan/zoom tool ends its drag state
+}
+
 }  // namespace depthstyle::ui

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QPointF>
+#include <functional>
+#include <optional>
 
 class QMouseEvent;
 class QWheelEvent;
@@ -48,6 +50,23 @@ private:
     bool nearDivider(double x) const;
     ComparePane& pane_;
     bool dragging_ = false;
+};
+
+// Click a point of the picture (press and release without dragging) to pick
+// it, Alt+click to clear: `pick` gets the point as fractions of the
+// picture's width and height, or nothing. A drag still pans (the pan/zoom
+// tool after this one sees every event).
+class FocusPickerTool : public PaneTool {
+public:
+    using Pick = std::function<void(std::optional<QPointF>)>;
+    explicit FocusPickerTool(Pick pick) : pick_(std::move(pick)) {}
+    bool mousePress(ImagePane& pane, QMouseEvent* event) override;
+    bool mouseMove(ImagePane& pane, QMouseEvent* event) override;
+    bool mouseRelease(ImagePane& pane, QMouseEvent* event) override;
+
+private:
+    Pick pick_;
+    std::optional<QPointF> pressedAt_;
 };
 
 }  // namespace depthstyle::ui

@@ -9,7 +9,9 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <algorithm>
 
+#include "depth_levels_bar.h"
 #include "labeled_slider.h"
 
 namespace depthstyle::ui {
@@ -45,7 +47,8 @@ ParameterPanel::ParameterPanel(QWidget* parent)
       depthFile_(new QLabel(this)),
       chooseDepth_(new QPushButton(tr("Choose…"), this)),
       depthIsDistance_(new QCheckBox(tr("Brighter is farther"), this)),
-      fastDecoding_(new QCheckBox(tr("Fast decoding (bfloat16)"), this)) {
+      fastDecoding_(new QCheckBox(tr("Fast decoding (bfloat16)"), this)),
+      levels_(new DepthLevelsBar(this)) {
     beta_->describe(tr("Beta"),
                     tr("Prominence: how sharply stylization changes between near and far. 0 "
                        "stylizes everything alike; the paper recommends 20."));
@@ -143,6 +146,12 @@ ParameterPanel::ParameterPanel(QWidget* parent)
             [this] { Q_EMIT parametersChanged(ParameterControl::DepthSource); });
     connect(fastDecoding_, &QCheckBox::toggled, this,
             [this] { Q_EMIT parametersChanged(ParameterControl::FastDecoding); });
+    connect(levels_, &DepthLevelsBar::levelsChanged, this, [this](int which) {
+        const ParameterControl controls[] = {
+            ParameterControl::LevelsBlack, ParameterControl::LevelsWhite,
+            ParameterControl::LevelsGamma, ParameterControl::LevelsInvert};
+        Q_EMIT parametersChanged(controls[std::clamp(which, 0, 3)]);
+    });
     updateEnabled();
 }
 
@@ -162,13 +171,14 @@ void ParameterPanel::updateEnabled() {
     beta_->setEnabled(depthAware);
     epsilon_->setEnabled(depthAware);
     alpha_->setEnabled(!depthAware);
+    levels_->setDepthAware(depthAware);
     const bool fromFile = depthSource_->currentData().toBool();
     depthFile_->setText(fromFile ? QFileInfo(depthPath_).fileName() : QString());
     depthIsDistance_->setEnabled(fromFile);
 }
 
 doc::Parameters ParameterPanel::parameters() const {
-    doc::Parameters p;
+    doc::Parameters p = base_;
     p.method = static_cast<Method>(method_->currentData().toInt());
     p.beta = beta_->value();
     p.epsilon = epsilon_->value();
@@ -180,6 +190,7 @@ doc::Parameters ParameterPanel::parameters() const {
     p.depthPath = depthPath_;
     p.depthIsDistance = depthIsDistance_->isChecked();
     p.fastDecoding = fastDecoding_->isChecked();
+    p.depthLevels = levels_->levels();
     return p;
 }
 
@@ -197,6 +208,9 @@ void ParameterPanel::setParameters(const doc::Parameters& p) {
     depthSource_->setCurrentIndex(p.depthFromFile && !p.depthPath.isEmpty() ? 1 : 0);
     depthIsDistance_->setChecked(p.depthIsDistance);
     fastDecoding_->setChecked(p.fastDecoding);
+    levels_->setLevels(p.depthLevels);
+    levels_->setFocusShown(p.focus.has_value());
+    base_ = p;
     updateEnabled();
 }
 

@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace depthstyle::ui {
 
+class DepthLevelsBar;
 class LabeledSlider;
 
 // The controls: beta and epsilon, method and alpha, sizes, depth source.
@@ -20,6 +21,9 @@ class ParameterPanel : public QWidget {
 public:
     explicit ParameterPanel(QWidget* parent = nullptr);
 
+    // The document's parameters with the panel's controls (and the levels
+    // bar's) applied: fields the panel has no control for (the focus, the
+    // layers) are those last given to setParameters().
     doc::Parameters parameters() const;
     // Shows `p` without emitting parametersChanged.
     void setParameters(const doc::Parameters& p);
@@ -27,6 +31,8 @@ public:
     LabeledSlider* epsilonSlider() const { return epsilon_; }
     LabeledSlider* alphaSlider() const { return alpha_; }
     QCheckBox* fastDecodingBox() const { return fastDecoding_; }
+    // Placed by the window under the depth pane.
+    DepthLevelsBar* levelsBar() const { return levels_; }
 
 Q_SIGNALS:
     // `control` names what changed, for undo merging.
@@ -50,6 +56,8 @@ private:
     QCheckBox* depthIsDistance_;
     QCheckBox* fastDecoding_;
     QString depthPath_;
+    DepthLevelsBar* levels_;
+    doc::Parameters base_;
 };
 
 }  // namespace depthstyle::ui
