@@ -2,6 +2,7 @@
 // slider bursts coalesce to the exact final result, export all and the
 // sidecar, undo, and the model set-up panel.
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QJsonDocument>
@@ -113,6 +114,7 @@ private Q_SLOTS:
     void focusClickIsOneUndoableStep();
     void depthLevelsAreLiveAndTravelInTheSidecar();
     void paintedLayersLoadAndExport();
+    void preservedColoursAreAStepAndTravel();
     void dropsStartARender();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
@@ -337,6 +339,38 @@ void TestApp::paintedLayersLoadAndExport() {
     window->openContent(file("style.png"));
     QVERIFY(loaded(*window));
     QVERIFY(!window->document().document().parameters.strengthOverride);
+}
+
+void TestApp::preservedColoursAreAStepAndTravel() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    QComboBox* colours = window->parameterPanel()->preserveColorCombo();
+    colours->setCurrentIndex(colours->findData(int(ColorPreservation::Luminance)));
+    QCOMPARE(window->document().document().parameters.preserveColor, ColorPreservation::Luminance);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    const auto owned = directSession();
+    RenderParams params;
+    params.preserveColor = ColorPreservation::Luminance;
+    QCOMPARE(cv::norm(exactResult(*window).rgb, owned->render(params).rgb, cv::NORM_INF), 0.0);
+    // The comparison keeps the photo's colours too (like with like).
+    QTRY_VERIFY_WITH_TIMEOUT(window->presenter().plainFor(window->document().document()),
+                             kRenderTimeoutMs);
+    RenderParams plain{StrengthSettings::adain(0.0), Precision::Float32,
+                       ColorPreservation::Luminance};
+    QCOMPARE(cv::norm(window->presenter().plainFor(window->document().document())->plain.rgb,
+                      owned->render(plain).rgb, cv::NORM_INF),
+             0.0);
+    QCOMPARE(window->document().undoStack()->undoText(),
+             QString("Colours style's colours → photo's colours"));
+    const QString folder = file("export-colours");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    window->document().undoStack()->undo();
+    QCOMPARE(colours->currentData().toInt(), int(ColorPreservation::None));
+    QVERIFY(window->exporter().loadParameters(QDir(folder).filePath("depthstyle.json")));
+    QCOMPARE(colours->currentData().toInt(), int(ColorPreservation::Luminance));
 }
 
 void TestApp::missingModelsShowSetupPanel() {

@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
 #include "synthetic_images.h"
 #include "test_env.h"
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void tooLittleMemoryIsOneLineBeforeWork();
     void strengthOverrideKeepsTheContent();
     void artistControlsMatchTheEngine();
+    void preservedColoursMatchTheEngine();
     void sidecarLayersAreRelativeToIt();
     void signalWhileWritingLeavesNoTemporaryFile_data();
     void signalWhileWritingLeavesNoTemporaryFile();
@@ -101,15 +103,32 @@ void TestCli::initTestCase() {
 void TestCli::helpDocumentsEveryOption() {
     const ProcessResult run = cli({"--help"});
     QCOMPARE(run.exitCode, 0);
-    for (const char* option : {"--content",          "--style",         "--output",
-                               "--models",           "--method",        "--beta",
-                               "--epsilon",          "--alpha",         "--content-size",
-                               "--style-size",       "--depth",         "--depth-is-distance",
-                               "--save-depth",       "--save-strength", "--sweep-beta",
-                               "--sweep-epsilon",    "--threads",       "--decoder-precision",
-                               "--params",           "--preset",        "--depth-levels",
-                               "--depth-invert",     "--depth-edit",    "--focus",
-                               "--strength-override"}) {
+    for (const char* option : {"--content",
+                               "--style",
+                               "--output",
+                               "--models",
+                               "--method",
+                               "--beta",
+                               "--epsilon",
+                               "--alpha",
+                               "--content-size",
+                               "--style-size",
+                               "--depth",
+                               "--depth-is-distance",
+                               "--save-depth",
+                               "--save-strength",
+                               "--sweep-beta",
+                               "--sweep-epsilon",
+                               "--threads",
+                               "--decoder-precision",
+                               "--params",
+                               "--preset",
+                               "--depth-levels",
+                               "--depth-invert",
+                               "--depth-edit",
+                               "--focus",
+                               "--strength-override",
+                               "--preserve-color"}) {
         QVERIFY2(run.out.contains(option), option);
     }
 }
@@ -166,6 +185,9 @@ void TestCli::usageErrors_data() {
                                       << "--depth-levels: '0,1' is not three numbers";
     QTest::addRow("levels gamma zero")
         << (ok + QStringList{"--depth-levels", "0,1,0"}) << "gamma must be between 0.1 and 10";
+    QTest::addRow("bad colour mode")
+        << (ok + QStringList{"--preserve-color", "chroma"})
+        << "--preserve-color: 'chroma' is not none, style-to-content or luminance";
     QTest::addRow("focus not a point")
         << (ok + QStringList{"--focus", "12"}) << "--focus: '12' is not a point X,Y in pixels";
     QTest::addRow("controls with plain AdaIN")
@@ -418,6 +440,30 @@ void TestCli::strengthOverrideKeepsTheContent() {
     QFile png(file("kept.png"));
     QVERIFY(png.open(QIODevice::ReadOnly));
     QVERIFY(png.readAll().contains("\"strengthOverride\":\"" + file("keep.png").toUtf8()));
+}
+
+void TestCli::preservedColoursMatchTheEngine() {
+    for (const char* mode : {"style-to-content", "luminance"}) {
+        const QString out = file(QString("colours-%1.tif").arg(mode));
+        const ProcessResult run =
+            cli(basics(out) + QStringList{"--preserve-color", mode, "--depth-levels", "0,1,1"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        Session session(standinModelFiles());
+        session.setContent(file("content.png").toStdString(), 48);
+        session.setStyle(file("style.png").toStdString(), 40);
+        RenderParams params;
+        params.preserveColor = *colorPreservationFromName(mode);
+        const Image expected = session.render(params);
+        const Image written = loadImage(out.toStdString());
+        // 8-bit TIFF: within one level of the engine's picture.
+        QVERIFY2(cv::norm(written.rgb, expected.rgb, cv::NORM_INF) <= 0.5 / 255 + 1e-6, mode);
+    }
+    const ProcessResult png =
+        cli(basics(file("colours.png")) + QStringList{"--preserve-color", "luminance"});
+    QVERIFY2(png.exitCode == 0, qPrintable(png.err));
+    QFile f(file("colours.png"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("\"preserveColor\":\"luminance\""));
 }
 
 void TestCli::artistControlsMatchTheEngine() {

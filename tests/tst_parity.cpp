@@ -82,6 +82,13 @@ const std::vector<Case>& cases() {
         withControls("da_depth_edit", 20.0, 0.15, kEdit),
         withControls("da_override", 20.0, 0.15, kOverride),
         withControls("da_all_controls", 12.0, 0.1, kLevels | kInvert | kFocus | kEdit | kOverride),
+        {"da_style_to_content",
+         {StrengthSettings::daAdain(20.0, 0.15), Precision::Float32,
+          ColorPreservation::StyleToContent}},
+        {"da_luminance",
+         {StrengthSettings::daAdain(20.0, 0.15), Precision::Float32, ColorPreservation::Luminance}},
+        {"adain_luminance",
+         {StrengthSettings::adain(0.0), Precision::Float32, ColorPreservation::Luminance}},
     };
     return all;
 }
@@ -115,6 +122,9 @@ QString runSpec(const Case& c, const QString& dir) {
     }
     if (s.strengthOverride) {
         spec += ":override=" + dir + "/override.raw";
+    }
+    if (c.params.preserveColor != ColorPreservation::None) {
+        spec += QString(":color=") + colorPreservationName(c.params.preserveColor);
     }
     return spec;
 }
@@ -210,10 +220,15 @@ void TestParity::depthChangesTheResult() {
     // Each control changes the strength map (so that its parity means
     // something).
     const cv::Mat paper = session_->strengthMap(cases()[2].params);
-    for (size_t i = 5; i < cases().size(); ++i) {
+    for (size_t i = 5; i < 11; ++i) {
         const double change =
             cv::norm(session_->strengthMap(cases()[i].params), paper, cv::NORM_INF);
         QVERIFY2(change > 0.05, cases()[i].name);
+    }
+    // So does keeping the photo's colours, each way.
+    for (size_t i = 11; i < 13; ++i) {
+        const Image kept = session_->render(cases()[i].params);
+        QVERIFY2(cv::norm(kept.rgb, depthAware.rgb, cv::NORM_INF) > 0.05, cases()[i].name);
     }
 }
 

@@ -95,6 +95,50 @@
         <source>Brighter is farther</source>
         <translation>Светлее — дальше</translation>
     </message>
+    <message>
+        <source>Depth black point</source>
+        <translation>Чёрная точка глубины</translation>
+    </message>
+    <message>
+        <source>Depth white point</source>
+        <translation>Белая точка глубины</translation>
+    </message>
+    <message>
+        <source>Depth gamma</source>
+        <translation>Гамма глубины</translation>
+    </message>
+    <message>
+        <source>Invert depth</source>
+        <translation>Обратить глубину</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Фокус</translation>
+    </message>
+    <message>
+        <source>Set Focus</source>
+        <translation>Задать фокус</translation>
+    </message>
+    <message>
+        <source>Clear Focus</source>
+        <translation>Убрать фокус</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Цвета</translation>
+    </message>
+    <message>
+        <source>style matched to photo</source>
+        <translation>стиль подогнан к фото</translation>
+    </message>
+    <message>
+        <source>photo&apos;s colours</source>
+        <translation>цвета фото</translation>
+    </message>
+    <message>
+        <source>style&apos;s colours</source>
+        <translation>цвета стиля</translation>
+    </message>
 </context>
 <context>
     <name>EngineError</name>
@@ -604,6 +648,69 @@
     <message>
         <source>AdaIN</source>
         <translation>AdaIN</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::DepthLevelsBar</name>
+    <message>
+        <source>Black</source>
+        <translation>Чёрная</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Белая</translation>
+    </message>
+    <message>
+        <source>Gamma</source>
+        <translation>Гамма</translation>
+    </message>
+    <message>
+        <source>&amp;Invert depth</source>
+        <translation>&amp;Обратить глубину</translation>
+    </message>
+    <message>
+        <source>Clear &amp;focus</source>
+        <translation>Убрать &amp;фокус</translation>
+    </message>
+    <message>
+        <source>Depth black point</source>
+        <translation>Чёрная точка глубины</translation>
+    </message>
+    <message>
+        <source>Proximity at or below this (0 to 1, after normalising) counts as the farthest. Raise it when the background is judged too near.</source>
+        <translation>Близость не выше этой (от 0 до 1, после нормировки) считается самой дальней. Поднимите, если фон оценён слишком близким.</translation>
+    </message>
+    <message>
+        <source>Depth white point</source>
+        <translation>Белая точка глубины</translation>
+    </message>
+    <message>
+        <source>Proximity at or above this counts as the nearest. Lower it to treat more of the picture as foreground.</source>
+        <translation>Близость не ниже этой считается самой ближней. Опустите, чтобы большая часть картинки считалась передним планом.</translation>
+    </message>
+    <message>
+        <source>Depth gamma</source>
+        <translation>Гамма глубины</translation>
+    </message>
+    <message>
+        <source>Above 1 pushes middle depths nearer, below 1 farther: p&apos; = p^(1/gamma) after the black and white points.</source>
+        <translation>Больше 1 приближает средние глубины, меньше 1 — удаляет: p&apos; = p^(1/гамма) после чёрной и белой точек.</translation>
+    </message>
+    <message>
+        <source>Invert depth</source>
+        <translation>Обратить глубину</translation>
+    </message>
+    <message>
+        <source>Swap near and far, after the levels: for depth maps the wrong way round, or to stylize the foreground instead.</source>
+        <translation>Поменять местами близкое и далёкое (после уровней): для карт глубины наоборот или чтобы стилизовать передний план.</translation>
+    </message>
+    <message>
+        <source>Clear focus</source>
+        <translation>Убрать фокус</translation>
+    </message>
+    <message>
+        <source>Forget the focus point (click the result or depth pane to set one; Alt+click also clears it).</source>
+        <translation>Забыть точку фокуса (щелчок по панели результата или глубины задаёт её; Alt+щелчок тоже убирает).</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1247,30 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>St&amp;yle size:</source>
         <translation>Ра&amp;змер стиля:</translation>
+    </message>
+    <message>
+        <source>Style&apos;s colours</source>
+        <translation>Цвета стиля</translation>
+    </message>
+    <message>
+        <source>Match style to photo</source>
+        <translation>Подогнать стиль к фото</translation>
+    </message>
+    <message>
+        <source>Keep photo&apos;s colours (luminance)</source>
+        <translation>Сохранить цвета фото (яркость)</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Цвета</translation>
+    </message>
+    <message>
+        <source>Keep the photo&apos;s colours: &quot;Match style to photo&quot; recolours the style image to the photo&apos;s colour mean and covariance before stylizing; &quot;Keep photo&apos;s colours&quot; keeps the result&apos;s brightness with the photo&apos;s colour (BT.601 Y&apos;CbCr).</source>
+        <translation>Сохранить цвета фото: «Подогнать стиль к фото» перекрашивает изображение стиля к среднему и ковариации цветов фото перед стилизацией; «Сохранить цвета фото» берёт яркость результата и цвет фото (BT.601 Y&apos;CbCr).</translation>
+    </message>
+    <message>
+        <source>C&amp;olours:</source>
+        <translation>&amp;Цвета:</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,8 @@ QString controlName(ParameterControl control) {
             return QCoreApplication::translate("DocumentCommands", "Invert depth");
         case ParameterControl::Focus:
             return QCoreApplication::translate("DocumentCommands", "Focus");
+        case ParameterControl::PreserveColor:
+            return QCoreApplication::translate("DocumentCommands", "Colours");
     }
     return {};
 }
@@ -86,6 +88,18 @@ QString onOff(bool on) {
 QString methodName(Method method) {
     return method == Method::Adain ? QCoreApplication::translate("DocumentCommands", "plain AdaIN")
                                    : QCoreApplication::translate("DocumentCommands", "DA-AdaIN");
+}
+
+QString colourName(ColorPreservation mode) {
+    switch (mode) {
+        case ColorPreservation::StyleToContent:
+            return QCoreApplication::translate("DocumentCommands", "style matched to photo");
+        case ColorPreservation::Luminance:
+            return QCoreApplication::translate("DocumentCommands", "photo's colours");
+        case ColorPreservation::None:
+            break;
+    }
+    return QCoreApplication::translate("DocumentCommands", "style's colours");
 }
 
 QString depthName(const doc::Parameters& p) {
@@ -131,6 +145,8 @@ QString describeChange(ParameterControl control, const doc::Parameters& a,
             return step.arg(name).arg(a.depthLevels.gamma).arg(b.depthLevels.gamma);
         case ParameterControl::LevelsInvert:
             return QStringLiteral("%1 %2").arg(name, onOff(b.depthLevels.invert));
+        case ParameterControl::PreserveColor:
+            return step.arg(name, colourName(a.preserveColor), colourName(b.preserveColor));
         case ParameterControl::Focus:
             return b.focus ? QCoreApplication::translate("DocumentCommands", "Set Focus")
                            : QCoreApplication::translate("DocumentCommands", "Clear Focus");

@@ -55,6 +55,7 @@ enum class ParameterControl {
     LevelsGamma,
     LevelsInvert,
     Focus,
+    PreserveColor,
 };
 QString controlName(ParameterControl control);
 // An undo step's words: "Beta 20 → 25", "Content size 512 px → original".

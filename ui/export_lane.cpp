@@ -137,9 +137,9 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
             b.plain = job.plain->plain;
         } else {
             Session& session = feeder_.sessionFor(d, models_.get());
-            b.plain = session.render(
-                {StrengthSettings::adain(b.plainAlpha), p.renderParams().decoderPrecision},
-                progress);
+            b.plain = session.render({StrengthSettings::adain(b.plainAlpha),
+                                      p.renderParams().decoderPrecision, p.preserveColor},
+                                     progress);
             outcome.rendered = true;
         }
         b.result = picture.result;

@@ -48,7 +48,17 @@ ParameterPanel::ParameterPanel(QWidget* parent)
       chooseDepth_(new QPushButton(tr("Choose…"), this)),
       depthIsDistance_(new QCheckBox(tr("Brighter is farther"), this)),
       fastDecoding_(new QCheckBox(tr("Fast decoding (bfloat16)"), this)),
+      preserveColor_(new QComboBox(this)),
       levels_(new DepthLevelsBar(this)) {
+    preserveColor_->addItem(tr("Style's colours"), int(ColorPreservation::None));
+    preserveColor_->addItem(tr("Match style to photo"), int(ColorPreservation::StyleToContent));
+    preserveColor_->addItem(tr("Keep photo's colours (luminance)"),
+                            int(ColorPreservation::Luminance));
+    describe(preserveColor_, tr("Colours"),
+             tr("Keep the photo's colours: \"Match style to photo\" recolours the style image to "
+                "the photo's colour mean and covariance before stylizing; \"Keep photo's "
+                "colours\" keeps the result's brightness with the photo's colour (BT.601 "
+                "Y'CbCr)."));
     beta_->describe(tr("Beta"),
                     tr("Prominence: how sharply stylization changes between near and far. 0 "
                        "stylizes everything alike; the paper recommends 20."));
@@ -95,6 +105,9 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     methodLayout->addWidget(method_);
     methodLayout->addWidget(alpha_);
     methodLayout->addWidget(matched_);
+    auto* colourRow = new QFormLayout;
+    colourRow->addRow(tr("C&olours:"), preserveColor_);
+    methodLayout->addLayout(colourRow);
     auto* inputs = new QGroupBox(tr("Sizes and depth"), this);
     auto* form = new QFormLayout(inputs);
     form->addRow(tr("Content si&ze:"), contentSize_);
@@ -125,6 +138,8 @@ ParameterPanel::ParameterPanel(QWidget* parent)
         updateEnabled();
         Q_EMIT parametersChanged(ParameterControl::Method);
     });
+    connect(preserveColor_, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT parametersChanged(ParameterControl::PreserveColor); });
     connect(matched_, &QCheckBox::toggled, this,
             [this] { Q_EMIT parametersChanged(ParameterControl::MatchedStrength); });
     connect(contentSize_, &QComboBox::currentIndexChanged, this,
@@ -191,12 +206,14 @@ doc::Parameters ParameterPanel::parameters() const {
     p.depthIsDistance = depthIsDistance_->isChecked();
     p.fastDecoding = fastDecoding_->isChecked();
     p.depthLevels = levels_->levels();
+    p.preserveColor = static_cast<ColorPreservation>(preserveColor_->currentData().toInt());
     return p;
 }
 
 void ParameterPanel::setParameters(const doc::Parameters& p) {
     const QSignalBlocker b1(method_), b2(matched_), b3(contentSize_), b4(styleSize_),
-        b5(depthSource_), b6(depthIsDistance_), b7(fastDecoding_);
+        b5(depthSource_), b6(depthIsDistance_), b7(fastDecoding_), b8(preserveColor_);
+    selectData(preserveColor_, int(p.preserveColor));
     beta_->setValue(p.beta);
     epsilon_->setValue(p.epsilon);
     alpha_->setValue(p.alpha);

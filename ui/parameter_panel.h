@@ -31,6 +31,7 @@ public:
     LabeledSlider* epsilonSlider() const { return epsilon_; }
     LabeledSlider* alphaSlider() const { return alpha_; }
     QCheckBox* fastDecodingBox() const { return fastDecoding_; }
+    QComboBox* preserveColorCombo() const { return preserveColor_; }
     // Placed by the window under the depth pane.
     DepthLevelsBar* levelsBar() const { return levels_; }
 
@@ -55,6 +56,7 @@ private:
     QPushButton* chooseDepth_;
     QCheckBox* depthIsDistance_;
     QCheckBox* fastDecoding_;
+    QComboBox* preserveColor_;
     QString depthPath_;
     DepthLevelsBar* levels_;
     doc::Parameters base_;

@@ -176,18 +176,20 @@ PreviewResult PreviewLane::exactResult(Session& session, const PreviewRequest& r
 
 void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const Progress& progress) {
     const Document& d = r.document;
-    if (anchors_ && d.sameContentImage(anchors_->request.document) &&
-        d.sameStyleInputs(anchors_->request.document)) {
+    if (anchors_ && d.sameAnchorInputs(anchors_->request.document)) {
         return;
     }
     PreviewAnchors anchors;
     anchors.request = r;
-    anchors.fullStyle = session.render({StrengthSettings::adain(0.0)}, progress);
+    const ColorPreservation colours = d.parameters.preserveColor;
+    anchors.fullStyle =
+        session.render({StrengthSettings::adain(0.0), Precision::Float32, colours}, progress);
     const cv::Size proxy = previewProxySize(anchors.fullStyle.rgb.size(), kPreviewProxySide);
     anchors.proxyStyle = resizedImage(anchors.fullStyle, proxy);
     // Only its proxy is kept: the full one is never shown.
-    anchors.proxyContent =
-        resizedImage(session.render({StrengthSettings::adain(1.0)}, progress), proxy);
+    anchors.proxyContent = resizedImage(
+        session.render({StrengthSettings::adain(1.0), Precision::Float32, colours}, progress),
+        proxy);
     anchors_ = anchors;
     Q_EMIT anchorsReady(anchors);
 }
@@ -201,7 +203,7 @@ void PreviewLane::makeComparison(Session& session, const PreviewResult& result,
     plain.plain = plain.alpha == 0.0 && !p.fastDecoding
                       ? anchors_->fullStyle
                       : session.render({StrengthSettings::adain(plain.alpha),
-                                        p.renderParams().decoderPrecision},
+                                        p.renderParams().decoderPrecision, p.preserveColor},
                                        progress);
     plain.display = toDisplayQImage(plain.plain);
     if (plain.display.size() != QSize(plain.plain.width(), plain.plain.height())) {

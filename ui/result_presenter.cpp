@@ -172,8 +172,7 @@ void ResultPresenter::showLivePreview(const Document& d, qint64 inputTimeMs) {
     const int side =
         static_cast<int>(std::max(pane->width(), pane->height()) * pane->devicePixelRatioF());
     request.target = previewProxySize(request.picture, std::clamp(side, 256, kPreviewProxySide));
-    if (anchors_ && d.sameContentImage(anchors_->request.document) &&
-        d.sameStyleInputs(anchors_->request.document)) {
+    if (anchors_ && d.sameAnchorInputs(anchors_->request.document)) {
         request.proxyStyle = anchors_->proxyStyle;
         request.proxyContent = anchors_->proxyContent;
     }
@@ -219,7 +218,8 @@ void ResultPresenter::onResult(const PreviewResult& r) {
         !(d.sameContentImage(plain_->request.document) &&
           d.sameStyleInputs(plain_->request.document) &&
           plain_->alpha == comparisonAlpha(d.parameters, r.strength) &&
-          plain_->request.document.parameters.fastDecoding == d.parameters.fastDecoding)) {
+          plain_->request.document.parameters.fastDecoding == d.parameters.fastDecoding &&
+          plain_->request.document.parameters.preserveColor == d.parameters.preserveColor)) {
         parts_.result->setComparison(QImage());  // it showed another picture
     }
     const auto sizeOf = [](const Image& image) { return QSize(image.width(), image.height()); };

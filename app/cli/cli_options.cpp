@@ -210,6 +210,11 @@ void addOptions(QCommandLineParser& parser) {
         "strength map P after Algorithm 1 and its 1 - epsilon cap: where its alpha is 1, P "
         "is its grey (white = content kept), averaged over each 8x8 block.",
         "file");
+    add("preserve-color",
+        "none (default), style-to-content (the style recoloured to the content's colour mean "
+        "and covariance before encoding) or luminance (the result's luma Y' with the "
+        "content's chroma CbCr, BT.601).",
+        "mode");
     add("save-depth",
         "Write the proximity map used (after --depth-levels, --depth-invert and "
         "--depth-edit), at content size (16-bit PNG normalised, or float TIFF raw; "
@@ -390,6 +395,16 @@ CliOptions readOptions(const QCommandLineParser& parser) {
                 QStringLiteral("--decoder-precision: '%1' is not fp32 or bf16").arg(name)};
         }
         p.fastDecoding = *precision == Precision::BFloat16;
+    }
+    if (parser.isSet("preserve-color")) {
+        const QString name = parser.value("preserve-color");
+        const std::optional<ColorPreservation> mode = colorPreservationFromName(name.toStdString());
+        if (!mode) {
+            throw UsageError{QStringLiteral("--preserve-color: '%1' is not none, "
+                                            "style-to-content or luminance")
+                                 .arg(name)};
+        }
+        p.preserveColor = *mode;
     }
     if (parser.isSet("threads")) {
         o.threads = parseThreads(parser.value("threads"));

@@ -38,15 +38,25 @@ struct Session::State {
     StrengthBasis strengthBasis;  //   its adjusted grid and override, for P
     at::Tensor contentFeatures;   //   undefined until computed
     Image style;                  // per style
-    at::Tensor styleFeatures;
-    std::optional<AdainTarget> adainTarget;  // per pair
+    // The style's features and the pair's AdaIN target, as the style is
+    // (index 0) and recoloured to the content's colours (index 1).
+    struct StyleSide {
+        at::Tensor features;
+        std::optional<AdainTarget> adainTarget;
+    };
+    StyleSide styleSides[2];
     SessionCounters counters;
 
     void forgetContent() {
         proximity = cv::Mat();
         strengthBasis = StrengthBasis();
         contentFeatures = at::Tensor();
-        adainTarget.reset();
+        styleSides[0].adainTarget.reset();
+        styleSides[1] = StyleSide();  // recoloured to the content's colours
+    }
+    void forgetStyle() {
+        styleSides[0] = StyleSide();
+        styleSides[1] = StyleSide();
     }
 };
 
@@ -140,8 +150,7 @@ void Session::setStyle(const Image& image, int styleSize, const std::string& lab
         return scaleToSmallerSide(image, styleSize, label);
     });
     state_->style = std::move(scaled);
-    state_->styleFeatures = at::Tensor();
-    state_->adainTarget.reset();
+    state_->forgetStyle();
 }
 
 void Session::setDepthSource(const DepthSource& source) {
@@ -261,14 +270,22 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
         ++s.counters.contentEncodings;
         releaseAfterLargeWork(s.contentSize);
     }
-    if (!s.styleFeatures.defined()) {
-        s.styleFeatures =
-            s.encoder.forward(imageTensorView(s.style.rgb), Stage::StyleEncoding, progress);
+    const bool recolour = params.preserveColor == ColorPreservation::StyleToContent;
+    State::StyleSide& side = s.styleSides[recolour ? 1 : 0];
+    if (!side.features.defined()) {
+        if (recolour && s.content.rgb.empty()) {
+            throw EngineError(ErrorKind::InvalidArgument,
+                              "the content's pixels were let go; set the content again");
+        }
+        const cv::Mat styleRgb =
+            recolour ? matchColorStatistics(s.style.rgb, s.content.rgb) : s.style.rgb;
+        side.features =
+            s.encoder.forward(imageTensorView(styleRgb), Stage::StyleEncoding, progress);
         ++s.counters.styleEncodings;
     }
-    if (!s.adainTarget) {
+    if (!side.adainTarget) {
         progress.step(Stage::AdaIN, 0.0);
-        s.adainTarget.emplace(s.contentFeatures, s.styleFeatures);
+        side.adainTarget.emplace(s.contentFeatures, side.features);
         ++s.counters.adainTargets;
         progress.step(Stage::AdaIN, 1.0);
     }
@@ -276,14 +293,15 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
     // Eq. 5 stripe by stripe as the decoder reads it: the blended features
     // are never held whole (at 40 megapixels they would take 1.3 GB).
     const at::Tensor& features = s.contentFeatures;
-    const AdainTarget& target = *s.adainTarget;
+    const AdainTarget& target = *side.adainTarget;
     const InputRows blended{features.size(1), features.size(2), features.size(3),
                             [&](int64_t a, int64_t b) {
                                 return blendFeatures(features.narrow(2, a, b - a), target,
                                                      strength.narrow(2, a, b - a));
                             },
                             nullptr};
-    if (s.releaseContentPixels && !s.content.rgb.empty() && !s.proximity.empty()) {
+    const bool luminance = params.preserveColor == ColorPreservation::Luminance;
+    if (s.releaseContentPixels && !luminance && !s.content.rgb.empty() && !s.proximity.empty()) {
         s.content.rgb = cv::Mat();  // encoded, and its proximity made
         releaseAfterLargeWork(s.contentSize);
     }
@@ -309,6 +327,13 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
     result.rgb = decoded.width == size.width
                      ? canvas.rowRange(0, size.height)
                      : cv::Mat(canvas, cv::Rect(0, 0, size.width, size.height)).clone();
+    if (luminance) {
+        if (s.content.rgb.empty()) {
+            throw EngineError(ErrorKind::InvalidArgument,
+                              "the content's pixels were let go; set the content again");
+        }
+        keepContentChroma(result.rgb, s.content.rgb);
+    }
     result.alpha = s.content.alpha;
     result.sourceBitDepth = s.content.sourceBitDepth;
     return result;

@@ -10,6 +10,7 @@ usage: reference_da_adain.py --models DIR --content C.raw --style S.raw
 KEYs (the artist's controls, from the README's formulas):
   levels=BLACK,WHITE,GAMMA   invert=1   focus=FX,FY (fractions of W, H)
   edit=FILE.raw   override=FILE.raw   (H x W x 2 layers: grey, alpha)
+  color=style-to-content|luminance    (keeping the photo's colours)
 Writes DIR/NAME.result.raw (H x W x 3) and DIR/NAME.strength.raw (feature grid).
 """
 import argparse
@@ -108,6 +109,38 @@ def override(p, path, grid_h, grid_w):
     return p * (1.0 - mean_alpha) + mean_paint
 
 
+def recolour(style, content):
+    """Style pixels mapped to the content's colour mean and covariance:
+    x' = L_c L_s^-1 (x - mu_s) + mu_c, with C = L L^T (Cholesky)."""
+    def stats(image):
+        pixels = image[0].reshape(3, -1).double()
+        mean = pixels.mean(dim=1, keepdim=True)
+        centred = pixels - mean
+        covariance = centred @ centred.T / pixels.shape[1]
+        factor, info = torch.linalg.cholesky_ex(covariance)
+        if info != 0:  # not positive definite: 1e-6 on the diagonal, as the engine
+            factor = torch.linalg.cholesky(covariance + 1e-6 * torch.eye(3, dtype=torch.float64))
+        return mean, factor
+    s_mean, s_chol = stats(style)
+    c_mean, c_chol = stats(content)
+    pixels = style[0].reshape(3, -1).double()
+    mapped = c_chol @ torch.linalg.solve_triangular(s_chol, pixels - s_mean, upper=False) + c_mean
+    return mapped.float().reshape(style.shape)
+
+
+def keep_chroma(result, content):
+    """BT.601: Y' of the result, Cb and Cr of the content, clipped."""
+    def luma(rgb):
+        return 0.299 * rgb[:, 0] + 0.587 * rgb[:, 1] + 0.114 * rgb[:, 2]
+    y = luma(result)
+    cb = (content[:, 2] - luma(content)) / 1.772
+    cr = (content[:, 0] - luma(content)) / 1.402
+    red = y + 1.402 * cr
+    blue = y + 1.772 * cb
+    green = (y - 0.299 * red - 0.114 * blue) / 0.587
+    return torch.stack([red, green, blue], dim=1).clamp(0.0, 1.0)
+
+
 def to_tensor(hwc):
     return torch.from_numpy(hwc).permute(2, 0, 1).unsqueeze(0).contiguous()
 
@@ -130,6 +163,7 @@ def main():
     with torch.no_grad():
         content_features = encoder(content)
         target = adain(content_features, encoder(style))
+        recoloured_target = adain(content_features, encoder(recolour(style, content)))
         grid_h, grid_w = content_features.shape[2:]
         assert grid_h == math.ceil(height / 8) and grid_w == math.ceil(width / 8)
         proximity = None
@@ -147,8 +181,12 @@ def main():
                 if "override" in controls:
                     p = override(p, controls["override"], grid_h, grid_w)
             p32 = p.float().view(1, 1, grid_h, grid_w)
-            blended = p32 * content_features + (1.0 - p32) * target
+            color = controls.get("color", "none")
+            t = recoloured_target if color == "style-to-content" else target
+            blended = p32 * content_features + (1.0 - p32) * t
             result = decoder(blended)[:, :, :height, :width].clamp(0.0, 1.0)
+            if color == "luminance":
+                result = keep_chroma(result, content)
             raw_arrays.write(os.path.join(args.out, name + ".result.raw"),
                              result[0].permute(1, 2, 0).numpy())
             raw_arrays.write(os.path.join(args.out, name + ".strength.raw"), p.float().numpy())

@@ -52,6 +52,12 @@ struct Document {
     bool sameStyleInputs(const Document& other) const {
         return style.id == other.style.id && parameters.styleSize == other.parameters.styleSize;
     }
+    // The cached anchor decodes (P = 0 and P = 1): the scaled content and
+    // style, and the colour preservation they were decoded with.
+    bool sameAnchorInputs(const Document& other) const {
+        return sameContentImage(other) && sameStyleInputs(other) &&
+               parameters.preserveColor == other.parameters.preserveColor;
+    }
     // Everything that makes a picture: inputs and parameters.
     bool samePicture(const Document& other) const {
         return sameContentInputs(other) && sameStyleInputs(other) && parameters == other.parameters;

@@ -82,7 +82,7 @@ StrengthSettings Parameters::strength() const {
 }
 
 RenderParams Parameters::renderParams() const {
-    return {strength(), fastDecoding ? Precision::BFloat16 : Precision::Float32};
+    return {strength(), fastDecoding ? Precision::BFloat16 : Precision::Float32, preserveColor};
 }
 
 DepthSource Parameters::depthSource() const {
@@ -96,6 +96,7 @@ QJsonObject Parameters::toJson() const {
     QJsonObject json = basicJson();
     json.insert("depthLevels", QJsonArray{depthLevels.black, depthLevels.white, depthLevels.gamma});
     json.insert("depthInvert", depthLevels.invert);
+    json.insert("preserveColor", colorPreservationName(preserveColor));
     json.insert("focus", focus ? QJsonValue(QJsonArray{focus->x, focus->y}) : QJsonValue());
     json.insert("depthEdit", depthEditPath);
     json.insert("strengthOverride", strengthOverridePath);
@@ -133,6 +134,9 @@ Parameters Parameters::fromJson(const QJsonObject& json) {
     if (p.depthPath.isEmpty()) {
         p.depthFromFile = false;
     }
+    p.preserveColor =
+        colorPreservationFromName(json.value("preserveColor").toString().toStdString())
+            .value_or(ColorPreservation::None);
     // Saved settings keep the levels when they are valid; the focus and the
     // layers belong to one picture and are not restored.
     try {
@@ -216,6 +220,9 @@ Parameters Parameters::fromJsonStrict(const QJsonObject& json) {
     p.fastDecoding = choice(json, "decoderPrecision", "fp32", {"fp32", "bf16"}) == "bf16";
     p.depthLevels = readDepthLevels(json);
     p.focus = readFocus(json);
+    p.preserveColor = *colorPreservationFromName(
+        choice(json, "preserveColor", "none", {"none", "style-to-content", "luminance"})
+            .toStdString());
     p.depthEditPath = layerPath(json, "depthEdit");
     p.strengthOverridePath = layerPath(json, "strengthOverride");
     return p;
@@ -256,9 +263,10 @@ bool Parameters::operator==(const Parameters& o) const {
            matchedStrength == o.matchedStrength && contentSize == o.contentSize &&
            styleSize == o.styleSize && depthFromFile == o.depthFromFile &&
            depthPath == o.depthPath && depthIsDistance == o.depthIsDistance &&
-           fastDecoding == o.fastDecoding && depthLevels == o.depthLevels && focus == o.focus &&
-           depthEditPath == o.depthEditPath && strengthOverridePath == o.strengthOverridePath &&
-           depthEdit == o.depthEdit && strengthOverride == o.strengthOverride;
+           fastDecoding == o.fastDecoding && preserveColor == o.preserveColor &&
+           depthLevels == o.depthLevels && focus == o.focus && depthEditPath == o.depthEditPath &&
+           strengthOverridePath == o.strengthOverridePath && depthEdit == o.depthEdit &&
+           strengthOverride == o.strengthOverride;
 }
 
 }  // namespace depthstyle::doc

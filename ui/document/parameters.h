@@ -23,6 +23,7 @@ struct Parameters {
     QString depthPath;
     bool depthIsDistance = false;
     bool fastDecoding = false;  // decoder in bfloat16
+    ColorPreservation preserveColor = ColorPreservation::None;
     // The artist's controls on the strength map (StrengthSettings).
     DepthLevels depthLevels;           // black, white, gamma, invert
     std::optional<cv::Point2d> focus;  // fractions of the content's width, height

@@ -5,6 +5,7 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include "depthstyle/color_preservation.h"
 #include "depthstyle/image.h"
 #include "depthstyle/model_files.h"
 #include "depthstyle/models.h"
@@ -16,10 +17,12 @@ namespace depthstyle {
 
 // Everything that changes the result after the encoders have run.
 struct RenderParams {
-    StrengthSettings strength;  // method, beta, epsilon, alpha
+    StrengthSettings strength;  // method, beta, epsilon, alpha, the artist's controls
     Precision decoderPrecision = Precision::Float32;
+    ColorPreservation preserveColor = ColorPreservation::None;
     bool operator==(const RenderParams& o) const {
-        return strength == o.strength && decoderPrecision == o.decoderPrecision;
+        return strength == o.strength && decoderPrecision == o.decoderPrecision &&
+               preserveColor == o.preserveColor;
     }
 };
 
@@ -43,7 +46,9 @@ struct SessionCounters {
 // One content/style pair and its cached intermediate results:
 //   per content: the scaled image, the proximity map, the content features;
 //   per style:   the style features;
-//   per pair:    the AdaIN target AdaIN(f(c), f(s)).
+//   per pair:    the AdaIN target AdaIN(f(c), f(s)), and with colour
+//                preservation "style-to-content" the recoloured style's
+//                features and target (kept beside the plain ones).
 // Changing beta, epsilon or alpha recomputes only the strength map, the blend
 // and the decoder. Setters validate their input at once and leave the
 // previous state untouched when they throw. Not thread-safe: one thread owns
