@@ -21,6 +21,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include "brush_panel.h"
 #include "compare_pane.h"
 #include "depth_levels_bar.h"
 #include "depthstyle/engine_error.h"
@@ -115,6 +116,7 @@ private Q_SLOTS:
     void depthLevelsAreLiveAndTravelInTheSidecar();
     void paintedLayersLoadAndExport();
     void preservedColoursAreAStepAndTravel();
+    void brushStrokesAreStepsAndReproduce();
     void dropsStartARender();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
@@ -371,6 +373,88 @@ void TestApp::preservedColoursAreAStepAndTravel() {
     QCOMPARE(colours->currentData().toInt(), int(ColorPreservation::None));
     QVERIFY(window->exporter().loadParameters(QDir(folder).filePath("depthstyle.json")));
     QCOMPARE(colours->currentData().toInt(), int(ColorPreservation::Luminance));
+}
+
+namespace {
+
+// A drag across `pane` from (x0, y) to (x1, y), as fractions of its picture.
+void dragAcross(ui::ImagePane* pane, double x0, double x1, double y) {
+    const QRectF r = pane->pictureRect();
+    const auto at = [&](double x) {
+        return (r.topLeft() + QPointF(r.width() * x, r.height() * y)).toPoint();
+    };
+    QTest::mousePress(pane, Qt::LeftButton, Qt::NoModifier, at(x0));
+    for (int i = 1; i <= 8; ++i) {
+        QTest::mouseMove(pane, at(x0 + (x1 - x0) * i / 8.0));
+    }
+    QTest::mouseRelease(pane, Qt::LeftButton, Qt::NoModifier, at(x1));
+}
+
+}  // namespace
+
+void TestApp::brushStrokesAreStepsAndReproduce() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    ui::BrushPanel* brush = window->brushPanel();
+    QUndoStack* undo = window->document().undoStack();
+    // Off: a drag pans, nothing is painted.
+    const int stepsBefore = undo->count();
+    dragAcross(window->parts().strength, 0.1, 0.9, 0.5);
+    QCOMPARE(undo->count(), stepsBefore);
+    QVERIFY(!window->document().document().parameters.strengthOverride);
+
+    // White across the middle of the strength map: one step, P 1 there.
+    brush->setMode(ui::BrushMode::White);
+    brush->sizeSlider()->setValue(48);
+    brush->hardnessSlider()->setValue(1.0);
+    window->parts().strength->fitToWindow();
+    dragAcross(window->parts().strength, 0.05, 0.95, 0.5);
+    QCOMPARE(undo->count(), stepsBefore + 1);
+    QCOMPARE(undo->undoText(), QString("Paint Strength"));
+    QVERIFY(window->document().document().parameters.strengthOverride);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    const cv::Mat painted = window->presenter().exact()->strength.clone();
+    QCOMPARE(painted.at<float>(16, 24), 1.0f);  // the centre of 384x256: cell (24, 16)
+    QVERIFY(painted.at<float>(1, 24) < 0.99f);  // far above the stroke: Algorithm 1's P
+    // The result is the engine's with that layer.
+    const auto owned = directSession();
+    const doc::Parameters p = window->document().document().parameters;
+    QCOMPARE(cv::norm(exactResult(*window).rgb, owned->render(p.renderParams()).rgb, cv::NORM_INF),
+             0.0);
+
+    // The eraser is its own step; undo goes back to the painted layer.
+    brush->setMode(ui::BrushMode::Eraser);
+    dragAcross(window->parts().strength, 0.05, 0.95, 0.5);
+    QCOMPARE(undo->count(), stepsBefore + 2);
+    QCOMPARE(undo->undoText(), QString("Erase Strength Paint"));
+    undo->undo();
+    QCOMPARE(window->document().document().parameters.strengthOverride, p.strengthOverride);
+
+    // Black on the depth pane paints the depth edit (farther there).
+    brush->setMode(ui::BrushMode::Black);
+    dragAcross(window->parts().depth, 0.1, 0.4, 0.3);
+    QCOMPARE(undo->undoText(), QString("Paint Depth"));
+    QVERIFY(window->document().document().parameters.depthEdit);
+    brush->setMode(ui::BrushMode::Off);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+
+    // Export all writes both layers; the CLI with the sidecar reproduces
+    // the exported result bit for bit.
+    const QString folder = file("export-brush");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    const ProcessResult cli = runProcess(
+        cliExecutable(),
+        {"--models", standinModelDir(), "--params", QDir(folder).filePath("depthstyle.json"),
+         "--output", file("brush-cli.png"), "--threads", "2"},
+        120000);
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    const cv::Mat exported =
+        cv::imread(QDir(folder).filePath("result.png").toStdString(), cv::IMREAD_UNCHANGED);
+    const cv::Mat again = cv::imread(file("brush-cli.png").toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(cv::norm(exported, again, cv::NORM_INF), 0.0);
 }
 
 void TestApp::missingModelsShowSetupPanel() {

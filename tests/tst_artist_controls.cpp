@@ -8,6 +8,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/paint_layer.h"
+#include "depthstyle/paint_stroke.h"
 #include "depthstyle/strength_map.h"
 #include "synthetic_images.h"
 
@@ -51,6 +52,10 @@ private Q_SLOTS:
     void layersRoundTripThroughPng();
     void layerFilesReadGreyAndColour();
     void badLayerFileIsNamed();
+    void brushCoverageFollowsHardness();
+    void strokeNeverExceedsItsOpacity();
+    void strokeCompositesOverTheLayer();
+    void eraserTakesPaintAway();
 };
 
 void TestArtistControls::identityLevelsKeepTheProximity() {
@@ -252,6 +257,77 @@ void TestArtistControls::badLayerFileIsNamed() {
     } catch (const EngineError& e) {
         QVERIFY2(QString(e.what()).contains("not-a-layer.png"), e.what());
     }
+}
+
+void TestArtistControls::brushCoverageFollowsHardness() {
+    Brush b;
+    b.size = 20;  // radius 10
+    b.hardness = 0.5;
+    b.opacity = 0.8;
+    QCOMPARE(brushCoverage(b, 0.0), 0.8);
+    QCOMPARE(brushCoverage(b, 5.0), 0.8);                    // the hard core
+    QVERIFY(std::abs(brushCoverage(b, 7.5) - 0.4) < 1e-12);  // halfway down the rim
+    QCOMPARE(brushCoverage(b, 10.0), 0.0);
+    QCOMPARE(brushCoverage(b, 30.0), 0.0);
+}
+
+void TestArtistControls::strokeNeverExceedsItsOpacity() {
+    Brush b;
+    b.size = 10;
+    b.hardness = 1.0;
+    b.opacity = 0.4;
+    PaintStroke stroke(transparentLayer(cv::Size(40, 20)), b);
+    for (int pass = 0; pass < 5; ++pass) {  // back and forth over one spot
+        stroke.moveTo({5, 10});
+        stroke.moveTo({35, 10});
+    }
+    const PaintLayer out = stroke.result();
+    double maxAlpha = 0.0;
+    cv::minMaxLoc(out.alpha, nullptr, &maxAlpha);
+    QVERIFY(std::abs(maxAlpha - 0.4) < 1e-6);
+    QCOMPARE(out.alpha.at<float>(0, 0), 0.0f);  // outside the stroke
+    QVERIFY(stroke.touched().contains({20, 10}));
+}
+
+void TestArtistControls::strokeCompositesOverTheLayer() {
+    // Black at alpha 0.5 under a white stroke of coverage 0.5:
+    // a' = 0.5 + 0.5 * 0.5 = 0.75, g' = (1 * 0.5 + 0 * 0.5 * 0.5) / 0.75.
+    PaintLayer base = flatLayer({9, 9}, 0.0f, 0.5f);
+    Brush b;
+    b.size = 100;
+    b.hardness = 1.0;
+    b.opacity = 0.5;
+    b.grey = 1.0f;
+    PaintStroke stroke(base, b);
+    stroke.dabAt({4.5, 4.5});
+    const PaintLayer out = stroke.result();
+    QVERIFY(std::abs(out.alpha.at<float>(4, 4) - 0.75f) < 1e-6);
+    QVERIFY(std::abs(out.grey.at<float>(4, 4) - 0.5f / 0.75f) < 1e-6);
+    // The stroke leaves the layer it started from as it was.
+    QCOMPARE(base.alpha.at<float>(4, 4), 0.5f);
+}
+
+void TestArtistControls::eraserTakesPaintAway() {
+    Brush b;
+    b.size = 100;
+    b.hardness = 1.0;
+    b.opacity = 1.0;
+    b.erase = true;
+    PaintStroke stroke(flatLayer({6, 6}, 0.7f, 0.9f), b);
+    stroke.dabAt({3, 3});
+    const PaintLayer out = stroke.result();
+    QCOMPARE(cv::countNonZero(out.alpha), 0);
+    QVERIFY(!paintsAnything(out));
+    // Quantising to the file's 16-bit steps: a saved and loaded layer reads
+    // back exactly.
+    PaintLayer layer = flatLayer({5, 4}, 0.123456f, 0.654321f);
+    quantiseLayer(layer);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("q.png").toStdString();
+    savePaintLayer(path, layer);
+    const PaintLayer back = loadPaintLayer(path);
+    QCOMPARE(cv::norm(back.grey, layer.grey, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(back.alpha, layer.alpha, cv::NORM_INF), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestArtistControls)

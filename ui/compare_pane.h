@@ -35,6 +35,7 @@ public:
 
     // Whether the wipe divider is on screen, and where (widget x).
     bool showsWipe() const;
+    QRectF pictureRect() const override;
     double dividerX() const;
 
 Q_SIGNALS:
@@ -43,7 +44,6 @@ Q_SIGNALS:
 protected:
     void paintContent(QPainter& painter) override;
     QSizeF fitArea() const override;
-    QRectF pictureRect() const override;
 
 private:
     bool comparable() const;

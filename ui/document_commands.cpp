@@ -186,6 +186,27 @@ bool ChangeParametersCommand::mergeWith(const QUndoCommand* other) {
     return true;
 }
 
+PaintStrokeCommand::PaintStrokeCommand(DocumentController& controller, PaintTarget target,
+                                       int stroke, bool erase, Document before, Document after)
+    : DocumentCommand(
+          controller,
+          target == PaintTarget::StrengthOverride
+              ? (erase ? QCoreApplication::translate("DocumentCommands", "Erase Strength Paint")
+                       : QCoreApplication::translate("DocumentCommands", "Paint Strength"))
+              : (erase ? QCoreApplication::translate("DocumentCommands", "Erase Depth Paint")
+                       : QCoreApplication::translate("DocumentCommands", "Paint Depth")),
+          std::move(before), std::move(after)),
+      stroke_(stroke) {}
+
+bool PaintStrokeCommand::mergeWith(const QUndoCommand* other) {
+    const auto* next = static_cast<const PaintStrokeCommand*>(other);
+    if (next->stroke_ != stroke_) {
+        return false;
+    }
+    after_ = next->after();
+    return true;
+}
+
 LoadParametersCommand::LoadParametersCommand(DocumentController& controller,
                                              const QString& fileName, Document before,
                                              Document after)

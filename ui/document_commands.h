@@ -77,6 +77,21 @@ private:
     doc::Parameters first_;  // before the first of the merged steps
 };
 
+enum class PaintTarget { StrengthOverride, DepthEdit };
+
+// One brush stroke on a painted layer: the changes of one stroke (one
+// press, drag and release) merge into one step.
+class PaintStrokeCommand : public DocumentCommand {
+public:
+    PaintStrokeCommand(DocumentController& controller, PaintTarget target, int stroke, bool erase,
+                       Document before, Document after);
+    int id() const override { return 2000; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    int stroke_;
+};
+
 // Every parameter replaced at once from a sidecar (File > Load Parameters).
 class LoadParametersCommand : public DocumentCommand {
 public:

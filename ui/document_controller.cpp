@@ -60,6 +60,15 @@ void DocumentController::changeParameters(const doc::Parameters& parameters,
     undo_->push(new ChangeParametersCommand(*this, control, before, after));
 }
 
+void DocumentController::paintStroke(const doc::Parameters& parameters, PaintTarget target,
+                                     int stroke, bool erase, qint64 inputTimeMs) {
+    Document after = document_;
+    after.parameters = parameters;
+    const Document before = document_;
+    apply(after, inputTimeMs);
+    undo_->push(new PaintStrokeCommand(*this, target, stroke, erase, before, after));
+}
+
 void DocumentController::loadParameters(const doc::Parameters& parameters,
                                         const QString& fileName) {
     Document after = document_;

@@ -31,6 +31,9 @@ public:
     void changeParameters(const doc::Parameters& parameters, ParameterControl control,
                           qint64 inputTimeMs = 0);
     void loadParameters(const doc::Parameters& parameters, const QString& fileName);
+    // A brush stroke's new layer; the changes of one stroke are one step.
+    void paintStroke(const doc::Parameters& parameters, PaintTarget target, int stroke, bool erase,
+                     qint64 inputTimeMs = 0);
     void useDepthMap(const QString& path, const QString& fileName);
     // The preset's method, beta, epsilon and alpha; no step when they are
     // already in place.

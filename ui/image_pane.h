@@ -57,6 +57,8 @@ public:
     void panBy(const QPointF& delta);
     // Where the image lies on the widget at the current zoom and pan.
     QRectF imageRect(const QRectF& viewport, const QSize& imageSize) const;
+    // Where the (result) picture lies on the widget.
+    virtual QRectF pictureRect() const;
     // The picture point under a widget position, as fractions of the
     // picture's width and height; nothing outside the picture.
     virtual std::optional<QPointF> pictureFractionAt(const QPointF& position) const;
@@ -88,8 +90,6 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
-    // Where the (result) picture lies on the widget.
-    virtual QRectF pictureRect() const;
     // Draws the image(s); the compare pane draws two.
     virtual void paintContent(QPainter& painter);
     // The area the picture fits into when fitted (side by side: a half).

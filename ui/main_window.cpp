@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "brush_panel.h"
 #include "compare_pane.h"
 #include "depth_levels_bar.h"
 #include "display_cache.h"
@@ -35,6 +36,7 @@
 #include "render_service.h"
 #include "result_presenter.h"
 #include "strength_chart.h"
+#include "stroke_painter.h"
 #include "window_settings.h"
 
 namespace depthstyle::ui {
@@ -74,6 +76,7 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
                      {static_cast<ImagePane*>(parts_.result), parts_.depth, parts_.strength}) {
                     pane->setMarker(marker);
                 }
+                brush_->setDepthAware(d.parameters.method == Method::DaAdain);
                 presenter_->showDocument(d, inputTimeMs);
             });
     connect(panel_, &ParameterPanel::parametersChanged, this, [this](ParameterControl control) {
@@ -155,6 +158,9 @@ void MainWindow::buildPanes() {
     auto* controls = new QWidget(this);
     auto* controlsLayout = new QVBoxLayout(controls);
     controlsLayout->addWidget(panel_);
+    brush_ = new BrushPanel(this);
+    painter_ = std::make_unique<StrokePainter>(*controller_, *brush_);
+    controlsLayout->addWidget(brush_);
     controlsLayout->addWidget(p.chart, 1);
     auto* dock = new QDockWidget(tr("Controls"), this);
     dock->setObjectName("controlsDock");
@@ -181,6 +187,12 @@ void MainWindow::buildPanes() {
         pane->addTool(std::make_unique<FocusPickerTool>(
             [this](std::optional<QPointF> fraction) { setFocusPoint(fraction); }));
     }
+    // With the brush on, a drag paints: P on the strength and result panes,
+    // the proximity on the depth pane (asked before the focus picker).
+    for (ImagePane* pane : {p.strength, static_cast<ImagePane*>(p.result)}) {
+        pane->addTool(std::make_unique<BrushTool>(*painter_, PaintTarget::StrengthOverride));
+    }
+    p.depth->addTool(std::make_unique<BrushTool>(*painter_, PaintTarget::DepthEdit));
     connect(panel_->levelsBar(), &DepthLevelsBar::clearFocusRequested, this,
             [this] { setFocusPoint(std::nullopt); });
 

@@ -20,7 +20,9 @@ class DocumentController;
 class ExportController;
 class InputLoader;
 class ModelsPanel;
+class BrushPanel;
 class ParameterPanel;
+class StrokePainter;
 class RenderService;
 class ResultPresenter;
 
@@ -45,6 +47,7 @@ public:
     // The window's parts, for tests and automation.
     const WindowParts& parts() const { return parts_; }
     ParameterPanel* parameterPanel() const { return panel_; }
+    BrushPanel* brushPanel() const { return brush_; }
     DocumentController& document() const { return *controller_; }
     RenderService& renderService() const { return *service_; }
     const ResultPresenter& presenter() const { return *presenter_; }
@@ -84,6 +87,8 @@ private:
     QStackedWidget* stack_;
     ModelsPanel* modelsPanel_;
     ParameterPanel* panel_ = nullptr;
+    BrushPanel* brush_ = nullptr;
+    std::unique_ptr<StrokePainter> painter_;
     QSplitter* splitters_[4] = {};  // main, left, top pair, bottom pair
     bool zoomLinked_ = false;
 };

@@ -6,6 +6,7 @@
 
 #include "compare_pane.h"
 #include "image_pane.h"
+#include "stroke_painter.h"
 
 namespace depthstyle::ui {
 
@@ -119,6 +120,43 @@ bool FocusPickerTool::mouseRelease(ImagePane& pane, QMouseEvent* event) {
         pick_(fraction);
     }
     return false;  // the pan/zoom tool ends its drag state
+}
+
+namespace {
+
+// A widget position as fractions of the picture, also outside it (a stroke
+// may leave the picture and come back).
+QPointF fractionOf(const ImagePane& pane, const QPointF& position) {
+    const QRectF r = pane.pictureRect();
+    return {(position.x() - r.left()) / std::max(1.0, r.width()),
+            (position.y() - r.top()) / std::max(1.0, r.height())};
+}
+
+}  // namespace
+
+bool BrushTool::mousePress(ImagePane& pane, QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton || pane.image().isNull()) {
+        return false;
+    }
+    painting_ = painter_.begin(target_, fractionOf(pane, event->position()));
+    return painting_;
+}
+
+bool BrushTool::mouseMove(ImagePane& pane, QMouseEvent* event) {
+    if (!painting_) {
+        return false;
+    }
+    painter_.moveTo(fractionOf(pane, event->position()));
+    return true;
+}
+
+bool BrushTool::mouseRelease(ImagePane&, QMouseEvent*) {
+    if (!painting_) {
+        return false;
+    }
+    painting_ = false;
+    painter_.end();
+    return true;
 }
 
 }  // namespace depthstyle::ui

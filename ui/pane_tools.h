@@ -69,4 +69,22 @@ private:
     std::optional<QPointF> pressedAt_;
 };
 
+class StrokePainter;
+enum class PaintTarget;
+
+// Drag to paint a brush stroke on a layer (while the brush is on; otherwise
+// the events go on to the other tools).
+class BrushTool : public PaneTool {
+public:
+    BrushTool(StrokePainter& painter, PaintTarget target) : painter_(painter), target_(target) {}
+    bool mousePress(ImagePane& pane, QMouseEvent* event) override;
+    bool mouseMove(ImagePane& pane, QMouseEvent* event) override;
+    bool mouseRelease(ImagePane& pane, QMouseEvent* event) override;
+
+private:
+    StrokePainter& painter_;
+    PaintTarget target_;
+    bool painting_ = false;
+};
+
 }  // namespace depthstyle::ui

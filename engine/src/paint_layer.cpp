@@ -27,8 +27,15 @@ bool paintsAnything(const PaintLayer& layer) {
 PaintLayer loadPaintLayer(const std::string& path) {
     const Image image = loadImage(path);
     PaintLayer layer;
+    std::vector<cv::Mat> channels;
+    cv::split(image.rgb, channels);
     cv::Mat luma;
-    cv::transform(image.rgb, luma, cv::Matx13f(0.299f, 0.587f, 0.114f));
+    if (cv::norm(channels[0], channels[1], cv::NORM_INF) == 0.0 &&
+        cv::norm(channels[0], channels[2], cv::NORM_INF) == 0.0) {
+        luma = channels[0];  // grey already: exactly the values written
+    } else {
+        cv::transform(image.rgb, luma, cv::Matx13f(0.299f, 0.587f, 0.114f));
+    }
     layer.grey = luma;
     cv::min(layer.grey, 1.0, layer.grey);
     cv::max(layer.grey, 0.0, layer.grey);
@@ -42,6 +49,14 @@ void savePaintLayer(const std::string& path, const PaintLayer& layer) {
     cv::merge(std::vector<cv::Mat>{layer.grey, layer.grey, layer.grey, layer.alpha}, bgra);
     bgra.convertTo(bgra, CV_16U, 65535.0);
     writeEncodedAtomically(path, bgra);
+}
+
+void quantiseLayer(PaintLayer& layer) {
+    for (cv::Mat* plane : {&layer.grey, &layer.alpha}) {
+        cv::Mat steps;
+        plane->convertTo(steps, CV_16U, 65535.0);
+        steps.convertTo(*plane, CV_32F, 1.0 / 65535.0);
+    }
 }
 
 PaintLayer layerAtSize(const PaintLayer& layer, cv::Size size) {

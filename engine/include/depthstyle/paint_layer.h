@@ -37,6 +37,11 @@ PaintLayer loadPaintLayer(const std::string& path);
 // channel), through a temporary file and a rename.
 void savePaintLayer(const std::string& path, const PaintLayer& layer);
 
+// Rounds the layer's values to the 16-bit steps its PNG holds, exactly as
+// savePaintLayer() and loadPaintLayer() do: a layer painted in the app then
+// gives the same strength map as its exported file.
+void quantiseLayer(PaintLayer& layer);
+
 // The layer resized to `size` (area averaging when it shrinks, bilinear
 // when it grows); the same layer when it already has that size.
 PaintLayer layerAtSize(const PaintLayer& layer, cv::Size size);

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QPointF>
+#include <memory>
+#include <optional>
+
+#include "depthstyle/paint_stroke.h"
+#include "document_commands.h"
+
+namespace depthstyle::ui {
+
+class BrushPanel;
+class DocumentController;
+
+// Turns a drag on a pane into a brush stroke on the document's strength
+// override or depth edit layer: each move is a document change (with the
+// same live preview as a slider) and the whole stroke one undo step.
+// Points are fractions of the picture's width and height.
+class StrokePainter {
+public:
+    StrokePainter(DocumentController& controller, const BrushPanel& brush);
+    ~StrokePainter();
+
+    // False (and no stroke) when the brush is off, there is no content, or
+    // the method is plain AdaIN.
+    bool begin(PaintTarget target, QPointF at);
+    void moveTo(QPointF at);
+    void end();
+    bool painting() const { return stroke_ != nullptr; }
+
+    // The longest side of a layer painted in the app: strokes are kept at
+    // most at this resolution (a 12 MP photo's layer would take 96 MB per
+    // undo step); the layer is resized to the content where it applies.
+    static constexpr int kMaxLayerSide = 2048;
+
+private:
+    void publish();
+
+    DocumentController& controller_;
+    const BrushPanel& brush_;
+    std::unique_ptr<PaintStroke> stroke_;
+    PaintTarget target_ = PaintTarget::StrengthOverride;
+    cv::Size layerSize_;
+    int strokes_ = 0;
+    bool erase_ = false;
+};
+
+// The layer size for a picture of `pictureSize`: the same, or scaled down
+// (aspect kept) to kMaxLayerSide on the longer side.
+cv::Size paintLayerSize(cv::Size pictureSize);
+
+}  // namespace depthstyle::ui
