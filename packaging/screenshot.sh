@@ -23,3 +23,12 @@ for theme in light dark; do
     --screenshot "$name" "$work/content.png" "$work/style.png"
   echo "Wrote $name"
 done
+# The brush at work: real strokes through the mouse (tst_app's
+# brushScreenshot), black on the strength map, white on the result.
+XDG_CONFIG_HOME="$work/config-brush" QT_QPA_PLATFORM=xcb \
+  DEPTHSTYLE_BRUSH_SCREENSHOT="$PWD/docs/screenshot-brush.png" \
+  DEPTHSTYLE_SCREENSHOT_MODELS="$work/standins/models" \
+  DEPTHSTYLE_SCREENSHOT_CONTENT="$work/content.png" \
+  DEPTHSTYLE_SCREENSHOT_STYLE="$work/style.png" \
+  xvfb-run -a -s "-screen 0 1500x900x24" "$build/tests/tst_app" brushScreenshot >/dev/null
+echo "Wrote docs/screenshot-brush.png"

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void paintedLayersLoadAndExport();
     void preservedColoursAreAStepAndTravel();
     void brushStrokesAreStepsAndReproduce();
+    void brushScreenshot();
     void dropsStartARender();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
@@ -455,6 +456,32 @@ void TestApp::brushStrokesAreStepsAndReproduce() {
         cv::imread(QDir(folder).filePath("result.png").toStdString(), cv::IMREAD_UNCHANGED);
     const cv::Mat again = cv::imread(file("brush-cli.png").toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(cv::norm(exported, again, cv::NORM_INF), 0.0);
+}
+
+// Not a check: packaging/screenshot.sh runs it to make the README's picture
+// of the brush at work (real strokes through the mouse, on the pictures and
+// models it names). Skipped otherwise.
+void TestApp::brushScreenshot() {
+    const QString out = qEnvironmentVariable("DEPTHSTYLE_BRUSH_SCREENSHOT");
+    if (out.isEmpty()) {
+        QSKIP("DEPTHSTYLE_BRUSH_SCREENSHOT is not set");
+    }
+    MainWindow window(qEnvironmentVariable("DEPTHSTYLE_SCREENSHOT_MODELS"));
+    window.resize(1500, 900);
+    window.show();
+    window.openContent(qEnvironmentVariable("DEPTHSTYLE_SCREENSHOT_CONTENT"));
+    window.openStyle(qEnvironmentVariable("DEPTHSTYLE_SCREENSHOT_STYLE"));
+    QVERIFY(loaded(window));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(window), kRenderTimeoutMs);
+    ui::BrushPanel* brush = window.brushPanel();
+    brush->sizeSlider()->setValue(70);
+    brush->hardnessSlider()->setValue(0.3);
+    brush->setMode(ui::BrushMode::Black);
+    dragAcross(window.parts().strength, 0.6, 0.95, 0.75);  // full style on the near ground
+    brush->setMode(ui::BrushMode::White);
+    dragAcross(window.parts().result, 0.1, 0.45, 0.3);  // keep the far sky's content
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(window), kRenderTimeoutMs);
+    QVERIFY(window.grab().save(out));
 }
 
 void TestApp::missingModelsShowSetupPanel() {

@@ -139,6 +139,22 @@
         <source>style&apos;s colours</source>
         <translation>цвета стиля</translation>
     </message>
+    <message>
+        <source>Erase Strength Paint</source>
+        <translation>Стереть роспись силы</translation>
+    </message>
+    <message>
+        <source>Paint Strength</source>
+        <translation>Роспись силы</translation>
+    </message>
+    <message>
+        <source>Erase Depth Paint</source>
+        <translation>Стереть роспись глубины</translation>
+    </message>
+    <message>
+        <source>Paint Depth</source>
+        <translation>Роспись глубины</translation>
+    </message>
 </context>
 <context>
     <name>EngineError</name>
@@ -637,6 +653,73 @@
     <message>
         <source>Dark</source>
         <translation>Тёмная</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::BrushPanel</name>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>&amp;Кисть</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Hardness</source>
+        <translation>Жёсткость</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Непрозрачность</translation>
+    </message>
+    <message>
+        <source>Off: drag pans, click sets the focus</source>
+        <translation>Выкл.: перетаскивание сдвигает, щелчок задаёт фокус</translation>
+    </message>
+    <message>
+        <source>Keep content / nearer (white)</source>
+        <translation>Сохранить содержание / ближе (белый)</translation>
+    </message>
+    <message>
+        <source>Full style / farther (black)</source>
+        <translation>Полный стиль / дальше (чёрный)</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Ластик</translation>
+    </message>
+    <message>
+        <source>Brush mode</source>
+        <translation>Режим кисти</translation>
+    </message>
+    <message>
+        <source>Paint on the strength map or the result to keep the content (white) or give full style (black) there, past Algorithm 1; on the depth pane, to make things nearer (white) or farther (black). The eraser gives back Algorithm 1&apos;s strength, or the estimated depth. Each stroke is one undo step; hold Space to pan.</source>
+        <translation>Рисуйте на карте силы или на результате, чтобы сохранить там содержание (белый) или дать полный стиль (чёрный) поверх алгоритма 1; на панели глубины — чтобы сделать ближе (белый) или дальше (чёрный). Ластик возвращает силу алгоритма 1 или оценённую глубину. Каждый мазок — один шаг отмены; удерживайте пробел, чтобы сдвигать.</translation>
+    </message>
+    <message>
+        <source>Brush size</source>
+        <translation>Размер кисти</translation>
+    </message>
+    <message>
+        <source>Diameter in pixels of the picture as stylized.</source>
+        <translation>Диаметр в пикселях картинки, как она стилизуется.</translation>
+    </message>
+    <message>
+        <source>Brush hardness</source>
+        <translation>Жёсткость кисти</translation>
+    </message>
+    <message>
+        <source>Share of the radius painted at full strength; the rest fades out.</source>
+        <translation>Доля радиуса, закрашиваемая в полную силу; дальше краска сходит на нет.</translation>
+    </message>
+    <message>
+        <source>Brush opacity</source>
+        <translation>Непрозрачность кисти</translation>
+    </message>
+    <message>
+        <source>The most one stroke covers, however often it passes over a spot.</source>
+        <translation>Наибольшее покрытие одного мазка, сколько бы раз он ни проходил по месту.</translation>
     </message>
 </context>
 <context>
