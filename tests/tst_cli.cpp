@@ -40,6 +40,7 @@ private Q_SLOTS:
     void strengthOverrideKeepsTheContent();
     void artistControlsMatchTheEngine();
     void preservedColoursMatchTheEngine();
+    void severalStylesInTheCli();
     void sidecarLayersAreRelativeToIt();
     void signalWhileWritingLeavesNoTemporaryFile_data();
     void signalWhileWritingLeavesNoTemporaryFile();
@@ -185,6 +186,18 @@ void TestCli::usageErrors_data() {
                                       << "--depth-levels: '0,1' is not three numbers";
     QTest::addRow("levels gamma zero")
         << (ok + QStringList{"--depth-levels", "0,1,0"}) << "gamma must be between 0.1 and 10";
+    QTest::addRow("weights for the wrong count")
+        << (ok + QStringList{"--style", "t.png", "--style-weights", "1,2,3"})
+        << "--style-weights: 3 weights for 2 styles";
+    QTest::addRow("weights adding up to 0")
+        << (ok + QStringList{"--style", "t.png", "--style-weights", "0,0"})
+        << "--style-weights: the style weights add up to 0";
+    QTest::addRow("near without far")
+        << QStringList{"--content", "c.png", "--style-near", "n.png", "--output", "o.png"}
+        << "--style-near and --style-far go together";
+    QTest::addRow("near and far with --style")
+        << (ok + QStringList{"--style-near", "n.png", "--style-far", "f.png"})
+        << "replace --style and --style-weights";
     QTest::addRow("bad colour mode")
         << (ok + QStringList{"--preserve-color", "chroma"})
         << "--preserve-color: 'chroma' is not none, style-to-content or luminance";
@@ -464,6 +477,45 @@ void TestCli::preservedColoursMatchTheEngine() {
     QFile f(file("colours.png"));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().contains("\"preserveColor\":\"luminance\""));
+}
+
+void TestCli::severalStylesInTheCli() {
+    QVERIFY(writePicture(file("style-b.png").toStdString(), makeContentPicture(50, 50)));
+    const ProcessResult single = cli(basics(file("one-style.png")));
+    QVERIFY2(single.exitCode == 0, qPrintable(single.err));
+    const auto pixels = [&](const QString& name) {
+        return cv::imread(file(name).toStdString(), cv::IMREAD_UNCHANGED);
+    };
+    // Weights 1,0 and two identical near/far styles: the single result.
+    const ProcessResult oneZero =
+        cli(basics(file("one-zero.png")) +
+            QStringList{"--style", file("style-b.png"), "--style-weights", "1,0"});
+    QVERIFY2(oneZero.exitCode == 0, qPrintable(oneZero.err));
+    QCOMPARE(cv::norm(pixels("one-zero.png"), pixels("one-style.png"), cv::NORM_INF), 0.0);
+    QStringList nearFar = basics(file("same-near-far.png"));
+    nearFar.remove(4, 2);  // no --style
+    nearFar << "--style-near" << file("style.png") << "--style-far" << file("style.png");
+    const ProcessResult same = cli(nearFar);
+    QVERIFY2(same.exitCode == 0, qPrintable(same.err));
+    QCOMPARE(cv::norm(pixels("same-near-far.png"), pixels("one-style.png"), cv::NORM_INF), 0.0);
+    // A real mix equals the engine's, and its PNG names the weights.
+    const ProcessResult mixed =
+        cli(basics(file("mixed.png")) +
+            QStringList{"--style", file("style-b.png"), "--style-weights", "0.7,0.3"});
+    QVERIFY2(mixed.exitCode == 0, qPrintable(mixed.err));
+    Session session(standinModelFiles());
+    session.setContent(file("content.png").toStdString(), 48);
+    session.setStyle(file("style.png").toStdString(), 40);
+    const std::string b = file("style-b.png").toStdString();
+    session.setStyleAt(1, loadImage(b), 40, b);
+    RenderParams params;
+    params.styles = StyleMix{StyleMix::Kind::Weights, {0.7, 0.3}};
+    const cv::Mat expected = toOutputPixels(session.render(params), "x.png");
+    QCOMPARE(cv::norm(pixels("mixed.png"), expected, cv::NORM_INF), 0.0);
+    QVERIFY(cv::norm(pixels("mixed.png"), pixels("one-style.png"), cv::NORM_INF) > 0);
+    QFile png(file("mixed.png"));
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    QVERIFY(png.readAll().contains("\"styleWeights\":[0.7,0.3]"));
 }
 
 void TestCli::artistControlsMatchTheEngine() {

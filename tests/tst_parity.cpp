@@ -9,6 +9,7 @@
 #include <memory>
 #include <opencv2/core.hpp>
 
+#include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
 #include "raw_array.h"
 #include "synthetic_images.h"
@@ -89,6 +90,15 @@ const std::vector<Case>& cases() {
          {StrengthSettings::daAdain(20.0, 0.15), Precision::Float32, ColorPreservation::Luminance}},
         {"adain_luminance",
          {StrengthSettings::adain(0.0), Precision::Float32, ColorPreservation::Luminance}},
+        {"da_styles_mixed",
+         {StrengthSettings::daAdain(20.0, 0.15), Precision::Float32, ColorPreservation::None,
+          StyleMix{StyleMix::Kind::Weights, {0.7, 0.3}}}},
+        {"adain_styles_mixed",
+         {StrengthSettings::adain(0.0), Precision::Float32, ColorPreservation::None,
+          StyleMix{StyleMix::Kind::Weights, {1.0, 3.0}}}},
+        {"da_styles_near_far",
+         {StrengthSettings::daAdain(20.0, 0.15), Precision::Float32, ColorPreservation::None,
+          StyleMix{StyleMix::Kind::NearFar, {}}}},
     };
     return all;
 }
@@ -123,6 +133,13 @@ QString runSpec(const Case& c, const QString& dir) {
     if (s.strengthOverride) {
         spec += ":override=" + dir + "/override.raw";
     }
+    if (c.params.styles.kind == StyleMix::Kind::NearFar) {
+        spec += ":nearfar=1";
+    } else if (!c.params.styles.weights.empty()) {
+        spec += QString(":weights=%1/%2")
+                    .arg(c.params.styles.weights[0])
+                    .arg(c.params.styles.weights[1]);
+    }
     if (c.params.preserveColor != ColorPreservation::None) {
         spec += QString(":color=") + colorPreservationName(c.params.preserveColor);
     }
@@ -150,6 +167,9 @@ void TestParity::initTestCase() {
     // Odd sizes: 83 x 61 is no multiple of 8, so the decoder output is cropped.
     QVERIFY(writePicture(file("content.png").toStdString(), makeContentPicture(83, 61)));
     QVERIFY(writePicture(file("style.png").toStdString(), makeStylePicture(70, 50)));
+    cv::Mat second = makeContentPicture(64, 56);
+    cv::flip(second, second, 1);
+    QVERIFY(writePicture(file("style2.png").toStdString(), second));
     cv::Mat depth16;
     makeProximityPicture(83, 61).convertTo(depth16, CV_16U, 65535.0);
     QVERIFY(writePicture(file("depth.png").toStdString(), depth16));
@@ -157,19 +177,19 @@ void TestParity::initTestCase() {
     session_ = std::make_unique<Session>(standinModelFiles());
     session_->setContent(file("content.png").toStdString(), 0);
     session_->setStyle(file("style.png").toStdString(), 0);
+    session_->setStyleAt(1, loadImage(file("style2.png").toStdString()), 0, "style2.png");
     session_->setDepthSource({DepthSource::Kind::File, file("depth.png").toStdString(), false});
 
     // The reference gets exactly the pixels and proximity the engine uses.
     QVERIFY(writeRawArray(file("content.raw").toStdString(), session_->content().rgb));
     QVERIFY(writeRawArray(file("style.raw").toStdString(), session_->style().rgb));
+    QVERIFY(writeRawArray(file("style2.raw").toStdString(), session_->style(1).rgb));
     QVERIFY(writeRawArray(file("proximity.raw").toStdString(), session_->proximity()));
     QVERIFY(writeRawArray(file("edit.raw").toStdString(), layerArray(depthEditLayer())));
     QVERIFY(writeRawArray(file("override.raw").toStdString(), layerArray(overrideLayer())));
-    QStringList args{"--models",    standinPublishedDir(),
-                     "--content",   file("content.raw"),
-                     "--style",     file("style.raw"),
-                     "--proximity", file("proximity.raw"),
-                     "--out",       dir_.path()};
+    QStringList args{"--models",    standinPublishedDir(), "--content", file("content.raw"),
+                     "--style",     file("style.raw"),     "--style2",  file("style2.raw"),
+                     "--proximity", file("proximity.raw"), "--out",     dir_.path()};
     for (const Case& c : cases()) {
         args << "--run" << runSpec(c, dir_.path());
     }
@@ -225,8 +245,8 @@ void TestParity::depthChangesTheResult() {
             cv::norm(session_->strengthMap(cases()[i].params), paper, cv::NORM_INF);
         QVERIFY2(change > 0.05, cases()[i].name);
     }
-    // So does keeping the photo's colours, each way.
-    for (size_t i = 11; i < 13; ++i) {
+    // So do keeping the photo's colours, each way, and the second style.
+    for (size_t i : {11, 12, 14, 16}) {
         const Image kept = session_->render(cases()[i].params);
         QVERIFY2(cv::norm(kept.rgb, depthAware.rgb, cv::NORM_INF) > 0.05, cases()[i].name);
     }

@@ -5,6 +5,7 @@
 #include <opencv2/core.hpp>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/image_io.h"
 #include "depthstyle/memory_estimate.h"
 #include "depthstyle/session.h"
 #include "depthstyle/size_policy.h"
@@ -41,6 +42,8 @@ private Q_SLOTS:
     void stripesEqualWholeImage();
     void memoryIsCheckedBeforeWork();
     void releasedContentPixelsChangeNothing();
+    void severalStylesReduceExactly();
+    void styleMixNeedsItsStyles();
 
 private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
@@ -361,6 +364,60 @@ void TestSession::releasedContentPixelsChangeNothing() {
     // A new depth source needs the pixels: a clear error, not a crash.
     releasing->setDepthSource(DepthSource{});
     QVERIFY_THROWS_EXCEPTION(EngineError, releasing->proximity());
+}
+
+void TestSession::severalStylesReduceExactly() {
+    const auto session = pairSession();
+    const RenderParams single{StrengthSettings::daAdain(20.0, 0.15)};
+    const Image alone = session->render(single);
+    const Image otherStyle = loadImage(file("style2.png"));
+    session->setStyleAt(1, otherStyle, 0, "style2.png");
+    const int encodings = session->counters().styleEncodings;
+
+    // Weights 1, 0: exactly the first style's result, the second not encoded.
+    RenderParams mixed = single;
+    mixed.styles = StyleMix{StyleMix::Kind::Weights, {1.0, 0.0}};
+    QCOMPARE(cv::norm(session->render(mixed).rgb, alone.rgb, cv::NORM_INF), 0.0);
+    QCOMPARE(session->counters().styleEncodings, encodings);
+    // 0, 2: the second alone; it differs.
+    mixed.styles.weights = {0.0, 2.0};
+    const Image second = session->render(mixed);
+    QVERIFY(cv::norm(second.rgb, alone.rgb, cv::NORM_INF) > 0.01);
+    QCOMPARE(session->counters().styleEncodings, encodings + 1);
+    // In between: a third picture.
+    mixed.styles.weights = {0.5, 0.5};
+    const Image half = session->render(mixed);
+    QVERIFY(cv::norm(half.rgb, alone.rgb, cv::NORM_INF) > 0.001);
+    QVERIFY(cv::norm(half.rgb, second.rgb, cv::NORM_INF) > 0.001);
+
+    // Two identical styles: near/far and any weights give the single-style
+    // result exactly.
+    session->setStyleAt(1, loadImage(file("style.png")), 0, "style.png again");
+    RenderParams nearFar = single;
+    nearFar.styles = StyleMix{StyleMix::Kind::NearFar, {}};
+    QCOMPARE(cv::norm(session->render(nearFar).rgb, alone.rgb, cv::NORM_INF), 0.0);
+    mixed.styles.weights = {0.5, 0.5};
+    QCOMPARE(cv::norm(session->render(mixed).rgb, alone.rgb, cv::NORM_INF), 0.0);
+    // Near/far with two different styles: the far style where it is far.
+    session->setStyleAt(1, otherStyle, 0, "style2.png");
+    QVERIFY(cv::norm(session->render(nearFar).rgb, alone.rgb, cv::NORM_INF) > 0.01);
+    // Back to one style: as at the start.
+    session->setStyleCount(1);
+    QCOMPARE(session->styleCount(), size_t(1));
+    QCOMPARE(cv::norm(session->render(single).rgb, alone.rgb, cv::NORM_INF), 0.0);
+}
+
+void TestSession::styleMixNeedsItsStyles() {
+    const auto session = pairSession();
+    RenderParams params;
+    params.styles = StyleMix{StyleMix::Kind::NearFar, {}};
+    QVERIFY_THROWS_EXCEPTION(EngineError, session->render(params));  // one style only
+    params.styles = StyleMix{StyleMix::Kind::Weights, {1.0, 1.0}};
+    QVERIFY_THROWS_EXCEPTION(EngineError, session->render(params));
+    params.styles = StyleMix{StyleMix::Kind::Weights, {0.0}};
+    QVERIFY_THROWS_EXCEPTION(EngineError, session->render(params));  // sum 0
+    params.styles = StyleMix{StyleMix::Kind::Weights, {-1.0}};
+    QVERIFY_THROWS_EXCEPTION(EngineError, session->render(params));
 }
 
 QTEST_GUILESS_MAIN(TestSession)

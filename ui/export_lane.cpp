@@ -137,9 +137,7 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
             b.plain = job.plain->plain;
         } else {
             Session& session = feeder_.sessionFor(d, models_.get());
-            b.plain = session.render({StrengthSettings::adain(b.plainAlpha),
-                                      p.renderParams().decoderPrecision, p.preserveColor},
-                                     progress);
+            b.plain = session.render(p.plainAdainParams(b.plainAlpha), progress);
             outcome.rendered = true;
         }
         b.result = picture.result;
@@ -150,6 +148,7 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
         b.parameters = p;
         b.contentPath = d.contentPath;
         b.stylePath = d.stylePath;
+        b.moreStylePaths = d.moreStylePaths;
         b.models = job.models;
         b.tunedContentSize = job.tunedContentSize;
         b.tunedStyleSize = job.tunedStyleSize;

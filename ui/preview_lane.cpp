@@ -181,14 +181,19 @@ void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const P
     }
     PreviewAnchors anchors;
     anchors.request = r;
-    const ColorPreservation colours = d.parameters.preserveColor;
+    // Full precision, the document's styles and colours.
+    const auto anchor = [&](double alpha) {
+        RenderParams params = d.parameters.plainAdainParams(alpha);
+        params.decoderPrecision = Precision::Float32;
+        return params;
+    };
     anchors.fullStyle =
-        session.render({StrengthSettings::adain(0.0), Precision::Float32, colours}, progress);
+        session.render(anchor(0.0), progress);
     const cv::Size proxy = previewProxySize(anchors.fullStyle.rgb.size(), kPreviewProxySide);
     anchors.proxyStyle = resizedImage(anchors.fullStyle, proxy);
     // Only its proxy is kept: the full one is never shown.
     anchors.proxyContent = resizedImage(
-        session.render({StrengthSettings::adain(1.0), Precision::Float32, colours}, progress),
+        session.render(anchor(1.0), progress),
         proxy);
     anchors_ = anchors;
     Q_EMIT anchorsReady(anchors);
@@ -202,9 +207,7 @@ void PreviewLane::makeComparison(Session& session, const PreviewResult& result,
     plain.alpha = comparisonAlpha(p, result.strength);
     plain.plain = plain.alpha == 0.0 && !p.fastDecoding
                       ? anchors_->fullStyle
-                      : session.render({StrengthSettings::adain(plain.alpha),
-                                        p.renderParams().decoderPrecision, p.preserveColor},
-                                       progress);
+                      : session.render(p.plainAdainParams(plain.alpha), progress);
     plain.display = toDisplayQImage(plain.plain);
     if (plain.display.size() != QSize(plain.plain.width(), plain.plain.height())) {
         plain.detail = toQImage(plain.plain);

@@ -219,7 +219,8 @@ void ResultPresenter::onResult(const PreviewResult& r) {
           d.sameStyleInputs(plain_->request.document) &&
           plain_->alpha == comparisonAlpha(d.parameters, r.strength) &&
           plain_->request.document.parameters.fastDecoding == d.parameters.fastDecoding &&
-          plain_->request.document.parameters.preserveColor == d.parameters.preserveColor)) {
+          plain_->request.document.parameters.preserveColor == d.parameters.preserveColor &&
+          plain_->request.document.parameters.styleMix == d.parameters.styleMix)) {
         parts_.result->setComparison(QImage());  // it showed another picture
     }
     const auto sizeOf = [](const Image& image) { return QSize(image.width(), image.height()); };

@@ -13,6 +13,7 @@ Session& SessionFeeder::sessionFor(const Document& d, const std::shared_ptr<cons
     const bool styleChanged = !applied_ || !d.sameStyleInputs(*applied_);
     // Unset until every input is in place: when a step throws, the next
     // document sets every input again.
+    const std::optional<Document> previous = applied_;
     applied_.reset();
     if (depthChanged) {
         session_->setDepthSource(p.depthSource());
@@ -21,7 +22,16 @@ Session& SessionFeeder::sessionFor(const Document& d, const std::shared_ptr<cons
         session_->setContent(*d.content.image, p.contentSize, d.content.label.toStdString());
     }
     if (styleChanged) {
-        session_->setStyle(*d.style.image, p.styleSize, d.style.label.toStdString());
+        // Only the styles that changed are encoded again.
+        const bool sizeChanged = !previous || previous->parameters.styleSize != p.styleSize;
+        for (size_t i = 0; i < d.styleCount(); ++i) {
+            const doc::ImageInput& style = d.styleAt(i);
+            if (sizeChanged || i >= previous->styleCount() ||
+                previous->styleAt(i).id != style.id) {
+                session_->setStyleAt(i, *style.image, p.styleSize, style.label.toStdString());
+            }
+        }
+        session_->setStyleCount(d.styleCount());
     }
     applied_ = d;
     return *session_;

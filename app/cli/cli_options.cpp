@@ -160,7 +160,19 @@ void addOptions(QCommandLineParser& parser) {
     };
     add("content",
         "Content image (JPEG, PNG, TIFF, WebP, BMP). Required unless --params names one.", "file");
-    add("style", "Style image. Required unless --params names one.", "file");
+    add("style",
+        "Style image. Required unless --params names one. Give it more than once to mix "
+        "styles (see --style-weights).",
+        "file");
+    add("style-weights",
+        "One weight >= 0 per --style, divided by their sum: the styles are mixed in feature "
+        "space, sum w_i AdaIN(f(c), f(s_i)) (default: equal weights).",
+        "list");
+    add("style-near",
+        "Styles by depth: this style for near things, --style-far for far ones; the AdaIN "
+        "target blends the two by Algorithm 1's normalised proximity (instead of --style).",
+        "file");
+    add("style-far", "The style for far things (with --style-near).", "file");
     add("output",
         "Result image; the format follows the extension (png, jpg, tif, webp, bmp). "
         "Required.",
@@ -288,6 +300,49 @@ void readArtistControls(const QCommandLineParser& parser, CliOptions& o) {
     }
 }
 
+// --style (any number), --style-weights, --style-near and --style-far.
+void readStyles(const QCommandLineParser& parser, CliOptions& o) {
+    doc::Parameters& p = o.parameters;
+    const bool nearFar = parser.isSet("style-near") || parser.isSet("style-far");
+    if (nearFar) {
+        if (!parser.isSet("style-near") || !parser.isSet("style-far")) {
+            throw UsageError{QStringLiteral("--style-near and --style-far go together")};
+        }
+        if (parser.isSet("style") || parser.isSet("style-weights")) {
+            throw UsageError{QStringLiteral(
+                "--style-near and --style-far replace --style and --style-weights")};
+        }
+        o.style = parser.value("style-near");
+        o.moreStyles = QStringList{parser.value("style-far")};
+        p.styleMix = StyleMix{StyleMix::Kind::NearFar, {}};
+        return;
+    }
+    if (parser.isSet("style")) {
+        const QStringList styles = parser.values("style");
+        o.style = styles.constFirst();
+        o.moreStyles = styles.mid(1);
+        p.styleMix = StyleMix{};  // new styles: the sidecar's mix no longer applies
+    }
+    if (parser.isSet("style-weights")) {
+        const std::vector<double> weights =
+            parseList("style-weights", parser.value("style-weights"), 0.0, 1e6);
+        if (weights.size() != size_t(1 + o.moreStyles.size())) {
+            throw UsageError{QStringLiteral("--style-weights: %1 weights for %2 styles")
+                                 .arg(weights.size())
+                                 .arg(1 + o.moreStyles.size())};
+        }
+        try {
+            validate(StyleMix{StyleMix::Kind::Weights, weights});
+        } catch (const EngineError& e) {
+            throw UsageError{QStringLiteral("--style-weights: %1").arg(e.what())};
+        }
+        p.styleMix = StyleMix{StyleMix::Kind::Weights, weights};
+    } else if (!o.moreStyles.isEmpty() && p.styleMix.kind == StyleMix::Kind::Weights &&
+               p.styleMix.weights.empty()) {
+        p.styleMix.weights.assign(size_t(1 + o.moreStyles.size()), 1.0);  // equal
+    }
+}
+
 // --params and --preset: where the parameters start before the options.
 void readStartingPoint(const QCommandLineParser& parser, CliOptions& o) {
     if (parser.isSet("params")) {
@@ -296,6 +351,7 @@ void readStartingPoint(const QCommandLineParser& parser, CliOptions& o) {
             o.parameters = sidecar.parameters;
             o.content = sidecar.contentPath;
             o.style = sidecar.stylePath;
+            o.moreStyles = sidecar.moreStylePaths;
         } catch (const EngineError& e) {
             throw UsageError{QStringLiteral("--params: %1").arg(doc::fromLocalPath(e.what()))};
         }
@@ -325,9 +381,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     if (parser.isSet("content")) {
         o.content = parser.value("content");
     }
-    if (parser.isSet("style")) {
-        o.style = parser.value("style");
-    }
+    readStyles(parser, o);
     o.output = parser.value("output");
     for (const auto& [name, value] :
          {std::pair{"content", o.content}, {"style", o.style}, {"output", o.output}}) {

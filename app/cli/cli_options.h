@@ -14,6 +14,7 @@ namespace depthstyle::cli {
 struct CliOptions {
     QString content;
     QString style;
+    QStringList moreStyles;  // after the first: interpolation, or the far style
     QString output;
     QString models;  // empty: $DEPTHSTYLE_MODELS, else the per-user directory
     // Method, beta, epsilon, alpha, sizes, depth file, precision: from

@@ -136,6 +136,10 @@ void run(const CliOptions& options) {
     session.releaseContentPixelsWhenEncoded(true);  // one content per run
     session.setContent(localPath(o.content), p.contentSize);
     session.setStyle(localPath(o.style), p.styleSize);
+    for (int i = 0; i < o.moreStyles.size(); ++i) {
+        const std::string path = localPath(o.moreStyles[i]);
+        session.setStyleAt(size_t(i + 1), loadImage(path), p.styleSize, path);
+    }
     if (o.focusPixels) {
         p.focus = focusFraction(*o.focusPixels, session.originalContentSize());
     }

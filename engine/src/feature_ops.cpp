@@ -30,6 +30,29 @@ AdainTarget::AdainTarget(const at::Tensor& contentFeatures, const at::Tensor& st
     affine_->ratio = styleStd / contentStd;
 }
 
+AdainTarget AdainTarget::mixed(const std::vector<std::pair<double, const AdainTarget*>>& parts) {
+    at::NoGradGuard noGrad;
+    TORCH_CHECK(!parts.empty(), "a style mix needs at least one style");
+    AdainTarget out;
+    out.affine_ = std::make_unique<Affine>();
+    const Affine& first = *parts.front().second->affine_;
+    out.affine_->contentMean = first.contentMean;
+    if (parts.size() == 1 && parts.front().first == 1.0) {
+        out.affine_->ratio = first.ratio;
+        out.affine_->styleMean = first.styleMean;
+        return out;
+    }
+    for (const auto& [weight, target] : parts) {
+        const at::Tensor ratio = target->affine_->ratio * weight;
+        const at::Tensor mean = target->affine_->styleMean * weight;
+        out.affine_->ratio = out.affine_->ratio.defined() ? out.affine_->ratio + ratio : ratio;
+        out.affine_->styleMean =
+            out.affine_->styleMean.defined() ? out.affine_->styleMean + mean : mean;
+    }
+    return out;
+}
+
+AdainTarget::AdainTarget() = default;
 AdainTarget::AdainTarget(AdainTarget&&) noexcept = default;
 AdainTarget& AdainTarget::operator=(AdainTarget&&) noexcept = default;
 AdainTarget::~AdainTarget() = default;
@@ -45,6 +68,16 @@ at::Tensor blendFeatures(const at::Tensor& contentRows, const AdainTarget& targe
     at::NoGradGuard noGrad;
     const at::Tensor t = target.on(contentRows);
     // P * f(c) + (1 - P) * t = t + P * (f(c) - t).
+    return contentRows.sub(t).mul_(strengthRows).add_(t);
+}
+
+at::Tensor blendFeaturesByDepth(const at::Tensor& contentRows, const AdainTarget& nearTarget,
+                                const AdainTarget& farTarget, const at::Tensor& proximityRows,
+                                const at::Tensor& strengthRows) {
+    at::NoGradGuard noGrad;
+    const at::Tensor far = farTarget.on(contentRows);
+    // t_far + q (t_near - t_far): exactly t_far when the two are equal.
+    const at::Tensor t = nearTarget.on(contentRows).sub_(far).mul_(proximityRows).add_(far);
     return contentRows.sub(t).mul_(strengthRows).add_(t);
 }
 

@@ -3,6 +3,8 @@
 #include "torch_fwd.h"
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace depthstyle {
 
@@ -20,10 +22,18 @@ public:
     AdainTarget& operator=(AdainTarget&&) noexcept;
     ~AdainTarget();
 
+    // Style interpolation in feature space: sum_i w_i AdaIN(f(c), f(s_i)),
+    // with the weights as given (callers divide by their sum). Each target
+    // is the same affine map of f(c) with its own ratio and style mean, so
+    // the mix is one too: ratio sum w_i r_i, mean sum w_i mu_i. A single
+    // target with weight 1 gives that target exactly.
+    static AdainTarget mixed(const std::vector<std::pair<double, const AdainTarget*>>& parts);
+
     // The target for some rows of the content features.
     at::Tensor on(const at::Tensor& contentRows) const;
 
 private:
+    AdainTarget();
     struct Affine;
     std::unique_ptr<Affine> affine_;
 };
@@ -33,5 +43,12 @@ private:
 // Eq. 4 is the same with a uniform P = alpha.
 at::Tensor blendFeatures(const at::Tensor& contentRows, const AdainTarget& target,
                          const at::Tensor& strengthRows);
+
+// Styles by depth: the AdaIN target t = t_far + q (t_near - t_far) per cell,
+// q the cell's normalised proximity (1 x 1 x rows x W; 1 nearest), then eq. 5
+// as blendFeatures(). Two equal targets give exactly blendFeatures().
+at::Tensor blendFeaturesByDepth(const at::Tensor& contentRows, const AdainTarget& nearTarget,
+                                const AdainTarget& farTarget, const at::Tensor& proximityRows,
+                                const at::Tensor& strengthRows);
 
 }  // namespace depthstyle

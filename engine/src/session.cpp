@@ -3,7 +3,10 @@
 #include <ATen/ATen.h>
 
 #include <opencv2/imgproc.hpp>
+#include <algorithm>
+#include <cmath>
 #include <optional>
+#include <vector>
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
@@ -37,26 +40,29 @@ struct Session::State {
     cv::Mat proximity;            //   at content size; empty until computed
     StrengthBasis strengthBasis;  //   its adjusted grid and override, for P
     at::Tensor contentFeatures;   //   undefined until computed
-    Image style;                  // per style
-    // The style's features and the pair's AdaIN target, as the style is
-    // (index 0) and recoloured to the content's colours (index 1).
+    // Per style: the scaled image, its features and the pair's AdaIN
+    // target, as the style is (side 0) and recoloured to the content's
+    // colours (side 1).
     struct StyleSide {
         at::Tensor features;
         std::optional<AdainTarget> adainTarget;
     };
-    StyleSide styleSides[2];
+    struct StyleEntry {
+        Image image;
+        std::string label;
+        StyleSide sides[2];
+    };
+    std::vector<StyleEntry> styles;
     SessionCounters counters;
 
     void forgetContent() {
         proximity = cv::Mat();
         strengthBasis = StrengthBasis();
         contentFeatures = at::Tensor();
-        styleSides[0].adainTarget.reset();
-        styleSides[1] = StyleSide();  // recoloured to the content's colours
-    }
-    void forgetStyle() {
-        styleSides[0] = StyleSide();
-        styleSides[1] = StyleSide();
+        for (StyleEntry& style : styles) {
+            style.sides[0].adainTarget.reset();
+            style.sides[1] = StyleSide();  // recoloured to the content's colours
+        }
     }
 };
 
@@ -146,11 +152,32 @@ void Session::setStyle(const std::string& path, int styleSize) {
 }
 
 void Session::setStyle(const Image& image, int styleSize, const std::string& label) {
+    setStyleAt(0, image, styleSize, label);
+    setStyleCount(1);
+}
+
+void Session::setStyleAt(size_t index, const Image& image, int styleSize,
+                         const std::string& label) {
     Image scaled = reportingOutOfMemory(label, "while scaling the image", [&] {
         return scaleToSmallerSide(image, styleSize, label);
     });
-    state_->style = std::move(scaled);
-    state_->forgetStyle();
+    if (index >= state_->styles.size()) {
+        state_->styles.resize(index + 1);
+    }
+    State::StyleEntry& entry = state_->styles[index];
+    entry = State::StyleEntry();
+    entry.image = std::move(scaled);
+    entry.label = label;
+}
+
+void Session::setStyleCount(size_t count) {
+    if (count < state_->styles.size()) {
+        state_->styles.resize(count);
+    }
+}
+
+size_t Session::styleCount() const {
+    return state_->styles.size();
 }
 
 void Session::setDepthSource(const DepthSource& source) {
@@ -179,13 +206,16 @@ cv::Size Session::originalContentSize() const {
     return state_->originalContentSize;
 }
 bool Session::hasStyle() const {
-    return !state_->style.empty();
+    return !state_->styles.empty() &&
+           std::all_of(state_->styles.begin(), state_->styles.end(),
+                       [](const State::StyleEntry& e) { return !e.image.empty(); });
 }
 const Image& Session::content() const {
     return state_->content;
 }
-const Image& Session::style() const {
-    return state_->style;
+const Image& Session::style(size_t index) const {
+    static const Image none;
+    return index < state_->styles.size() ? state_->styles[index].image : none;
 }
 SessionCounters Session::counters() const {
     return state_->counters;
@@ -196,6 +226,15 @@ namespace {
 void requireImage(bool present, const char* what) {
     if (!present) {
         throw EngineError(ErrorKind::InvalidArgument, std::string("no ") + what + " image set");
+    }
+}
+
+void requireStyleCount(const StyleMix& mix, size_t styles) {
+    const bool nearFar = mix.kind == StyleMix::Kind::NearFar;
+    if ((nearFar && styles != 2) || (!nearFar && !mix.weights.empty() && mix.weights.size() != styles)) {
+        throw EngineError(ErrorKind::InvalidArgument,
+                          nearFar ? "near and far styles need exactly two style images"
+                                  : "give one style weight per style image");
     }
 }
 
@@ -247,6 +286,7 @@ Image Session::render(const RenderParams& params, const Progress& progress) {
     validate(params);
     requireImage(hasContent(), "content");
     requireImage(hasStyle(), "style");
+    requireStyleCount(params.styles, styleCount());
     const cv::Size size = state_->contentSize;
     if (!state_->contentFeatures.defined()) {
         // Before the big allocations: refused in one line when it cannot fit.
@@ -255,8 +295,15 @@ Image Session::render(const RenderParams& params, const Progress& progress) {
             return static_cast<std::uint64_t>(image.rgb.total() * image.rgb.elemSize() +
                                               image.alpha.total() * image.alpha.elemSize());
         };
-        requireMemoryForRender(size, state_->style.rgb.size(), state_->contentLabel,
-                               bytes(state_->content) + bytes(state_->style));
+        std::uint64_t loaded = bytes(state_->content);
+        cv::Size largestStyle;
+        for (const State::StyleEntry& style : state_->styles) {
+            loaded += bytes(style.image);
+            if (style.image.rgb.total() > static_cast<size_t>(largestStyle.area())) {
+                largestStyle = style.image.rgb.size();
+            }
+        }
+        requireMemoryForRender(size, largestStyle, state_->contentLabel, loaded);
     }
     return reportingOutOfMemory(state_->contentLabel, "while rendering at " + sizeText(size),
                                 [&] { return renderWithinMemory(params, progress); });
@@ -271,35 +318,58 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
         releaseAfterLargeWork(s.contentSize);
     }
     const bool recolour = params.preserveColor == ColorPreservation::StyleToContent;
-    State::StyleSide& side = s.styleSides[recolour ? 1 : 0];
-    if (!side.features.defined()) {
-        if (recolour && s.content.rgb.empty()) {
-            throw EngineError(ErrorKind::InvalidArgument,
-                              "the content's pixels were let go; set the content again");
+    const auto targetOf = [&](size_t index) -> const AdainTarget& {
+        State::StyleEntry& style = s.styles[index];
+        State::StyleSide& side = style.sides[recolour ? 1 : 0];
+        if (!side.features.defined()) {
+            if (recolour && s.content.rgb.empty()) {
+                throw EngineError(ErrorKind::InvalidArgument,
+                                  "the content's pixels were let go; set the content again");
+            }
+            const cv::Mat styleRgb = recolour ? matchColorStatistics(style.image.rgb, s.content.rgb)
+                                              : style.image.rgb;
+            side.features =
+                s.encoder.forward(imageTensorView(styleRgb), Stage::StyleEncoding, progress);
+            ++s.counters.styleEncodings;
         }
-        const cv::Mat styleRgb =
-            recolour ? matchColorStatistics(s.style.rgb, s.content.rgb) : s.style.rgb;
-        side.features =
-            s.encoder.forward(imageTensorView(styleRgb), Stage::StyleEncoding, progress);
-        ++s.counters.styleEncodings;
-    }
-    if (!side.adainTarget) {
-        progress.step(Stage::AdaIN, 0.0);
-        side.adainTarget.emplace(s.contentFeatures, side.features);
-        ++s.counters.adainTargets;
-        progress.step(Stage::AdaIN, 1.0);
-    }
+        if (!side.adainTarget) {
+            progress.step(Stage::AdaIN, 0.0);
+            side.adainTarget.emplace(s.contentFeatures, side.features);
+            ++s.counters.adainTargets;
+            progress.step(Stage::AdaIN, 1.0);
+        }
+        return *side.adainTarget;
+    };
     const at::Tensor strength = mapToTensor(strengthMap(params, progress));
     // Eq. 5 stripe by stripe as the decoder reads it: the blended features
     // are never held whole (at 40 megapixels they would take 1.3 GB).
     const at::Tensor& features = s.contentFeatures;
-    const AdainTarget& target = *side.adainTarget;
-    const InputRows blended{features.size(1), features.size(2), features.size(3),
-                            [&](int64_t a, int64_t b) {
-                                return blendFeatures(features.narrow(2, a, b - a), target,
-                                                     strength.narrow(2, a, b - a));
-                            },
-                            nullptr};
+    std::optional<AdainTarget> mix;
+    InputRows blended{features.size(1), features.size(2), features.size(3), nullptr, nullptr};
+    at::Tensor proximityRows;
+    if (params.styles.kind == StyleMix::Kind::NearFar) {
+        // Near gets style 0, far style 1, by Algorithm 1's step-4 proximity.
+        const AdainTarget& nearTarget = targetOf(0);
+        const AdainTarget& farTarget = targetOf(1);
+        proximity(progress);
+        s.strengthBasis.update(params.strength);
+        proximityRows = mapToTensor(s.strengthBasis.normalisedGrid());
+        blended.rows = [&, nearTarget = &nearTarget, farTarget = &farTarget](int64_t a,
+                                                                            int64_t b) {
+            return blendFeaturesByDepth(features.narrow(2, a, b - a), *nearTarget, *farTarget,
+                                        proximityRows.narrow(2, a, b - a),
+                                        strength.narrow(2, a, b - a));
+        };
+    } else {
+        std::vector<std::pair<double, const AdainTarget*>> parts;
+        for (const auto& [index, weight] : normalisedWeights(params.styles, s.styles.size())) {
+            parts.emplace_back(weight, &targetOf(index));
+        }
+        mix = AdainTarget::mixed(parts);
+        blended.rows = [&](int64_t a, int64_t b) {
+            return blendFeatures(features.narrow(2, a, b - a), *mix, strength.narrow(2, a, b - a));
+        };
+    }
     const bool luminance = params.preserveColor == ColorPreservation::Luminance;
     if (s.releaseContentPixels && !luminance && !s.content.rgb.empty() && !s.proximity.empty()) {
         s.content.rgb = cv::Mat();  // encoded, and its proximity made
@@ -341,6 +411,40 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
 
 void validate(const RenderParams& params) {
     validate(params.strength);
+    validate(params.styles);
+}
+
+void validate(const StyleMix& mix) {
+    if (mix.kind == StyleMix::Kind::NearFar) {
+        return;
+    }
+    double sum = 0.0;
+    for (double w : mix.weights) {
+        if (!(w >= 0.0) || !std::isfinite(w)) {
+            throw EngineError(ErrorKind::InvalidArgument, "style weights must be numbers >= 0");
+        }
+        sum += w;
+    }
+    if (!mix.weights.empty() && !(sum > 0.0)) {
+        throw EngineError(ErrorKind::InvalidArgument, "the style weights add up to 0");
+    }
+}
+
+std::vector<std::pair<size_t, double>> normalisedWeights(const StyleMix& mix, size_t styles) {
+    if (mix.weights.empty()) {
+        return {{0, 1.0}};
+    }
+    double sum = 0.0;
+    for (double w : mix.weights) {
+        sum += w;
+    }
+    std::vector<std::pair<size_t, double>> out;
+    for (size_t i = 0; i < mix.weights.size() && i < styles; ++i) {
+        if (mix.weights[i] > 0.0) {
+            out.emplace_back(i, mix.weights[i] / sum);
+        }
+    }
+    return out;
 }
 
 }  // namespace depthstyle

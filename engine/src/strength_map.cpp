@@ -255,6 +255,15 @@ void StrengthBasis::update(const StrengthSettings& settings) {
     }
 }
 
+cv::Mat StrengthBasis::normalisedGrid() const {
+    if (grid_.empty()) {
+        return {};
+    }
+    cv::Mat q;
+    normalisedProximity(grid_).convertTo(q, CV_32F);
+    return q;
+}
+
 cv::Mat StrengthBasis::strength(const StrengthSettings& settings) {
     update(settings);
     return strengthMap(grid_, settings, proximity_.size(), overrideGrid_);

@@ -11,6 +11,7 @@ KEYs (the artist's controls, from the README's formulas):
   levels=BLACK,WHITE,GAMMA   invert=1   focus=FX,FY (fractions of W, H)
   edit=FILE.raw   override=FILE.raw   (H x W x 2 layers: grey, alpha)
   color=style-to-content|luminance    (keeping the photo's colours)
+  weights=W0/W1   (style interpolation with --style2)   nearfar=1 (style near, style2 far)
 Writes DIR/NAME.result.raw (H x W x 3) and DIR/NAME.strength.raw (feature grid).
 """
 import argparse
@@ -150,6 +151,7 @@ def main():
     parser.add_argument("--models", required=True)
     parser.add_argument("--content", required=True)
     parser.add_argument("--style", required=True)
+    parser.add_argument("--style2")
     parser.add_argument("--proximity")
     parser.add_argument("--out", required=True)
     parser.add_argument("--run", action="append", required=True)
@@ -164,6 +166,9 @@ def main():
         content_features = encoder(content)
         target = adain(content_features, encoder(style))
         recoloured_target = adain(content_features, encoder(recolour(style, content)))
+        target2 = None
+        if args.style2:
+            target2 = adain(content_features, encoder(to_tensor(raw_arrays.read(args.style2))))
         grid_h, grid_w = content_features.shape[2:]
         assert grid_h == math.ceil(height / 8) and grid_w == math.ceil(width / 8)
         proximity = None
@@ -183,6 +188,13 @@ def main():
             p32 = p.float().view(1, 1, grid_h, grid_w)
             color = controls.get("color", "none")
             t = recoloured_target if color == "style-to-content" else target
+            if "weights" in controls:  # interpolation: sum w_i t_i, weights divided by their sum
+                w = [float(v) for v in controls["weights"].split("/")]
+                t = (w[0] * target + w[1] * target2) / sum(w)
+            if controls.get("nearfar") == "1":  # t_far + q (t_near - t_far), q of step 4
+                q = normalised(block_average(adjusted_proximity(proximity, controls),
+                                             grid_h, grid_w)).float().view(1, 1, grid_h, grid_w)
+                t = target2 + q * (target - target2)
             blended = p32 * content_features + (1.0 - p32) * t
             result = decoder(blended)[:, :, :height, :width].clamp(0.0, 1.0)
             if color == "luminance":

@@ -2,6 +2,8 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+#include <vector>
 #include <QtGlobal>
 #include <memory>
 
@@ -26,9 +28,15 @@ struct Document {
     QString contentPath;  // empty for a pasted image
     ImageInput style;
     QString stylePath;
+    // Styles after the first (style interpolation, near and far styles),
+    // with their paths (empty for a pasted image).
+    std::vector<ImageInput> moreStyles;
+    QStringList moreStylePaths;
     Parameters parameters;
 
     bool complete() const { return !content.empty() && !style.empty(); }
+    size_t styleCount() const { return 1 + moreStyles.size(); }
+    const ImageInput& styleAt(size_t i) const { return i == 0 ? style : moreStyles[i - 1]; }
 
     // The one definition of what a session's caches depend on. The scaled
     // content, its depth and its features: the content image, its size and
@@ -48,15 +56,31 @@ struct Document {
                (!a.depthFromFile ||
                 (a.depthPath == b.depthPath && a.depthIsDistance == b.depthIsDistance));
     }
-    // The scaled style and its features.
+    // The scaled styles and their features.
     bool sameStyleInputs(const Document& other) const {
-        return style.id == other.style.id && parameters.styleSize == other.parameters.styleSize;
+        if (styleCount() != other.styleCount() ||
+            parameters.styleSize != other.parameters.styleSize) {
+            return false;
+        }
+        for (size_t i = 0; i < styleCount(); ++i) {
+            if (styleAt(i).id != other.styleAt(i).id) {
+                return false;
+            }
+        }
+        return true;
     }
     // The cached anchor decodes (P = 0 and P = 1): the scaled content and
     // style, and the colour preservation they were decoded with.
+    // Near and far styles blend by the proximity, so their anchors depend on
+    // the depth, its levels and its edit too.
     bool sameAnchorInputs(const Document& other) const {
+        const Parameters& a = parameters;
+        const Parameters& b = other.parameters;
+        const bool nearFar = a.styleMix.kind == StyleMix::Kind::NearFar;
         return sameContentImage(other) && sameStyleInputs(other) &&
-               parameters.preserveColor == other.parameters.preserveColor;
+               a.preserveColor == b.preserveColor && a.styleMix == b.styleMix &&
+               (!nearFar || (sameDepthSource(other) && a.depthLevels == b.depthLevels &&
+                             a.depthEdit == b.depthEdit));
     }
     // Everything that makes a picture: inputs and parameters.
     bool samePicture(const Document& other) const {

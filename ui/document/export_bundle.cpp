@@ -67,6 +67,9 @@ QJsonObject sidecarJson(const ExportBundle& b) {
                      {"styleUsedSize", QJsonArray{b.styleUsed.width(), b.styleUsed.height()}},
                      {"modelsSha256", models},
                      {"files", files}};
+    if (!b.moreStylePaths.isEmpty()) {
+        json.insert("moreStyles", QJsonArray::fromStringList(b.moreStylePaths));
+    }
     if (b.tunedContentSize >= 0) {
         // A final render: the parameters hold its sizes; these are the
         // sizes the look was tuned at.

@@ -23,6 +23,7 @@ struct ExportBundle {
     double plainAlpha = 0.0;
     QString contentPath;
     QString stylePath;
+    QStringList moreStylePaths;
     ModelFiles models;
     // For a final render at full resolution: the sizes the artist tuned the
     // parameters at (-1: the parameters' own sizes are those).

@@ -82,7 +82,14 @@ StrengthSettings Parameters::strength() const {
 }
 
 RenderParams Parameters::renderParams() const {
-    return {strength(), fastDecoding ? Precision::BFloat16 : Precision::Float32, preserveColor};
+    return {strength(), fastDecoding ? Precision::BFloat16 : Precision::Float32, preserveColor,
+            styleMix};
+}
+
+RenderParams Parameters::plainAdainParams(double a) const {
+    RenderParams params = renderParams();
+    params.strength = StrengthSettings::adain(a);
+    return params;
 }
 
 DepthSource Parameters::depthSource() const {
@@ -97,6 +104,12 @@ QJsonObject Parameters::toJson() const {
     json.insert("depthLevels", QJsonArray{depthLevels.black, depthLevels.white, depthLevels.gamma});
     json.insert("depthInvert", depthLevels.invert);
     json.insert("preserveColor", colorPreservationName(preserveColor));
+    json.insert("styleMix", styleMix.kind == StyleMix::Kind::NearFar ? "near-far" : "weights");
+    QJsonArray weights;
+    for (double w : styleMix.weights) {
+        weights.append(w);
+    }
+    json.insert("styleWeights", weights);
     json.insert("focus", focus ? QJsonValue(QJsonArray{focus->x, focus->y}) : QJsonValue());
     json.insert("depthEdit", depthEditPath);
     json.insert("strengthOverride", strengthOverridePath);
@@ -187,6 +200,29 @@ std::optional<cv::Point2d> readFocus(const QJsonObject& json) {
     return cv::Point2d(list[0].toDouble(), list[1].toDouble());
 }
 
+std::vector<double> readWeights(const QJsonObject& json) {
+    const QJsonValue value = json.value("styleWeights");
+    std::vector<double> weights;
+    if (value.isUndefined() || value.isNull()) {
+        return weights;
+    }
+    if (!value.isArray()) {
+        badField("styleWeights", "a list of numbers >= 0, one per style");
+    }
+    for (const QJsonValue& v : value.toArray()) {
+        if (!v.isDouble() || !(v.toDouble() >= 0.0) || !std::isfinite(v.toDouble())) {
+            badField("styleWeights", "a list of numbers >= 0, one per style");
+        }
+        weights.push_back(v.toDouble());
+    }
+    try {
+        validate(StyleMix{StyleMix::Kind::Weights, weights});
+    } catch (const EngineError&) {
+        badField("styleWeights", "a list of numbers >= 0 with a sum above 0");
+    }
+    return weights;
+}
+
 QString layerPath(const QJsonObject& json, const char* field) {
     const QJsonValue value = json.value(field);
     if (!value.isUndefined() && !value.isNull() && !value.isString()) {
@@ -223,6 +259,10 @@ Parameters Parameters::fromJsonStrict(const QJsonObject& json) {
     p.preserveColor = *colorPreservationFromName(
         choice(json, "preserveColor", "none", {"none", "style-to-content", "luminance"})
             .toStdString());
+    p.styleMix.kind = choice(json, "styleMix", "weights", {"weights", "near-far"}) == "near-far"
+                          ? StyleMix::Kind::NearFar
+                          : StyleMix::Kind::Weights;
+    p.styleMix.weights = readWeights(json);
     p.depthEditPath = layerPath(json, "depthEdit");
     p.strengthOverridePath = layerPath(json, "strengthOverride");
     return p;
@@ -264,6 +304,7 @@ bool Parameters::operator==(const Parameters& o) const {
            styleSize == o.styleSize && depthFromFile == o.depthFromFile &&
            depthPath == o.depthPath && depthIsDistance == o.depthIsDistance &&
            fastDecoding == o.fastDecoding && preserveColor == o.preserveColor &&
+           styleMix == o.styleMix &&
            depthLevels == o.depthLevels && focus == o.focus && depthEditPath == o.depthEditPath &&
            strengthOverridePath == o.strengthOverridePath && depthEdit == o.depthEdit &&
            strengthOverride == o.strengthOverride;

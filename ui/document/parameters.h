@@ -24,6 +24,9 @@ struct Parameters {
     bool depthIsDistance = false;
     bool fastDecoding = false;  // decoder in bfloat16
     ColorPreservation preserveColor = ColorPreservation::None;
+    // Several styles: interpolation weights (one per style image; empty:
+    // the first style alone) or near and far styles by depth.
+    StyleMix styleMix;
     // The artist's controls on the strength map (StrengthSettings).
     DepthLevels depthLevels;           // black, white, gamma, invert
     std::optional<cv::Point2d> focus;  // fractions of the content's width, height
@@ -38,6 +41,9 @@ struct Parameters {
 
     StrengthSettings strength() const;
     RenderParams renderParams() const;
+    // The plain-AdaIN comparison of these parameters: content weight
+    // `alpha`, the same styles, precision and colours.
+    RenderParams plainAdainParams(double alpha) const;
     DepthSource depthSource() const;
     QJsonObject toJson() const;
     QJsonObject basicJson() const;  // without the artist's controls

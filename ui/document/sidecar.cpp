@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <QFile>
+#include <QJsonArray>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -72,6 +73,9 @@ Sidecar readSidecar(const QString& path) {
     }
     sidecar.contentPath = root.value("content").toString();
     sidecar.stylePath = root.value("style").toString();
+    for (const QJsonValue& more : root.value("moreStyles").toArray()) {
+        sidecar.moreStylePaths << more.toString();
+    }
     sidecar.plainAdainAlpha = root.value("plainAdainAlpha").toDouble(0.0);
     if (root.contains("tunedAt")) {
         // A final render's: the sizes the look was tuned at, checked as the

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include "parameters.h"
 
@@ -16,6 +17,7 @@ struct Sidecar {
     Parameters parameters;
     QString contentPath;  // the original inputs; empty for a pasted image
     QString stylePath;
+    QStringList moreStylePaths;    // styles after the first ("moreStyles")
     double plainAdainAlpha = 0.0;  // alpha of adain.png
     // A final render at full resolution: the sizes the parameters were tuned
     // at (the parameters hold the final ones); -1 otherwise.

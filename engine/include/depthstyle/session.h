@@ -2,6 +2,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <opencv2/core/mat.hpp>
 
@@ -15,14 +17,30 @@
 
 namespace depthstyle {
 
+// How several style images make one AdaIN target.
+//   Weights: style interpolation in feature space, sum_i w_i AdaIN(f(c), f(s_i))
+//            with the weights divided by their sum (empty: the first style
+//            alone; a style of weight 0 is not even encoded).
+//   NearFar: styles by depth, style 0 near and style 1 far: the target is
+//            t_far + q (t_near - t_far) per feature cell, q Algorithm 1's
+//            step-4 normalised proximity (after levels and depth edit).
+struct StyleMix {
+    enum class Kind { Weights, NearFar };
+    Kind kind = Kind::Weights;
+    std::vector<double> weights;
+    bool operator==(const StyleMix& o) const { return kind == o.kind && weights == o.weights; }
+    bool operator!=(const StyleMix& o) const { return !(*this == o); }
+};
+
 // Everything that changes the result after the encoders have run.
 struct RenderParams {
     StrengthSettings strength;  // method, beta, epsilon, alpha, the artist's controls
     Precision decoderPrecision = Precision::Float32;
     ColorPreservation preserveColor = ColorPreservation::None;
+    StyleMix styles = {};
     bool operator==(const RenderParams& o) const {
         return strength == o.strength && decoderPrecision == o.decoderPrecision &&
-               preserveColor == o.preserveColor;
+               preserveColor == o.preserveColor && styles == o.styles;
     }
 };
 
@@ -65,8 +83,15 @@ public:
 
     void setContent(const std::string& path, int contentSize);
     void setContent(const Image& image, int contentSize, const std::string& label);
+    // One style: the style list becomes this image alone.
     void setStyle(const std::string& path, int styleSize);
     void setStyle(const Image& image, int styleSize, const std::string& label);
+    // Several styles (StyleMix): sets the style at `index` (the list grows
+    // to hold it; only that style is encoded again), and drops the styles
+    // beyond `count`.
+    void setStyleAt(size_t index, const Image& image, int styleSize, const std::string& label);
+    void setStyleCount(size_t count);
+    size_t styleCount() const;
     void setDepthSource(const DepthSource& source);
 
     // For one-shot work (the CLI): once the content is encoded and its
@@ -83,7 +108,7 @@ public:
     // The content's size before scaling (the size of the image given).
     cv::Size originalContentSize() const;
     const Image& content() const;  // as used: scaled
-    const Image& style() const;    // as used: scaled
+    const Image& style(size_t index = 0) const;  // as used: scaled
 
     // Proximity map at content size (CV_32FC1, larger = closer).
     const cv::Mat& proximity(const Progress& progress = {});
@@ -114,5 +139,10 @@ private:
 
 // Throws EngineError(InvalidArgument) when a parameter is out of range.
 void validate(const RenderParams& params);
+void validate(const StyleMix& mix);
+
+// The weights as used for `styles` style images: (index, weight / sum) of
+// each style of weight above 0.
+std::vector<std::pair<size_t, double>> normalisedWeights(const StyleMix& mix, size_t styles);
 
 }  // namespace depthstyle

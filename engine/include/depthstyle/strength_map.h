@@ -161,6 +161,9 @@ public:
     const cv::Mat& adjusted();
     // Its feature grid; empty before update().
     const cv::Mat& gridProximity() const { return grid_; }
+    // The grid normalised as step 4 does (CV_32FC1, 0 farthest, 1 nearest;
+    // 0 everywhere for a flat grid); empty before update().
+    cv::Mat normalisedGrid() const;
     bool empty() const { return proximity_.empty(); }
 
 private:
