@@ -43,6 +43,7 @@
 #include "result_presenter.h"
 #include "sidecar.h"
 #include "strength_chart.h"
+#include "styles_panel.h"
 #include "synthetic_images.h"
 #include "test_env.h"
 
@@ -118,6 +119,7 @@ private Q_SLOTS:
     void preservedColoursAreAStepAndTravel();
     void brushStrokesAreStepsAndReproduce();
     void brushScreenshot();
+    void styleListMixesAndTravels();
     void dropsStartARender();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
@@ -456,6 +458,79 @@ void TestApp::brushStrokesAreStepsAndReproduce() {
         cv::imread(QDir(folder).filePath("result.png").toStdString(), cv::IMREAD_UNCHANGED);
     const cv::Mat again = cv::imread(file("brush-cli.png").toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(cv::norm(exported, again, cv::NORM_INF), 0.0);
+}
+
+void TestApp::styleListMixesAndTravels() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    QVERIFY(writePicture(file("style-two.png").toStdString(), makeContentPicture(70, 70)));
+    QUndoStack* undo = window->document().undoStack();
+    window->inputLoader().open(file("style-two.png"), ui::ImageRole::AddedStyle);
+    QVERIFY(loaded(*window));
+    const doc::Document& d = window->document().document();
+    QCOMPARE(d.styleCount(), size_t(2));
+    QCOMPARE(d.parameters.styleMix.weights, (std::vector<double>{1.0, 1.0}));
+    QCOMPARE(undo->undoText(), QString("Add Style style-two.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    const auto owned = directSession();
+    owned->setStyleAt(1, loadImage(file("style-two.png").toStdString()), 256, "two");
+    const auto expect = [&](const StyleMix& mix) {
+        RenderParams params;
+        params.styles = mix;
+        return owned->render(params);
+    };
+    QCOMPARE(cv::norm(exactResult(*window).rgb, expect({StyleMix::Kind::Weights, {1, 1}}).rgb,
+                      cv::NORM_INF),
+             0.0);
+    // The style pane shows both, side by side.
+    const QImage strip = window->parts().style->image();
+    QVERIFY2(strip.width() > strip.height() * 1.5, qPrintable(QString::number(strip.width())));
+
+    // A weight, then near and far: each a step, each the engine's result.
+    window->stylesPanel()->weightBox(0)->setValue(3.0);
+    QCOMPARE(d.parameters.styleMix.weights, (std::vector<double>{3.0, 1.0}));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(cv::norm(exactResult(*window).rgb, expect({StyleMix::Kind::Weights, {3, 1}}).rgb,
+                      cv::NORM_INF),
+             0.0);
+    QComboBox* mix = window->stylesPanel()->mixCombo();
+    mix->setCurrentIndex(mix->findData(int(StyleMix::Kind::NearFar)));
+    QCOMPARE(d.parameters.styleMix.kind, StyleMix::Kind::NearFar);
+    QCOMPARE(undo->undoText(), QString("Style mix by weight → near and far"));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(
+        cv::norm(exactResult(*window).rgb, expect({StyleMix::Kind::NearFar, {}}).rgb, cv::NORM_INF),
+        0.0);
+
+    // Export all names both styles; the CLI reproduces the result exactly.
+    const QString folder = file("export-styles");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    const doc::Sidecar sidecar = doc::readSidecar(QDir(folder).filePath("depthstyle.json"));
+    QCOMPARE(sidecar.moreStylePaths, QStringList{file("style-two.png")});
+    QCOMPARE(sidecar.parameters.styleMix.kind, StyleMix::Kind::NearFar);
+    const ProcessResult cli = runProcess(
+        cliExecutable(),
+        {"--models", standinModelDir(), "--params", QDir(folder).filePath("depthstyle.json"),
+         "--output", file("styles-cli.png"), "--threads", "2"},
+        120000);
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    QCOMPARE(
+        cv::norm(
+            cv::imread(QDir(folder).filePath("result.png").toStdString(), cv::IMREAD_UNCHANGED),
+            cv::imread(file("styles-cli.png").toStdString(), cv::IMREAD_UNCHANGED), cv::NORM_INF),
+        0.0);
+
+    // Removing a style is a step; near and far go back to one style alone.
+    window->stylesPanel()->removeButton(1)->click();
+    QCOMPARE(d.styleCount(), size_t(1));
+    QCOMPARE(d.parameters.styleMix, StyleMix{});
+    QCOMPARE(undo->undoText(), QString("Remove Style style-two.png"));
+    undo->undo();
+    QCOMPARE(window->document().document().styleCount(), size_t(2));
+    QCOMPARE(window->document().document().parameters.styleMix.kind, StyleMix::Kind::NearFar);
 }
 
 // Not a check: packaging/screenshot.sh runs it to make the README's picture

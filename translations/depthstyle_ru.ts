@@ -155,6 +155,30 @@
         <source>Paint Depth</source>
         <translation>Роспись глубины</translation>
     </message>
+    <message>
+        <source>Style weights</source>
+        <translation>Веса стилей</translation>
+    </message>
+    <message>
+        <source>Style mix</source>
+        <translation>Смешение стилей</translation>
+    </message>
+    <message>
+        <source>near and far</source>
+        <translation>близко и далеко</translation>
+    </message>
+    <message>
+        <source>by weight</source>
+        <translation>по весам</translation>
+    </message>
+    <message>
+        <source>Add Style %1</source>
+        <translation>Добавить стиль %1</translation>
+    </message>
+    <message>
+        <source>Remove Style %1</source>
+        <translation>Убрать стиль %1</translation>
+    </message>
 </context>
 <context>
     <name>EngineError</name>
@@ -902,6 +926,10 @@
         <source>Full resolution is not possible here: %1</source>
         <translation>Полное разрешение здесь невозможно: %1</translation>
     </message>
+    <message>
+        <source>%1 mixes several styles; add them with Add Style to mix them again.</source>
+        <translation>%1 смешивает несколько стилей; добавьте их кнопкой «Добавить стиль», чтобы смешать снова.</translation>
+    </message>
 </context>
 <context>
     <name>depthstyle::ui::ImagePane</name>
@@ -983,6 +1011,10 @@
     <message>
         <source>&apos;%1&apos;: the depth map is %2×%3 pixels and the photo %4×%5: their shapes differ, so the map would be stretched. Choose the map made for this photo.</source>
         <translation>«%1»: карта глубины — %2×%3 пикселей, а фотография — %4×%5: пропорции различаются, и карту пришлось бы растянуть. Выберите карту, сделанную для этой фотографии.</translation>
+    </message>
+    <message>
+        <source>Add Style Image</source>
+        <translation>Добавить изображение стиля</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1389,21 @@ or press Ctrl+Shift+O</source>
     </message>
 </context>
 <context>
+    <name>depthstyle::ui::PreviewLane</name>
+    <message>
+        <source>near</source>
+        <translation>близко</translation>
+    </message>
+    <message>
+        <source>far</source>
+        <translation>далеко</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
     <name>depthstyle::ui::ResultPresenter</name>
     <message>
         <source>estimating depth</source>
@@ -1456,6 +1503,65 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>Plain AdaIN: uniform α, depth not used</source>
         <translation>Обычный AdaIN: α везде одинаково, глубина не используется</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::StylesPanel</name>
+    <message>
+        <source>Add Style…</source>
+        <translation>Добавить стиль…</translation>
+    </message>
+    <message>
+        <source>Mix by weight</source>
+        <translation>Смешать по весам</translation>
+    </message>
+    <message>
+        <source>Near and far by depth</source>
+        <translation>Близко и далеко по глубине</translation>
+    </message>
+    <message>
+        <source>Style mix</source>
+        <translation>Смешение стилей</translation>
+    </message>
+    <message>
+        <source>Mix by weight: the styles are blended in feature space, each by its weight. Near and far by depth: the first style paints near things, the second far ones, blended by the depth (two styles).</source>
+        <translation>Смешать по весам: стили смешиваются в пространстве признаков, каждый по своему весу. Близко и далеко по глубине: первый стиль рисует близкое, второй — далёкое, смешиваясь по глубине (два стиля).</translation>
+    </message>
+    <message>
+        <source>Add style</source>
+        <translation>Добавить стиль</translation>
+    </message>
+    <message>
+        <source>Add another style image to mix with the others.</source>
+        <translation>Добавить ещё одно изображение стиля для смешения с остальными.</translation>
+    </message>
+    <message>
+        <source>Weight of style %1</source>
+        <translation>Вес стиля %1</translation>
+    </message>
+    <message>
+        <source>How much of this style the mix takes (weights are divided by their sum).</source>
+        <translation>Сколько этого стиля берёт смесь (веса делятся на их сумму).</translation>
+    </message>
+    <message>
+        <source>near</source>
+        <translation>близко</translation>
+    </message>
+    <message>
+        <source>far</source>
+        <translation>далеко</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Remove style %1</source>
+        <translation>Убрать стиль %1</translation>
+    </message>
+    <message>
+        <source>Styl&amp;es</source>
+        <translation>С&amp;тили</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,10 @@ QString controlName(ParameterControl control) {
             return QCoreApplication::translate("DocumentCommands", "Focus");
         case ParameterControl::PreserveColor:
             return QCoreApplication::translate("DocumentCommands", "Colours");
+        case ParameterControl::StyleWeights:
+            return QCoreApplication::translate("DocumentCommands", "Style weights");
+        case ParameterControl::StyleMixKind:
+            return QCoreApplication::translate("DocumentCommands", "Style mix");
     }
     return {};
 }
@@ -100,6 +104,12 @@ QString colourName(ColorPreservation mode) {
             break;
     }
     return QCoreApplication::translate("DocumentCommands", "style's colours");
+}
+
+QString mixName(const StyleMix& mix) {
+    return mix.kind == StyleMix::Kind::NearFar
+               ? QCoreApplication::translate("DocumentCommands", "near and far")
+               : QCoreApplication::translate("DocumentCommands", "by weight");
 }
 
 QString depthName(const doc::Parameters& p) {
@@ -147,6 +157,10 @@ QString describeChange(ParameterControl control, const doc::Parameters& a,
             return QStringLiteral("%1 %2").arg(name, onOff(b.depthLevels.invert));
         case ParameterControl::PreserveColor:
             return step.arg(name, colourName(a.preserveColor), colourName(b.preserveColor));
+        case ParameterControl::StyleWeights:
+            return name;
+        case ParameterControl::StyleMixKind:
+            return step.arg(name, mixName(a.styleMix), mixName(b.styleMix));
         case ParameterControl::Focus:
             return b.focus ? QCoreApplication::translate("DocumentCommands", "Set Focus")
                            : QCoreApplication::translate("DocumentCommands", "Clear Focus");
@@ -170,6 +184,7 @@ int ChangeParametersCommand::id() const {
         case ParameterControl::LevelsBlack:
         case ParameterControl::LevelsWhite:
         case ParameterControl::LevelsGamma:
+        case ParameterControl::StyleWeights:
             return 1000 + static_cast<int>(control_);
         default:
             return -1;  // images and switches are steps of their own

@@ -30,7 +30,8 @@ private:
     bool applied_ = true;
 };
 
-enum class ImageRole { Content, Style };
+// Content, the (first) style, or a style added to the list.
+enum class ImageRole { Content, Style, AddedStyle };
 
 // A content or style image opened, dropped or pasted.
 class SetImageCommand : public DocumentCommand {
@@ -56,6 +57,8 @@ enum class ParameterControl {
     LevelsInvert,
     Focus,
     PreserveColor,
+    StyleWeights,
+    StyleMixKind,
 };
 QString controlName(ParameterControl control);
 // An undo step's words: "Beta 20 → 25", "Content size 512 px → original".
@@ -90,6 +93,14 @@ public:
 
 private:
     int stroke_;
+};
+
+// A style added to or removed from the list (the text says which).
+class StyleListCommand : public DocumentCommand {
+public:
+    StyleListCommand(DocumentController& controller, const QString& text, Document before,
+                     Document after)
+        : DocumentCommand(controller, text, std::move(before), std::move(after)) {}
 };
 
 // Every parameter replaced at once from a sidecar (File > Load Parameters).

@@ -1,5 +1,7 @@
 #include "document_controller.h"
 
+#include <QCoreApplication>
+
 #include <QUndoStack>
 
 #include "render_log.h"
@@ -46,6 +48,66 @@ bool DocumentController::setImage(ImageRole role, const doc::ImageInput& image,
     apply(after);
     undo_->push(new SetImageCommand(*this, role, before, after));
     return dropsDepthMap;
+}
+
+void DocumentController::addStyle(const doc::ImageInput& image, const QString& path) {
+    Document after = document_;
+    if (after.style.empty()) {
+        setImage(ImageRole::Style, image, path);  // the first style
+        return;
+    }
+    after.moreStyles.push_back(image);
+    after.moreStylePaths << path;
+    StyleMix& mix = after.parameters.styleMix;
+    if (mix.kind == StyleMix::Kind::Weights) {
+        if (mix.weights.empty()) {
+            mix.weights.assign(document_.styleCount(), 1.0);  // the styles so far, equal
+        }
+        mix.weights.push_back(1.0);
+    }
+    const Document before = document_;
+    apply(after);
+    undo_->push(new StyleListCommand(
+        *this, QCoreApplication::translate("DocumentCommands", "Add Style %1").arg(image.label),
+        before, after));
+}
+
+void DocumentController::removeStyle(size_t index) {
+    if (index >= document_.styleCount() || document_.styleCount() < 2) {
+        return;  // the last style stays (open another to replace it)
+    }
+    Document after = document_;
+    const QString label = document_.styleAt(index).label;
+    if (index == 0) {
+        after.style = after.moreStyles.front();
+        after.stylePath = after.moreStylePaths.value(0);
+        after.moreStyles.erase(after.moreStyles.begin());
+        after.moreStylePaths.removeFirst();
+    } else {
+        after.moreStyles.erase(after.moreStyles.begin() + long(index - 1));
+        after.moreStylePaths.removeAt(qsizetype(index - 1));
+    }
+    StyleMix& mix = after.parameters.styleMix;
+    if (mix.kind == StyleMix::Kind::NearFar) {
+        mix = StyleMix{};  // near and far need two styles
+    } else if (!mix.weights.empty()) {
+        mix.weights.erase(mix.weights.begin() + long(index));
+        double sum = 0.0;
+        for (double w : mix.weights) {
+            sum += w;
+        }
+        if (!(sum > 0.0)) {
+            mix.weights.assign(mix.weights.size(), 1.0);
+        }
+    }
+    if (after.styleCount() == 1) {
+        mix = StyleMix{};
+    }
+    const Document before = document_;
+    apply(after);
+    undo_->push(new StyleListCommand(
+        *this, QCoreApplication::translate("DocumentCommands", "Remove Style %1").arg(label),
+        before, after));
 }
 
 void DocumentController::changeParameters(const doc::Parameters& parameters,

@@ -27,6 +27,11 @@ public:
     // replaced (a map belongs to its photo; the first photo keeps one chosen
     // before it, from a sidecar say).
     bool setImage(ImageRole role, const doc::ImageInput& image, const QString& path);
+    // A style appended to the list (weight 1; the weights become explicit),
+    // and one removed (the others keep their weights; near and far need two
+    // styles, so with fewer the mix goes back to weights). One step each.
+    void addStyle(const doc::ImageInput& image, const QString& path);
+    void removeStyle(size_t index);
     // No step when nothing changed.
     void changeParameters(const doc::Parameters& parameters, ParameterControl control,
                           qint64 inputTimeMs = 0);

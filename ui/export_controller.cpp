@@ -236,6 +236,19 @@ bool ExportController::loadParameters(const QString& sidecarPath) {
             p.depthFromFile = false;
         }
         doc::loadNamedLayers(p);  // a bad layer file is named; nothing changes
+        // The parameters load, not the images: a mix of more styles than
+        // the document holds waits until they are added.
+        const size_t styles = controller_.document().styleCount();
+        const StyleMix& mix = p.styleMix;
+        const bool fits = mix.kind == StyleMix::Kind::NearFar ? styles == 2
+                                                              : (mix.weights.empty() ||
+                                                                 mix.weights.size() == styles);
+        if (!fits) {
+            p.styleMix = StyleMix{};
+            notification_.showInfo(
+                tr("%1 mixes several styles; add them with Add Style to mix them again.")
+                    .arg(QFileInfo(sidecarPath).fileName()));
+        }
         controller_.loadParameters(p, QFileInfo(sidecarPath).fileName());
     } catch (const EngineError& e) {
         notification_.showError(errorText(e));

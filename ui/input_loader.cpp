@@ -34,10 +34,22 @@ quint64 InputLoader::begin(Slot slot, const QString& name) {
     return ticket;
 }
 
+InputLoader::Slot InputLoader::slotOf(ImageRole role) {
+    switch (role) {
+        case ImageRole::Content:
+            return Slot::Content;
+        case ImageRole::AddedStyle:
+            return Slot::AddedStyle;
+        case ImageRole::Style:
+            break;
+    }
+    return Slot::Style;
+}
+
 void InputLoader::open(const QString& path, ImageRole role) {
     const bool content = role == ImageRole::Content;
     const doc::Parameters& p = controller_.document().parameters;
-    const quint64 ticket = begin(content ? Slot::Content : Slot::Style, QFileInfo(path).fileName());
+    const quint64 ticket = begin(slotOf(role), QFileInfo(path).fileName());
     decoder_.decodeFile(ticket, path, content ? p.contentSize : p.styleSize);
 }
 
@@ -99,6 +111,14 @@ void InputLoader::apply(Slot slot, const DecodedImage& decoded) {
     const bool content = slot == Slot::Content;
     const doc::ImageInput input{decoded.image, decoded.label, controller_.nextImageId()};
     displays_.insert(input.id, decoded.display);
+    if (slot == Slot::AddedStyle) {
+        controller_.addStyle(input, path);
+        if (!path.isEmpty()) {
+            addRecentFile("recent/style", path);
+            rememberFolder("style", path);
+        }
+        return;
+    }
     const QString depthMap = QFileInfo(controller_.document().parameters.depthPath).fileName();
     const bool dropsDepthMap =
         controller_.setImage(content ? ImageRole::Content : ImageRole::Style, input, path);
@@ -120,7 +140,9 @@ bool InputLoader::waitForLoads(int timeoutMs) {
 void InputLoader::chooseAndOpen(ImageRole role) {
     const bool content = role == ImageRole::Content;
     const QString path = QFileDialog::getOpenFileName(
-        dialogParent_, content ? tr("Open Content Image") : tr("Open Style Image"),
+        dialogParent_,
+        content ? tr("Open Content Image")
+                : (role == ImageRole::AddedStyle ? tr("Add Style Image") : tr("Open Style Image")),
         lastFolder(content ? "content" : "style"), imageFileFilter());
     if (!path.isEmpty()) {
         open(path, role);
@@ -149,7 +171,7 @@ void InputLoader::paste(ImageRole role) {
     const bool content = role == ImageRole::Content;
     const doc::Parameters& p = controller_.document().parameters;
     const QString label = tr("pasted image");
-    decoder_.decodePicture(begin(content ? Slot::Content : Slot::Style, label), image, label,
+    decoder_.decodePicture(begin(slotOf(role), label), image, label,
                            content ? p.contentSize : p.styleSize);
 }
 

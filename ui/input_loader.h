@@ -44,7 +44,8 @@ Q_SIGNALS:
     void loadFinished(const QString& path, bool ok);
 
 private:
-    enum class Slot { Content, Style, Depth };
+    enum class Slot { Content, Style, Depth, AddedStyle };
+    static Slot slotOf(ImageRole role);
     struct Request {
         Slot slot;
         QString name;
@@ -63,7 +64,7 @@ private:
     ImageDecoder decoder_;
     QHash<quint64, Request> requests_;
     quint64 nextTicket_ = 1;
-    quint64 latest_[3] = {};  // per slot
+    quint64 latest_[4] = {};  // per slot
     QString openingText_;     // the "Opening …" message shown
 };
 

@@ -37,6 +37,7 @@
 #include "result_presenter.h"
 #include "strength_chart.h"
 #include "stroke_painter.h"
+#include "styles_panel.h"
 #include "window_settings.h"
 
 namespace depthstyle::ui {
@@ -77,6 +78,7 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
                     pane->setMarker(marker);
                 }
                 brush_->setDepthAware(d.parameters.method == Method::DaAdain);
+                styles_->setDocument(d);
                 presenter_->showDocument(d, inputTimeMs);
             });
     connect(panel_, &ParameterPanel::parametersChanged, this, [this](ParameterControl control) {
@@ -158,6 +160,8 @@ void MainWindow::buildPanes() {
     auto* controls = new QWidget(this);
     auto* controlsLayout = new QVBoxLayout(controls);
     controlsLayout->addWidget(panel_);
+    styles_ = new StylesPanel(this);
+    controlsLayout->addWidget(styles_);
     brush_ = new BrushPanel(this);
     painter_ = std::make_unique<StrokePainter>(*controller_, *brush_);
     controlsLayout->addWidget(brush_);
@@ -193,6 +197,31 @@ void MainWindow::buildPanes() {
         pane->addTool(std::make_unique<BrushTool>(*painter_, PaintTarget::StrengthOverride));
     }
     p.depth->addTool(std::make_unique<BrushTool>(*painter_, PaintTarget::DepthEdit));
+    connect(styles_, &StylesPanel::addRequested, this,
+            [this] { loader_->chooseAndOpen(ImageRole::AddedStyle); });
+    connect(styles_, &StylesPanel::removeRequested, this,
+            [this](size_t index) { controller_->removeStyle(index); });
+    connect(styles_, &StylesPanel::weightsChanged, this, [this](const std::vector<double>& w) {
+        doc::Parameters p = controller_->document().parameters;
+        double sum = 0.0;
+        for (double v : w) {
+            sum += v;
+        }
+        if (!(sum > 0.0)) {
+            styles_->setDocument(controller_->document());  // all zero: not a mix
+            return;
+        }
+        p.styleMix = StyleMix{StyleMix::Kind::Weights, w};
+        controller_->changeParameters(p, ParameterControl::StyleWeights, monotonicMs());
+    });
+    connect(styles_, &StylesPanel::mixKindChanged, this, [this](StyleMix::Kind kind) {
+        doc::Parameters p = controller_->document().parameters;
+        const size_t count = controller_->document().styleCount();
+        p.styleMix = kind == StyleMix::Kind::NearFar
+                         ? StyleMix{kind, {}}
+                         : StyleMix{kind, std::vector<double>(count, 1.0)};
+        controller_->changeParameters(p, ParameterControl::StyleMixKind, monotonicMs());
+    });
     connect(panel_->levelsBar(), &DepthLevelsBar::clearFocusRequested, this,
             [this] { setFocusPoint(std::nullopt); });
 

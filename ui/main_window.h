@@ -23,6 +23,7 @@ class ModelsPanel;
 class BrushPanel;
 class ParameterPanel;
 class StrokePainter;
+class StylesPanel;
 class RenderService;
 class ResultPresenter;
 
@@ -48,6 +49,7 @@ public:
     const WindowParts& parts() const { return parts_; }
     ParameterPanel* parameterPanel() const { return panel_; }
     BrushPanel* brushPanel() const { return brush_; }
+    StylesPanel* stylesPanel() const { return styles_; }
     DocumentController& document() const { return *controller_; }
     RenderService& renderService() const { return *service_; }
     const ResultPresenter& presenter() const { return *presenter_; }
@@ -88,6 +90,7 @@ private:
     ModelsPanel* modelsPanel_;
     ParameterPanel* panel_ = nullptr;
     BrushPanel* brush_ = nullptr;
+    StylesPanel* styles_ = nullptr;
     std::unique_ptr<StrokePainter> painter_;
     QSplitter* splitters_[4] = {};  // main, left, top pair, bottom pair
     bool zoomLinked_ = false;

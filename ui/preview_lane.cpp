@@ -12,6 +12,7 @@
 #include "image_convert.h"
 #include "lane_gate.h"
 #include "shared_models.h"
+#include "style_strip.h"
 #include "thread_checks.h"
 
 namespace depthstyle::ui {
@@ -164,9 +165,28 @@ PreviewResult PreviewLane::exactResult(Session& session, const PreviewRequest& r
     const cv::Size proxy = previewProxySize(picture, kPreviewProxySide);
     cv::Mat proximityProxy;
     cv::resize(adjusted, proximityProxy, proxy, 0, 0, cv::INTER_AREA);
+    // Several styles: side by side, each tagged with its share or place.
+    std::vector<QImage> styles;
+    QStringList tags;
+    const StyleMix& mix = p.styleMix;
+    const std::vector<std::pair<size_t, double>> shares =
+        normalisedWeights(mix, session.styleCount());
+    for (size_t i = 0; i < session.styleCount(); ++i) {
+        styles.push_back(toDisplayQImage(session.style(i), kPreviewProxySide / 2));
+        if (mix.kind == StyleMix::Kind::NearFar) {
+            tags << (i == 0 ? tr("near") : tr("far"));
+        } else {
+            double share = 0.0;
+            for (const auto& [index, weight] : shares) {
+                share = index == i ? weight : share;
+            }
+            tags << tr("%1%").arg(qRound(share * 100));
+        }
+    }
     result.display = {toDisplayQImage(result.result),
                       toDisplayQImage(result.contentUsed),
-                      toDisplayQImage(result.styleUsed),
+                      styles.size() == 1 ? toDisplayQImage(result.styleUsed)
+                                         : styleStrip(styles, tags, kPreviewProxySide / 2),
                       proximityToQImage(proximityProxy),
                       unitMapToQImage(strengthMapAtImageSize(result.strength, picture, proxy)),
                       proxy == picture ? QImage() : toQImage(result.result)};
@@ -187,14 +207,11 @@ void PreviewLane::makeAnchors(Session& session, const PreviewRequest& r, const P
         params.decoderPrecision = Precision::Float32;
         return params;
     };
-    anchors.fullStyle =
-        session.render(anchor(0.0), progress);
+    anchors.fullStyle = session.render(anchor(0.0), progress);
     const cv::Size proxy = previewProxySize(anchors.fullStyle.rgb.size(), kPreviewProxySide);
     anchors.proxyStyle = resizedImage(anchors.fullStyle, proxy);
     // Only its proxy is kept: the full one is never shown.
-    anchors.proxyContent = resizedImage(
-        session.render(anchor(1.0), progress),
-        proxy);
+    anchors.proxyContent = resizedImage(session.render(anchor(1.0), progress), proxy);
     anchors_ = anchors;
     Q_EMIT anchorsReady(anchors);
 }

@@ -227,7 +227,9 @@ void ResultPresenter::onResult(const PreviewResult& r) {
     const QSize picture = sizeOf(r.result);
     parts_.result->setImage(r.display.result, picture, r.display.resultDetail);
     parts_.content->setImage(r.display.content, sizeOf(r.contentUsed));
-    parts_.style->setImage(r.display.style, sizeOf(r.styleUsed));
+    // Several styles show as one strip: its own size is the picture's.
+    parts_.style->setImage(r.display.style,
+                           d.styleCount() > 1 ? r.display.style.size() : sizeOf(r.styleUsed));
     parts_.depth->setImage(r.display.depth, picture);
     parts_.strength->setImage(r.display.strength, picture);
     parts_.chart->setProximity(r.proximityGrid, r.result.rgb.size());

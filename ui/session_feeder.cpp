@@ -26,8 +26,7 @@ Session& SessionFeeder::sessionFor(const Document& d, const std::shared_ptr<cons
         const bool sizeChanged = !previous || previous->parameters.styleSize != p.styleSize;
         for (size_t i = 0; i < d.styleCount(); ++i) {
             const doc::ImageInput& style = d.styleAt(i);
-            if (sizeChanged || i >= previous->styleCount() ||
-                previous->styleAt(i).id != style.id) {
+            if (sizeChanged || i >= previous->styleCount() || previous->styleAt(i).id != style.id) {
                 session_->setStyleAt(i, *style.image, p.styleSize, style.label.toStdString());
             }
         }
