@@ -7,6 +7,7 @@
 #include <QDropEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
@@ -38,6 +39,7 @@
 #include "labeled_slider.h"
 #include "main_window.h"
 #include "parameter_panel.h"
+#include "preset_actions.h"
 #include "recent_places.h"
 #include "render_service.h"
 #include "result_presenter.h"
@@ -46,6 +48,7 @@
 #include "styles_panel.h"
 #include "synthetic_images.h"
 #include "test_env.h"
+#include "user_presets.h"
 
 using namespace depthstyle;
 using namespace depthstyle::test;
@@ -120,6 +123,7 @@ private Q_SLOTS:
     void brushStrokesAreStepsAndReproduce();
     void brushScreenshot();
     void styleListMixesAndTravels();
+    void userPresetsSaveApplyAndImport();
     void dropsStartARender();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
@@ -531,6 +535,43 @@ void TestApp::styleListMixesAndTravels() {
     undo->undo();
     QCOMPARE(window->document().document().styleCount(), size_t(2));
     QCOMPARE(window->document().document().parameters.styleMix.kind, StyleMix::Kind::NearFar);
+}
+
+void TestApp::userPresetsSaveApplyAndImport() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(44.0);
+    window->parameterPanel()->levelsBar()->invertBox()->setChecked(true);
+    QVERIFY(window->presetActions().saveCurrentAs("Inverted 44"));
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(10.0);
+    window->parameterPanel()->levelsBar()->invertBox()->setChecked(false);
+    QVERIFY(window->presetActions().apply("Inverted 44"));
+    QCOMPARE(window->document().document().parameters.beta, 44.0);
+    QVERIFY(window->document().document().parameters.depthLevels.invert);
+    QCOMPARE(window->document().undoStack()->undoText(), QString("Apply Preset Inverted 44"));
+    QCOMPARE(window->parameterPanel()->betaSlider()->value(), 44.0);
+    // Listed in Edit > Presets when the menu opens.
+    const QAction* save = window->findChild<QAction*>("preset-save");
+    QVERIFY(save);
+    QMenu* presets = qobject_cast<QMenu*>(save->parent());
+    QVERIFY(presets);
+    Q_EMIT presets->aboutToShow();
+    bool listed = false;
+    for (QAction* action : presets->actions()) {
+        listed = listed || action->text() == "Inverted 44";
+    }
+    QVERIFY(listed);
+    // Imported from an exported sidecar, named after its folder.
+    const QString folder = file("Blue hour");
+    QDir().mkpath(folder);
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportAllTo(folder));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QVERIFY(window->presetActions().importFrom(QDir(folder).filePath("depthstyle.json")));
+    QVERIFY(doc::userPresetByName("Blue hour"));
+    QVERIFY(!window->presetActions().importFrom(file("notes.txt")));
+    window->presetActions().remove("Inverted 44");
+    QVERIFY(!doc::userPresetByName("Inverted 44"));
 }
 
 // Not a check: packaging/screenshot.sh runs it to make the README's picture

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/core.hpp>
@@ -12,8 +13,10 @@
 
 #include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
+#include "parameters.h"
 #include "synthetic_images.h"
 #include "test_env.h"
+#include "user_presets.h"
 
 using namespace depthstyle;
 using namespace depthstyle::test;
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void artistControlsMatchTheEngine();
     void preservedColoursMatchTheEngine();
     void severalStylesInTheCli();
+    void userPresetFromTheApp();
     void sidecarLayersAreRelativeToIt();
     void signalWhileWritingLeavesNoTemporaryFile_data();
     void signalWhileWritingLeavesNoTemporaryFile();
@@ -516,6 +520,31 @@ void TestCli::severalStylesInTheCli() {
     QFile png(file("mixed.png"));
     QVERIFY(png.open(QIODevice::ReadOnly));
     QVERIFY(png.readAll().contains("\"styleWeights\":[0.7,0.3]"));
+}
+
+void TestCli::userPresetFromTheApp() {
+    // A preset saved as the app saves it (QSettings under XDG_CONFIG_HOME).
+    const QString config = file("config");
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config);
+    doc::Parameters look;
+    look.beta = 5.0;
+    look.epsilon = 0.4;
+    doc::saveUserPreset({"Soft look", doc::presetJson(look)});
+    const QStringList env{"XDG_CONFIG_HOME=" + config};
+    const ProcessResult byName =
+        cli(basics(file("preset-mine.png")) + QStringList{"--preset", "Soft look"}, env);
+    QVERIFY2(byName.exitCode == 0, qPrintable(byName.err));
+    const ProcessResult byValues =
+        cli(basics(file("preset-values.png")) + QStringList{"--beta", "5", "--epsilon", "0.4"});
+    QVERIFY2(byValues.exitCode == 0, qPrintable(byValues.err));
+    QCOMPARE(cv::norm(cv::imread(file("preset-mine.png").toStdString(), cv::IMREAD_UNCHANGED),
+                      cv::imread(file("preset-values.png").toStdString(), cv::IMREAD_UNCHANGED),
+                      cv::NORM_INF),
+             0.0);
+    const ProcessResult unknown =
+        cli(basics(file("never.png")) + QStringList{"--preset", "Loud look"}, env);
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains("'Soft look'"), qPrintable(unknown.err));
 }
 
 void TestCli::artistControlsMatchTheEngine() {

@@ -1,6 +1,7 @@
 // The document controller's typed undo commands and the document library:
 // parameters, sidecar, PNG text chunks and presets.
 #include <QJsonDocument>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -13,6 +14,7 @@
 #include "png_metadata.h"
 #include "presets.h"
 #include "sidecar.h"
+#include "user_presets.h"
 
 using namespace depthstyle;
 using depthstyle::ui::DocumentController;
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void pngTextCarriesTheParameters();
     void presetsSetTheStrengthOnly();
     void presetIsOneUndoStep();
+    void userPresetsKeepTheLookNotThePhoto();
     void exportAllWritesEveryFileAndAReadableSidecar();
 };
 
@@ -307,6 +310,50 @@ void TestDocument::exportAllWritesEveryFileAndAReadableSidecar() {
     QCOMPARE(
         QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(),
         written.size());
+}
+
+void TestDocument::userPresetsKeepTheLookNotThePhoto() {
+    QTemporaryDir dir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    doc::Parameters look;
+    look.beta = 42.0;
+    look.epsilon = 0.3;
+    look.depthLevels = DepthLevels{0.1, 0.9, 2.0, true};
+    look.preserveColor = ColorPreservation::Luminance;
+    look.focus = cv::Point2d(0.5, 0.5);
+    look.depthFromFile = true;
+    look.depthPath = "/photos/depth.png";
+    const QJsonObject json = doc::presetJson(look);
+    QVERIFY(!json.contains("focus") && !json.contains("depthPath") &&
+            !json.contains("strengthOverride") && !json.contains("styleWeights"));
+
+    // Applied to another photo's parameters: the look comes, the photo's
+    // own focus, depth file and layers stay.
+    doc::Parameters photo;
+    photo.focus = cv::Point2d(0.2, 0.8);
+    photo.strengthOverride = std::make_shared<const PaintLayer>(transparentLayer({4, 4}));
+    const doc::Parameters applied = doc::applyPresetJson(json, photo);
+    QCOMPARE(applied.beta, 42.0);
+    QCOMPARE(applied.depthLevels, look.depthLevels);
+    QCOMPARE(applied.preserveColor, ColorPreservation::Luminance);
+    QCOMPARE(applied.focus, photo.focus);
+    QVERIFY(!applied.depthFromFile);
+    QCOMPARE(applied.strengthOverride, photo.strengthOverride);
+
+    // Stored, replaced by name, removed.
+    doc::saveUserPreset({"Mine", json});
+    doc::saveUserPreset({"Other", doc::presetJson(doc::Parameters())});
+    look.beta = 7.0;
+    doc::saveUserPreset({"Mine", doc::presetJson(look)});
+    QCOMPARE(doc::userPresets().size(), size_t(2));
+    QCOMPARE(doc::userPresetByName("Mine")->parameters.value("beta").toDouble(), 7.0);
+    doc::removeUserPreset("Mine");
+    QVERIFY(!doc::userPresetByName("Mine"));
+    QCOMPARE(doc::userPresets().size(), size_t(1));
+    // A bad value is refused by name.
+    QJsonObject bad = json;
+    bad.insert("epsilon", 3.0);
+    QVERIFY_THROWS_EXCEPTION(EngineError, doc::applyPresetJson(bad, photo));
 }
 
 QTEST_GUILESS_MAIN(TestDocument)

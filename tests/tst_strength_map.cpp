@@ -161,7 +161,8 @@ void TestStrengthMap::chartCurveIsTheMapsFunction() {
     QCOMPARE(profile.mean, 0.4375);
     QCOMPARE(profile.shares, (std::vector<double>{0.25, 0.25, 0.25, 0.25}));
     // 5 points over [0,1] include each cell's normalised value.
-    const StrengthCurve curve = strengthCurve(StrengthFrame{profile.mean, std::nullopt, 0.0}, settings, 5);
+    const StrengthCurve curve =
+        strengthCurve(StrengthFrame{profile.mean, std::nullopt, 0.0}, settings, 5);
     QCOMPARE(curve.proximity, (std::vector<double>{0.0, 0.25, 0.5, 0.75, 1.0}));
     const cv::Mat p = strengthMap(grid, settings);
     const int cellPoint[] = {0, 1, 2, 4};
@@ -170,7 +171,8 @@ void TestStrengthMap::chartCurveIsTheMapsFunction() {
     }
     QCOMPARE(curve.strength[4], 0.8);  // the 1 - epsilon ceiling
     QVERIFY(curve.strength[0] < curve.strength[1]);
-    const StrengthCurve plain = strengthCurve(StrengthFrame{profile.mean, std::nullopt, 0.0}, StrengthSettings::adain(0.6), 3);
+    const StrengthCurve plain = strengthCurve(StrengthFrame{profile.mean, std::nullopt, 0.0},
+                                              StrengthSettings::adain(0.6), 3);
     QCOMPARE(plain.strength, (std::vector<double>{0.6, 0.6, 0.6}));
 }
 

@@ -659,6 +659,18 @@
         <source>Zooming or panning one picture shows the same spot in the content, depth, strength and result panes</source>
         <translation>Масштаб и сдвиг одной картинки показывают то же место на панелях содержимого, глубины, силы и результата</translation>
     </message>
+    <message>
+        <source>&amp;Delete Preset</source>
+        <translation>&amp;Удалить предустановку</translation>
+    </message>
+    <message>
+        <source>&amp;Save Current as Preset…</source>
+        <translation>&amp;Сохранить текущие как предустановку…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Preset from depthstyle.json…</source>
+        <translation>&amp;Импортировать предустановку из depthstyle.json…</translation>
+    </message>
 </context>
 <context>
     <name>ThemeMenu</name>
@@ -1386,6 +1398,37 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>C&amp;olours:</source>
         <translation>&amp;Цвета:</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::PresetActions</name>
+    <message>
+        <source>Save Preset</source>
+        <translation>Сохранить предустановку</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>Имя предустановки:</translation>
+    </message>
+    <message>
+        <source>Saved the preset &quot;%1&quot;.</source>
+        <translation>Предустановка «%1» сохранена.</translation>
+    </message>
+    <message>
+        <source>Import Preset</source>
+        <translation>Импорт предустановки</translation>
+    </message>
+    <message>
+        <source>DepthStyle sidecar (*.json)</source>
+        <translation>Файл параметров DepthStyle (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported the preset &quot;%1&quot;.</source>
+        <translation>Предустановка «%1» импортирована.</translation>
+    </message>
+    <message>
+        <source>Deleted the preset &quot;%1&quot;.</source>
+        <translation>Предустановка «%1» удалена.</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,18 @@ void DocumentController::applyPreset(const doc::Preset& preset) {
     undo_->push(new ApplyPresetCommand(*this, presetDisplayName(preset), before, after));
 }
 
+void DocumentController::applyParameters(const doc::Parameters& parameters,
+                                         const QString& presetName) {
+    if (parameters == document_.parameters) {
+        return;
+    }
+    Document after = document_;
+    after.parameters = parameters;
+    const Document before = document_;
+    apply(after);
+    undo_->push(new ApplyPresetCommand(*this, presetName, before, after));
+}
+
 void DocumentController::setInitialParameters(const doc::Parameters& parameters) {
     document_.parameters = parameters;
 }

@@ -43,6 +43,8 @@ public:
     // The preset's method, beta, epsilon and alpha; no step when they are
     // already in place.
     void applyPreset(const doc::Preset& preset);
+    // A user preset's parameters, one step named after it.
+    void applyParameters(const doc::Parameters& parameters, const QString& presetName);
     // Settings restored at start: no undo step.
     void setInitialParameters(const doc::Parameters& parameters);
 

@@ -240,9 +240,9 @@ bool ExportController::loadParameters(const QString& sidecarPath) {
         // the document holds waits until they are added.
         const size_t styles = controller_.document().styleCount();
         const StyleMix& mix = p.styleMix;
-        const bool fits = mix.kind == StyleMix::Kind::NearFar ? styles == 2
-                                                              : (mix.weights.empty() ||
-                                                                 mix.weights.size() == styles);
+        const bool fits = mix.kind == StyleMix::Kind::NearFar
+                              ? styles == 2
+                              : (mix.weights.empty() || mix.weights.size() == styles);
         if (!fits) {
             p.styleMix = StyleMix{};
             notification_.showInfo(

@@ -14,6 +14,7 @@
 #include "presets.h"
 #include "recent_places.h"
 #include "theme_menu.h"
+#include "user_presets.h"
 
 namespace depthstyle::ui {
 namespace {
@@ -71,6 +72,36 @@ void buildEditMenu(QMainWindow* w, const MenuActions& a, QUndoStack* undoStack) 
                         [apply = a.applyPreset, key = preset.key] { apply(key); })
             ->setObjectName("preset-" + preset.key);
     }
+    // The artist's presets after the shipped ones, read each time the menu
+    // opens (another window or the CLI's user may have saved one).
+    presets->addSeparator();
+    QMenu* remove = new QMenu(QMainWindow::tr("&Delete Preset"), presets);
+    QAction* userStart = presets->addSeparator();
+    presets->addAction(QMainWindow::tr("&Save Current as Preset…"), w, a.savePreset)
+        ->setObjectName("preset-save");
+    presets->addAction(QMainWindow::tr("&Import Preset from depthstyle.json…"), w, a.importPreset)
+        ->setObjectName("preset-import");
+    presets->addMenu(remove);
+    QObject::connect(presets, &QMenu::aboutToShow, w, [=] {
+        for (QAction* action : presets->actions()) {
+            if (action->property("userPreset").isValid()) {
+                presets->removeAction(action);
+                action->deleteLater();
+            }
+        }
+        remove->clear();
+        const std::vector<doc::UserPreset> mine = doc::userPresets();
+        for (const doc::UserPreset& preset : mine) {
+            QAction* action = new QAction(preset.name, presets);
+            action->setProperty("userPreset", preset.name);
+            QObject::connect(action, &QAction::triggered, w,
+                             [apply = a.applyUserPreset, name = preset.name] { apply(name); });
+            presets->insertAction(userStart, action);
+            remove->addAction(preset.name, w,
+                              [del = a.deleteUserPreset, name = preset.name] { del(name); });
+        }
+        remove->setEnabled(!mine.empty());
+    });
     edit->addSeparator();
     edit->addAction(QMainWindow::tr("&Copy Result"), QKeySequence::Copy, w, a.copyResult);
     edit->addAction(QMainWindow::tr("&Paste as Content"), QKeySequence::Paste, w, a.pasteContent);

@@ -23,6 +23,9 @@ struct MenuActions {
     std::function<void(bool linked)> linkZoom;
     bool zoomLinked = false;
     std::function<void(const QString& presetKey)> applyPreset;
+    // The artist's own presets (listed each time the menu opens).
+    std::function<void()> savePreset, importPreset;
+    std::function<void(const QString&name)> applyUserPreset, deleteUserPreset;
 };
 
 // The File, Edit and View menus (recent files, undo and redo, the

@@ -31,6 +31,7 @@
 #include "notification_bar.h"
 #include "pane_tools.h"
 #include "parameter_panel.h"
+#include "preset_actions.h"
 #include "presets.h"
 #include "render_log.h"
 #include "render_service.h"
@@ -288,6 +289,11 @@ void MainWindow::buildMenus() {
     a.applyPreset = [this](const QString& key) {
         controller_->applyPreset(*doc::presetByKey(key));
     };
+    presets_ = new PresetActions(*controller_, *parts_.notification, this);
+    a.savePreset = [this] { presets_->saveCurrent(); };
+    a.importPreset = [this] { presets_->importFromSidecar(); };
+    a.applyUserPreset = [this](const QString& name) { presets_->apply(name); };
+    a.deleteUserPreset = [this](const QString& name) { presets_->remove(name); };
     buildMainMenus(this, a, controller_->undoStack(), parts_.result, parts_.notification);
     menuBar()->installEventFilter(this);
 }

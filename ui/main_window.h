@@ -24,6 +24,7 @@ class BrushPanel;
 class ParameterPanel;
 class StrokePainter;
 class StylesPanel;
+class PresetActions;
 class RenderService;
 class ResultPresenter;
 
@@ -50,6 +51,7 @@ public:
     ParameterPanel* parameterPanel() const { return panel_; }
     BrushPanel* brushPanel() const { return brush_; }
     StylesPanel* stylesPanel() const { return styles_; }
+    PresetActions& presetActions() const { return *presets_; }
     DocumentController& document() const { return *controller_; }
     RenderService& renderService() const { return *service_; }
     const ResultPresenter& presenter() const { return *presenter_; }
@@ -91,6 +93,7 @@ private:
     ParameterPanel* panel_ = nullptr;
     BrushPanel* brush_ = nullptr;
     StylesPanel* styles_ = nullptr;
+    PresetActions* presets_ = nullptr;
     std::unique_ptr<StrokePainter> painter_;
     QSplitter* splitters_[4] = {};  // main, left, top pair, bottom pair
     bool zoomLinked_ = false;

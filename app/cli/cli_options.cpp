@@ -11,6 +11,7 @@
 #include "output_names.h"
 #include "presets.h"
 #include "sidecar.h"
+#include "user_presets.h"
 
 namespace depthstyle::cli {
 namespace {
@@ -188,7 +189,8 @@ void addOptions(QCommandLineParser& parser) {
         "file");
     add("preset",
         "Start from a built-in setting: paper (beta 20, epsilon 0.15), subtle (beta 8, "
-        "epsilon 0.4), strong (beta 50, epsilon 0.05) or adain (plain AdaIN, full style).",
+        "epsilon 0.4), strong (beta 50, epsilon 0.05) or adain (plain AdaIN, full style); or "
+        "from a preset saved in the app (Edit > Presets) by its name.",
         "name");
     add("method", "da-adain (depth-aware, default) or adain (plain AdaIN).", "name");
     add("beta", "Prominence beta of Algorithm 1, >= 0 (default 20).", "B");
@@ -309,8 +311,8 @@ void readStyles(const QCommandLineParser& parser, CliOptions& o) {
             throw UsageError{QStringLiteral("--style-near and --style-far go together")};
         }
         if (parser.isSet("style") || parser.isSet("style-weights")) {
-            throw UsageError{QStringLiteral(
-                "--style-near and --style-far replace --style and --style-weights")};
+            throw UsageError{
+                QStringLiteral("--style-near and --style-far replace --style and --style-weights")};
         }
         o.style = parser.value("style-near");
         o.moreStyles = QStringList{parser.value("style-far")};
@@ -358,10 +360,23 @@ void readStartingPoint(const QCommandLineParser& parser, CliOptions& o) {
     }
     if (parser.isSet("preset")) {
         const std::optional<doc::Preset> preset = doc::presetByKey(parser.value("preset"));
+        const std::optional<doc::UserPreset> mine =
+            preset ? std::nullopt : doc::userPresetByName(parser.value("preset"));
+        if (mine) {
+            try {
+                o.parameters = doc::applyPresetJson(mine->parameters, o.parameters);
+            } catch (const EngineError& e) {
+                throw UsageError{QStringLiteral("--preset: %1").arg(e.what())};
+            }
+            return;
+        }
         if (!preset) {
             QStringList keys;
             for (const doc::Preset& p : doc::builtInPresets()) {
                 keys << p.key;
+            }
+            for (const doc::UserPreset& p : doc::userPresets()) {
+                keys << "'" + p.name + "'";
             }
             throw UsageError{QStringLiteral("--preset: '%1' is not one of %2")
                                  .arg(parser.value("preset"), keys.join(", "))};

@@ -3,9 +3,9 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
-#include <vector>
 #include <QtGlobal>
 #include <memory>
+#include <vector>
 
 #include "depthstyle/image.h"
 #include "parameters.h"

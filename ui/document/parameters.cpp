@@ -304,10 +304,9 @@ bool Parameters::operator==(const Parameters& o) const {
            styleSize == o.styleSize && depthFromFile == o.depthFromFile &&
            depthPath == o.depthPath && depthIsDistance == o.depthIsDistance &&
            fastDecoding == o.fastDecoding && preserveColor == o.preserveColor &&
-           styleMix == o.styleMix &&
-           depthLevels == o.depthLevels && focus == o.focus && depthEditPath == o.depthEditPath &&
-           strengthOverridePath == o.strengthOverridePath && depthEdit == o.depthEdit &&
-           strengthOverride == o.strengthOverride;
+           styleMix == o.styleMix && depthLevels == o.depthLevels && focus == o.focus &&
+           depthEditPath == o.depthEditPath && strengthOverridePath == o.strengthOverridePath &&
+           depthEdit == o.depthEdit && strengthOverride == o.strengthOverride;
 }
 
 }  // namespace depthstyle::doc

@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <QFile>
-#include <QJsonArray>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <cerrno>
