@@ -124,6 +124,7 @@ private Q_SLOTS:
     void brushScreenshot();
     void styleListMixesAndTravels();
     void userPresetsSaveApplyAndImport();
+    void compareWithThePhotoAndTheLastExport();
     void dropsStartARender();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
@@ -572,6 +573,45 @@ void TestApp::userPresetsSaveApplyAndImport() {
     QVERIFY(!window->presetActions().importFrom(file("notes.txt")));
     window->presetActions().remove("Inverted 44");
     QVERIFY(!doc::userPresetByName("Inverted 44"));
+}
+
+void TestApp::compareWithThePhotoAndTheLastExport() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    ui::ComparePane* pane = window->parts().result;
+    QTRY_VERIFY_WITH_TIMEOUT(!pane->comparison().isNull(), kRenderTimeoutMs);  // plain AdaIN
+    const QImage plain = pane->comparison();
+    // The photo as stylized.
+    window->findChild<QAction*>("compare-photo")->trigger();
+    QCOMPARE(pane->comparison(), window->presenter().exact()->display.content);
+    QCOMPARE(pane->comparisonLabel(), QString("Photo"));
+    // It follows the document: another beta keeps the photo, new label.
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(31.0);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(pane->comparison(), window->presenter().exact()->display.content);
+    QVERIFY(pane->resultLabel().contains("31"));
+
+    // The last export: nothing before one, then the picture written.
+    window->findChild<QAction*>("compare-export")->trigger();
+    QVERIFY(pane->comparison().isNull());
+    const QImage exportedLook = window->presenter().exact()->display.result;
+    const ui::ExportOutcome outcome =
+        waitForExport(*window, window->exporter().exportResultTo(file("compare-me.png")));
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QTRY_COMPARE(pane->comparison(), exportedLook);
+    QCOMPARE(pane->comparisonLabel(), QString("Export compare-me.png"));
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(60.0);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(pane->comparison(), exportedLook);  // the export, not the new result
+    QVERIFY(pane->image() != exportedLook);
+
+    // Back to plain AdaIN: rendered again for this document.
+    window->findChild<QAction*>("compare-plain")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window->presenter().plainFor(window->document().document()),
+                             kRenderTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane->comparison().isNull(), kRenderTimeoutMs);
+    QVERIFY(pane->comparisonLabel().startsWith("AdaIN"));
+    Q_UNUSED(plain);
 }
 
 // Not a check: packaging/screenshot.sh runs it to make the README's picture

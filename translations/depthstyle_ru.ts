@@ -592,10 +592,6 @@
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <source>Wipe: DA-AdaIN | Plain AdaIN</source>
-        <translation>Шторка: DA-AdaIN | обычный AdaIN</translation>
-    </message>
-    <message>
         <source>Ctrl+2</source>
         <translation>Ctrl+2</translation>
     </message>
@@ -670,6 +666,38 @@
     <message>
         <source>&amp;Import Preset from depthstyle.json…</source>
         <translation>&amp;Импортировать предустановку из depthstyle.json…</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Шторка</translation>
+    </message>
+    <message>
+        <source>&amp;Compare With</source>
+        <translation>&amp;Сравнивать с</translation>
+    </message>
+    <message>
+        <source>&amp;Plain AdaIN</source>
+        <translation>&amp;Обычным AdaIN</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <source>The P&amp;hoto</source>
+        <translation>&amp;Фотографией</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
+    <message>
+        <source>The &amp;Last Export</source>
+        <translation>&amp;Последним экспортом</translation>
+    </message>
+    <message>
+        <source>Ctrl+6</source>
+        <translation>Ctrl+6</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +1539,14 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>%1 (matched strength)</source>
         <translation>%1 (равная сила)</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Экспорт %1</translation>
     </message>
 </context>
 <context>

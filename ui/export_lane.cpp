@@ -5,6 +5,7 @@
 #include "depthstyle/engine_error.h"
 #include "error_text.h"
 #include "export_bundle.h"
+#include "image_convert.h"
 #include "lane_gate.h"
 #include "shared_models.h"
 #include "thread_checks.h"
@@ -125,6 +126,7 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
             picture.styleUsed = session.style();
             outcome.rendered = true;
         }
+        outcome.display = toDisplayQImage(picture.result);  // here, off the window's thread
         if (job.kind == ExportKind::Result) {
             doc::exportResult(job.target, picture.result, job.quality, p);
             outcome.written << job.target;

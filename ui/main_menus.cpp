@@ -141,8 +141,7 @@ void buildViewMenu(QMainWindow* w, const MenuActions& a, ComparePane* result,
         QString shortcut;
     } modes[] = {
         {QMainWindow::tr("Result Only"), ComparePane::Mode::Off, QMainWindow::tr("Ctrl+1")},
-        {QMainWindow::tr("Wipe: DA-AdaIN | Plain AdaIN"), ComparePane::Mode::Wipe,
-         QMainWindow::tr("Ctrl+2")},
+        {QMainWindow::tr("Wipe"), ComparePane::Mode::Wipe, QMainWindow::tr("Ctrl+2")},
         {QMainWindow::tr("Side by Side"), ComparePane::Mode::SideBySide,
          QMainWindow::tr("Ctrl+3")}};
     for (const auto& m : modes) {
@@ -152,6 +151,25 @@ void buildViewMenu(QMainWindow* w, const MenuActions& a, ComparePane* result,
         action->setCheckable(true);
         action->setChecked(m.mode == result->mode());
         group->addAction(action);
+    }
+    QMenu* against = view->addMenu(QMainWindow::tr("&Compare With"));
+    auto* sources = new QActionGroup(against);
+    const struct {
+        QString text;
+        QString name;
+        QString shortcut;
+    } choices[] = {
+        {QMainWindow::tr("&Plain AdaIN"), "compare-plain", QMainWindow::tr("Ctrl+4")},
+        {QMainWindow::tr("The P&hoto"), "compare-photo", QMainWindow::tr("Ctrl+5")},
+        {QMainWindow::tr("The &Last Export"), "compare-export", QMainWindow::tr("Ctrl+6")}};
+    for (int i = 0; i < 3; ++i) {
+        QAction* action =
+            against->addAction(choices[i].text, w, [set = a.compareWith, i] { set(i); });
+        action->setObjectName(choices[i].name);
+        action->setShortcut(QKeySequence(choices[i].shortcut));
+        action->setCheckable(true);
+        action->setChecked(i == 0);
+        sources->addAction(action);
     }
     view->addSeparator();
     view->addAction(QMainWindow::tr("&Fit All Panes"), QKeySequence(QMainWindow::tr("Ctrl+0")), w,

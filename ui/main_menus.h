@@ -23,6 +23,9 @@ struct MenuActions {
     std::function<void(bool linked)> linkZoom;
     bool zoomLinked = false;
     std::function<void(const QString& presetKey)> applyPreset;
+    // What the result pane compares with: 0 plain AdaIN, 1 the photo, 2 the
+    // last export.
+    std::function<void(int source)> compareWith;
     // The artist's own presets (listed each time the menu opens).
     std::function<void()> savePreset, importPreset;
     std::function<void(const QString&name)> applyUserPreset, deleteUserPreset;

@@ -289,6 +289,14 @@ void MainWindow::buildMenus() {
     a.applyPreset = [this](const QString& key) {
         controller_->applyPreset(*doc::presetByKey(key));
     };
+    a.compareWith = [this](int source) {
+        presenter_->setCompareWith(static_cast<ResultPresenter::CompareWith>(source));
+    };
+    connect(exporter_, &ExportController::exportFinished, this, [this](const ExportOutcome& o) {
+        if (o.error.isEmpty() && !o.written.isEmpty() && !o.display.isNull()) {
+            presenter_->setLastExport(o.display, QFileInfo(o.written.constFirst()).fileName());
+        }
+    });
     presets_ = new PresetActions(*controller_, *parts_.notification, this);
     a.savePreset = [this] { presets_->saveCurrent(); };
     a.importPreset = [this] { presets_->importFromSidecar(); };

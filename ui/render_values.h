@@ -100,6 +100,7 @@ struct ExportOutcome {
     QString error;           // empty on success
     bool rendered = false;   // the lane rendered the picture itself
     bool cancelled = false;  // stopped by the user; nothing was written
+    QImage display;          // the picture written, screen-sized (to compare with)
 };
 
 }  // namespace depthstyle::ui

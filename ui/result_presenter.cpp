@@ -101,9 +101,50 @@ bool ResultPresenter::comparisonShown() const {
     return parts_.result->mode() != ComparePane::Mode::Off;
 }
 
+bool ResultPresenter::plainWanted() const {
+    return comparisonShown() && compareWith_ == CompareWith::PlainAdain;
+}
+
+void ResultPresenter::setCompareWith(CompareWith source) {
+    compareWith_ = source;
+    showComparison();
+    onComparisonShown();  // plain AdaIN is rendered only while it is wanted
+}
+
+void ResultPresenter::setLastExport(const QImage& display, const QString& name) {
+    lastExport_ = display;
+    lastExportName_ = name;
+    if (compareWith_ == CompareWith::LastExport) {
+        showComparison();
+    }
+}
+
+void ResultPresenter::showComparison() {
+    const QString result = exact_ ? resultLabel(exact_->request.document.parameters) : QString();
+    switch (compareWith_) {
+        case CompareWith::PlainAdain:
+            if (plain_ && plainFor(shown_)) {
+                parts_.result->setComparison(plain_->display, plain_->detail);
+                parts_.result->setLabels(
+                    result, comparisonLabel(plain_->request.document.parameters, plain_->alpha));
+            } else {
+                parts_.result->setComparison(QImage());  // on its way
+            }
+            return;
+        case CompareWith::Photo:
+            parts_.result->setComparison(exact_ ? exact_->display.content : QImage());
+            parts_.result->setLabels(result, tr("Photo"));
+            return;
+        case CompareWith::LastExport:
+            parts_.result->setComparison(lastExport_);
+            parts_.result->setLabels(result, tr("Export %1").arg(lastExportName_));
+            return;
+    }
+}
+
 void ResultPresenter::onComparisonShown() {
     // Skipped while hidden: render it now for the document on screen.
-    if (comparisonShown() && enabled_ && shown_.complete() && !plainFor(shown_)) {
+    if (plainWanted() && enabled_ && shown_.complete() && !plainFor(shown_)) {
         latest_ = service_.requestPreview(shown_, monotonicMs(), true);
         status_ = Status::Rendering;
         parts_.cancel->show();
@@ -143,7 +184,7 @@ void ResultPresenter::showDocument(const Document& d, qint64 inputTimeMs) {
     if (!enabled_ || !d.complete()) {
         return;
     }
-    latest_ = service_.requestPreview(d, inputTimeMs, comparisonShown());
+    latest_ = service_.requestPreview(d, inputTimeMs, plainWanted());
     status_ = Status::Rendering;
     parts_.cancel->show();
     setStale(true);
@@ -220,7 +261,8 @@ void ResultPresenter::onResult(const PreviewResult& r) {
           plain_->alpha == comparisonAlpha(d.parameters, r.strength) &&
           plain_->request.document.parameters.fastDecoding == d.parameters.fastDecoding &&
           plain_->request.document.parameters.preserveColor == d.parameters.preserveColor &&
-          plain_->request.document.parameters.styleMix == d.parameters.styleMix)) {
+          plain_->request.document.parameters.styleMix == d.parameters.styleMix) &&
+        compareWith_ == CompareWith::PlainAdain) {
         parts_.result->setComparison(QImage());  // it showed another picture
     }
     const auto sizeOf = [](const Image& image) { return QSize(image.width(), image.height()); };
@@ -233,6 +275,9 @@ void ResultPresenter::onResult(const PreviewResult& r) {
     parts_.depth->setImage(r.display.depth, picture);
     parts_.strength->setImage(r.display.strength, picture);
     parts_.chart->setProximity(r.proximityGrid, r.result.rgb.size());
+    if (compareWith_ != CompareWith::PlainAdain) {
+        showComparison();  // the photo as used, or the last export, with new labels
+    }
     parts_.chart->setSettings(r.request.document.parameters.strength());
     parts_.stage->setText(tr("Rendered %1×%2 in %3 ms")
                               .arg(r.result.width())
@@ -248,6 +293,9 @@ void ResultPresenter::onPlain(const PlainResult& plain) {
         return;
     }
     plain_ = plain;
+    if (compareWith_ != CompareWith::PlainAdain) {
+        return;  // kept for when plain AdaIN is chosen again
+    }
     parts_.result->setComparison(plain.display, plain.detail);
     const doc::Parameters& p = plain.request.document.parameters;
     parts_.result->setLabels(resultLabel(p), comparisonLabel(p, plain.alpha));

@@ -24,6 +24,10 @@ public:
     // Rendering: the exact result is on its way. Preparing: it is on screen,
     // and the live-preview decodes and the comparison are on their way.
     enum class Status { Idle, Rendering, Preparing, Failed, Cancelled };
+    // What the result pane compares with: plain AdaIN (rendered by the
+    // preview lane), the photo as stylized (the content as used), or the
+    // last picture exported.
+    enum class CompareWith { PlainAdain, Photo, LastExport };
 
     ResultPresenter(RenderService& service, const WindowParts& parts, const DisplayCache& displays,
                     QObject* parent = nullptr);
@@ -42,6 +46,11 @@ public:
     std::optional<PreviewResult> exactFor(const Document& document) const;
     std::optional<PlainResult> plainFor(const Document& document) const;
 
+    void setCompareWith(CompareWith source);
+    CompareWith compareWith() const { return compareWith_; }
+    // The last export's picture (screen-sized) and its file name.
+    void setLastExport(const QImage& display, const QString& name);
+
 private:
     void onResult(const PreviewResult& result);
     void onPlain(const PlainResult& plain);
@@ -53,6 +62,10 @@ private:
     void showInput(ImagePane* pane, const doc::ImageInput& input) const;
     void setStale(bool stale);
     bool comparisonShown() const;
+    // Whether plain AdaIN is what the pane compares with, on screen.
+    bool plainWanted() const;
+    // Puts the chosen comparison on the pane (or none when it has none).
+    void showComparison();
     void finish(Status status, const QString& text);
 
     RenderService& service_;
@@ -66,6 +79,9 @@ private:
     std::optional<PreviewResult> exact_;
     std::optional<PlainResult> plain_;
     std::optional<PreviewAnchors> anchors_;
+    CompareWith compareWith_ = CompareWith::PlainAdain;
+    QImage lastExport_;
+    QString lastExportName_;
     qint64 unpaintedInputMs_ = -1;  // a live preview waiting for its paint
     bool shrunk_ = false;
     QString renderError_;  // the failure shown, hidden by the next success           // the working
