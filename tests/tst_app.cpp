@@ -49,6 +49,7 @@
 #include "synthetic_images.h"
 #include "test_env.h"
 #include "user_presets.h"
+#include "work_opener.h"
 
 using namespace depthstyle;
 using namespace depthstyle::test;
@@ -125,6 +126,7 @@ private Q_SLOTS:
     void styleListMixesAndTravels();
     void userPresetsSaveApplyAndImport();
     void compareWithThePhotoAndTheLastExport();
+    void savedWorkOpensWhole();
     void dropsStartARender();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
@@ -612,6 +614,76 @@ void TestApp::compareWithThePhotoAndTheLastExport() {
     QTRY_VERIFY_WITH_TIMEOUT(!pane->comparison().isNull(), kRenderTimeoutMs);
     QVERIFY(pane->comparisonLabel().startsWith("AdaIN"));
     Q_UNUSED(plain);
+}
+
+void TestApp::savedWorkOpensWhole() {
+    // Work with everything: two styles, levels, a focus and a painted layer.
+    QVERIFY(QFile::copy(file("content.png"), file("work-photo.png")));
+    QVERIFY(writePicture(file("work-style2.png").toStdString(), makeContentPicture(60, 80)));
+    auto first = std::make_unique<MainWindow>(standinModelDir());
+    first->show();
+    first->openContent(file("work-photo.png"));
+    first->openStyle(file("style.png"));
+    QVERIFY(loaded(*first));
+    first->inputLoader().open(file("work-style2.png"), ui::ImageRole::AddedStyle);
+    QVERIFY(loaded(*first));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*first), kRenderTimeoutMs);  // panes to paint on
+    first->parameterPanel()->levelsBar()->gammaSlider()->spinBox()->setValue(1.5);
+    first->brushPanel()->setMode(ui::BrushMode::Black);
+    dragAcross(first->parts().strength, 0.2, 0.8, 0.4);
+    first->brushPanel()->setMode(ui::BrushMode::Off);
+    QVERIFY(first->document().document().parameters.strengthOverride);
+    QTest::mouseClick(first->parts().depth, Qt::LeftButton, Qt::NoModifier,
+                      first->parts().depth->pictureRect().center().toPoint());
+    QVERIFY(first->document().document().parameters.focus);
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*first), kRenderTimeoutMs);
+    const QString set = file("My work");
+    QDir().mkpath(set);
+    const ui::ExportOutcome saved = waitForExport(*first, first->exporter().exportAllTo(set));
+    QVERIFY2(saved.error.isEmpty(), qPrintable(saved.error));
+    QVERIFY(QFileInfo::exists(QDir(set).filePath("style-2.png")));
+    const doc::Document& before = first->document().document();
+
+    // A new window opens it whole, as one step, and renders the same picture.
+    MainWindow second(standinModelDir());
+    second.show();
+    QVERIFY(second.workOpener().open(set));
+    QVERIFY(second.workOpener().waitForOpen(kRenderTimeoutMs));
+    const doc::Document& d = second.document().document();
+    QCOMPARE(d.styleCount(), size_t(2));
+    QCOMPARE(d.contentPath, file("work-photo.png"));
+    QCOMPARE(d.moreStylePaths, QStringList{file("work-style2.png")});
+    QCOMPARE(d.parameters.depthLevels, before.parameters.depthLevels);
+    QCOMPARE(d.parameters.focus, before.parameters.focus);
+    QCOMPARE(d.parameters.styleMix, before.parameters.styleMix);
+    QVERIFY(d.parameters.strengthOverride);
+    QCOMPARE(second.document().undoStack()->undoText(), QString("Open Work My work"));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(second), kRenderTimeoutMs);
+    QCOMPARE(cv::norm(exactResult(second).rgb, exactResult(*first).rgb, cv::NORM_INF), 0.0);
+
+    // The originals gone: the set's own pictures as used stand in.
+    QVERIFY(QFile::remove(file("work-photo.png")));
+    QVERIFY(QFile::remove(file("work-style2.png")));
+    MainWindow third(standinModelDir());
+    third.show();
+    QVERIFY(third.workOpener().open(QDir(set).filePath("depthstyle.json")));
+    QVERIFY(third.workOpener().waitForOpen(kRenderTimeoutMs));
+    QCOMPARE(third.document().document().contentPath, QDir(set).filePath("content.png"));
+    QCOMPARE(third.document().document().moreStylePaths,
+             QStringList{QDir(set).filePath("style-2.png")});
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(third), kRenderTimeoutMs);
+
+    // A set whose picture is broken: named, and nothing changes.
+    QFile broken(QDir(set).filePath("content.png"));
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    broken.write("not a picture");
+    broken.close();
+    const quint64 shownBefore = third.document().document().content.id;
+    QVERIFY(third.workOpener().open(set));
+    third.workOpener().waitForOpen(kRenderTimeoutMs);
+    QVERIFY2(third.message().contains("content.png"), qPrintable(third.message()));
+    QCOMPARE(third.document().document().content.id, shownBefore);
+    QVERIFY(!third.workOpener().open(file("no-such-set")));
 }
 
 // Not a check: packaging/screenshot.sh runs it to make the README's picture

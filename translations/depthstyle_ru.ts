@@ -179,6 +179,10 @@
         <source>Remove Style %1</source>
         <translation>Убрать стиль %1</translation>
     </message>
+    <message>
+        <source>Open Work %1</source>
+        <translation>Открыть работу %1</translation>
+    </message>
 </context>
 <context>
     <name>EngineError</name>
@@ -698,6 +702,18 @@
     <message>
         <source>Ctrl+6</source>
         <translation>Ctrl+6</translation>
+    </message>
+    <message>
+        <source>Open &amp;Work…</source>
+        <translation>Открыть &amp;работу…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <source>&amp;Save Work…</source>
+        <translation>&amp;Сохранить работу…</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +1657,21 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>Styl&amp;es</source>
         <translation>С&amp;тили</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::WorkOpener</name>
+    <message>
+        <source>Open Work</source>
+        <translation>Открыть работу</translation>
+    </message>
+    <message>
+        <source>DepthStyle sidecar (*.json)</source>
+        <translation>Файл параметров DepthStyle (*.json)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открывается %1…</translation>
     </message>
 </context>
 <context>

@@ -95,7 +95,8 @@ private:
     int stroke_;
 };
 
-// A style added to or removed from the list (the text says which).
+// A style added to or removed from the list, or a whole set opened (the
+// text says which).
 class StyleListCommand : public DocumentCommand {
 public:
     StyleListCommand(DocumentController& controller, const QString& text, Document before,

@@ -59,7 +59,11 @@ void DocumentController::addStyle(const doc::ImageInput& image, const QString& p
     after.moreStyles.push_back(image);
     after.moreStylePaths << path;
     StyleMix& mix = after.parameters.styleMix;
-    if (mix.kind == StyleMix::Kind::Weights) {
+    if (mix.kind == StyleMix::Kind::NearFar) {
+        // A third style (its decode may have been asked for before near and
+        // far were chosen): near and far take two, so the styles mix equally.
+        mix = StyleMix{StyleMix::Kind::Weights, std::vector<double>(after.styleCount(), 1.0)};
+    } else {
         if (mix.weights.empty()) {
             mix.weights.assign(document_.styleCount(), 1.0);  // the styles so far, equal
         }
@@ -158,6 +162,14 @@ void DocumentController::applyPreset(const doc::Preset& preset) {
     const Document before = document_;
     apply(after);
     undo_->push(new ApplyPresetCommand(*this, presetDisplayName(preset), before, after));
+}
+
+void DocumentController::openWork(const Document& document, const QString& name) {
+    const Document before = document_;
+    apply(document);
+    undo_->push(new StyleListCommand(
+        *this, QCoreApplication::translate("DocumentCommands", "Open Work %1").arg(name), before,
+        document));
 }
 
 void DocumentController::applyParameters(const doc::Parameters& parameters,

@@ -43,6 +43,8 @@ public:
     // The preset's method, beta, epsilon and alpha; no step when they are
     // already in place.
     void applyPreset(const doc::Preset& preset);
+    // A saved set opened whole (images, parameters, layers): one step.
+    void openWork(const Document& document, const QString& name);
     // A user preset's parameters, one step named after it.
     void applyParameters(const doc::Parameters& parameters, const QString& presetName);
     // Settings restored at start: no undo step.

@@ -78,7 +78,7 @@ quint64 ExportController::enqueue(ExportKind kind, const QString& target, int qu
     QStringList targets{target};
     if (kind == ExportKind::All) {
         targets.clear();
-        for (const QString& name : doc::exportSetFileNames(d.parameters)) {
+        for (const QString& name : doc::exportSetFileNames(d.parameters, d.moreStyles.size())) {
             targets << QDir(target).filePath(name);
         }
     }

@@ -124,6 +124,9 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
             picture.strength = session.strengthMap(p.renderParams(), progress);
             picture.contentUsed = session.content();
             picture.styleUsed = session.style();
+            for (size_t i = 1; i < session.styleCount(); ++i) {
+                picture.moreStylesUsed.push_back(session.style(i));
+            }
             outcome.rendered = true;
         }
         outcome.display = toDisplayQImage(picture.result);  // here, off the window's thread
@@ -145,6 +148,7 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
         b.result = picture.result;
         b.contentUsed = picture.contentUsed;
         b.styleUsed = picture.styleUsed;
+        b.moreStylesUsed = picture.moreStylesUsed;
         b.proximity = adjustedProximity(picture.proximity, p.depthLevels, p.depthEdit.get());
         b.strengthGrid = picture.strength;
         b.parameters = p;

@@ -64,7 +64,11 @@ LiveBlend LiveBlender::blend(const LiveBlendRequest& r) {
         basis_.setProximity(r.proximity);
     }
     const cv::Mat strength = basis_.strength(r.settings);
-    if (newProximity || r.settings.levels != levels_ || r.settings.depthEdit != depthEdit_) {
+    // Whenever the map is adjusted (a blend may be dropped as stale, so its
+    // depth picture cannot be the only one), and when the levels change.
+    const bool adjusted = !r.settings.levels.identity() || r.settings.depthEdit;
+    if (newProximity || adjusted || r.settings.levels != levels_ ||
+        r.settings.depthEdit != depthEdit_) {
         levels_ = r.settings.levels;
         depthEdit_ = r.settings.depthEdit;
         cv::Mat drawn;

@@ -46,6 +46,13 @@ void buildFileMenu(QMainWindow* w, const MenuActions& a) {
     QObject::connect(recentStyle, &QMenu::aboutToShow, w,
                      [recentStyle, a] { fillRecentMenu(recentStyle, "recent/style", false, a); });
     file->addSeparator();
+    // A saved work is an Export All set: Save writes one, Open restores it.
+    file->addAction(QMainWindow::tr("Open &Work…"), QKeySequence(QMainWindow::tr("Ctrl+Shift+W")),
+                    w, a.openWork)
+        ->setObjectName("open-work");
+    file->addAction(QMainWindow::tr("&Save Work…"), QKeySequence::Save, w, a.exportAll)
+        ->setObjectName("save-work");
+    file->addSeparator();
     file->addAction(QMainWindow::tr("&Export Result…"), QKeySequence(QMainWindow::tr("Ctrl+E")), w,
                     a.exportResult);
     file->addAction(QMainWindow::tr("Export &All…"), QKeySequence(QMainWindow::tr("Ctrl+Shift+E")),

@@ -15,7 +15,7 @@ class NotificationBar;
 struct MenuActions {
     std::function<void()> openContent, openStyle, openDepthMap;
     std::function<void(const QString& path, bool asContent)> openRecent;
-    std::function<void()> exportResult, exportAll, loadParameters;
+    std::function<void()> exportResult, exportAll, loadParameters, openWork;
     std::function<void()> copyResult, pasteContent, pasteStyle;
     std::function<void()> fitAll, enlargeResult;
     // Zoom the pane with the keyboard focus (else the result) by a factor.

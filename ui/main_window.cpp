@@ -40,6 +40,7 @@
 #include "stroke_painter.h"
 #include "styles_panel.h"
 #include "window_settings.h"
+#include "work_opener.h"
 
 namespace depthstyle::ui {
 
@@ -297,6 +298,8 @@ void MainWindow::buildMenus() {
             presenter_->setLastExport(o.display, QFileInfo(o.written.constFirst()).fileName());
         }
     });
+    opener_ = new WorkOpener(*controller_, *parts_.notification, *displays_, this);
+    a.openWork = [this] { opener_->choose(); };
     presets_ = new PresetActions(*controller_, *parts_.notification, this);
     a.savePreset = [this] { presets_->saveCurrent(); };
     a.importPreset = [this] { presets_->importFromSidecar(); };

@@ -25,6 +25,7 @@ class ParameterPanel;
 class StrokePainter;
 class StylesPanel;
 class PresetActions;
+class WorkOpener;
 class RenderService;
 class ResultPresenter;
 
@@ -52,6 +53,7 @@ public:
     BrushPanel* brushPanel() const { return brush_; }
     StylesPanel* stylesPanel() const { return styles_; }
     PresetActions& presetActions() const { return *presets_; }
+    WorkOpener& workOpener() const { return *opener_; }
     DocumentController& document() const { return *controller_; }
     RenderService& renderService() const { return *service_; }
     const ResultPresenter& presenter() const { return *presenter_; }
@@ -94,6 +96,7 @@ private:
     BrushPanel* brush_ = nullptr;
     StylesPanel* styles_ = nullptr;
     PresetActions* presets_ = nullptr;
+    WorkOpener* opener_ = nullptr;
     std::unique_ptr<StrokePainter> painter_;
     QSplitter* splitters_[4] = {};  // main, left, top pair, bottom pair
     bool zoomLinked_ = false;

@@ -162,6 +162,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     connect(fastDecoding_, &QCheckBox::toggled, this,
             [this] { Q_EMIT parametersChanged(ParameterControl::FastDecoding); });
     connect(levels_, &DepthLevelsBar::levelsChanged, this, [this](int which) {
+        levelsEdited_ = true;
         const ParameterControl controls[] = {
             ParameterControl::LevelsBlack, ParameterControl::LevelsWhite,
             ParameterControl::LevelsGamma, ParameterControl::LevelsInvert};
@@ -205,7 +206,9 @@ doc::Parameters ParameterPanel::parameters() const {
     p.depthPath = depthPath_;
     p.depthIsDistance = depthIsDistance_->isChecked();
     p.fastDecoding = fastDecoding_->isChecked();
-    p.depthLevels = levels_->levels();
+    // The bar's two decimals only once the artist moves it: loaded levels
+    // (0.123 from a sidecar) are kept as they are.
+    p.depthLevels = levelsEdited_ ? levels_->levels() : base_.depthLevels;
     p.preserveColor = static_cast<ColorPreservation>(preserveColor_->currentData().toInt());
     return p;
 }
@@ -228,6 +231,7 @@ void ParameterPanel::setParameters(const doc::Parameters& p) {
     levels_->setLevels(p.depthLevels);
     levels_->setFocusShown(p.focus.has_value());
     base_ = p;
+    levelsEdited_ = false;
     updateEnabled();
 }
 

@@ -60,6 +60,7 @@ private:
     QString depthPath_;
     DepthLevelsBar* levels_;
     doc::Parameters base_;
+    bool levelsEdited_ = false;
 };
 
 }  // namespace depthstyle::ui

@@ -159,6 +159,9 @@ PreviewResult PreviewLane::exactResult(Session& session, const PreviewRequest& r
     result.strength = session.strengthMap(p.renderParams(), progress);
     result.contentUsed = session.content();
     result.styleUsed = session.style();
+    for (size_t i = 1; i < session.styleCount(); ++i) {
+        result.moreStylesUsed.push_back(session.style(i));
+    }
     encoding_ = false;  // a newer request need not wait for the pictures below
     // Screen-sized pictures for the panes, and the full result for zooming in.
     const cv::Size picture = result.result.rgb.size();

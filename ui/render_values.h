@@ -7,6 +7,7 @@
 #include <QtGlobal>
 #include <opencv2/core/mat.hpp>
 #include <optional>
+#include <vector>
 
 #include "depthstyle/model_files.h"
 #include "document.h"
@@ -33,9 +34,10 @@ struct PreviewResult {
     Image result;       // exact, at content size
     Image contentUsed;  // scaled as encoded
     Image styleUsed;
-    cv::Mat proximity;      // content size
-    cv::Mat proximityGrid;  // on the feature grid (for the live strength map)
-    cv::Mat strength;       // feature grid
+    std::vector<Image> moreStylesUsed;  // styles after the first, scaled
+    cv::Mat proximity;                  // content size
+    cv::Mat proximityGrid;              // on the feature grid (for the live strength map)
+    cv::Mat strength;                   // feature grid
     // The panes' pictures, made on the lane so the window only shows them:
     // at most kPreviewProxySide a side, and `resultDetail` the full result
     // when that is larger (drawn when the pane zooms in beyond the proxy).

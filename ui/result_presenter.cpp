@@ -256,12 +256,9 @@ void ResultPresenter::onResult(const PreviewResult& r) {
     renderError_.clear();
     const Document& d = r.request.document;
     if (plain_ &&
-        !(d.sameContentImage(plain_->request.document) &&
-          d.sameStyleInputs(plain_->request.document) &&
+        !(d.sameAnchorInputs(plain_->request.document) &&
           plain_->alpha == comparisonAlpha(d.parameters, r.strength) &&
-          plain_->request.document.parameters.fastDecoding == d.parameters.fastDecoding &&
-          plain_->request.document.parameters.preserveColor == d.parameters.preserveColor &&
-          plain_->request.document.parameters.styleMix == d.parameters.styleMix) &&
+          plain_->request.document.parameters.fastDecoding == d.parameters.fastDecoding) &&
         compareWith_ == CompareWith::PlainAdain) {
         parts_.result->setComparison(QImage());  // it showed another picture
     }

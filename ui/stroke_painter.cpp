@@ -37,7 +37,20 @@ bool StrokePainter::begin(PaintTarget target, QPointF at) {
     const SharedPaintLayer& current = target == PaintTarget::StrengthOverride
                                           ? d.parameters.strengthOverride
                                           : d.parameters.depthEdit;
-    PaintLayer base = current ? *current : transparentLayer(paintLayerSize(picture));
+    // A layer from a file may be larger than the app paints at: brought to
+    // the painting size (the engine resizes it to the content anyway).
+    PaintLayer base =
+        current
+            ? layerAtSize(*current, current->size().width > StrokePainter::kMaxLayerSide ||
+                                            current->size().height > StrokePainter::kMaxLayerSide
+                                        ? paintLayerSize(current->size())
+                                        : current->size())
+            : transparentLayer(paintLayerSize(picture));
+    if (current && base.size() != current->size()) {
+        quantiseLayer(base, cv::Rect(cv::Point(0, 0), base.size()));
+    }
+    published_.invalidate();
+    dirty_ = false;
     layerSize_ = base.size();
     target_ = target;
     erase_ = brush_.mode() == BrushMode::Eraser;
@@ -53,18 +66,32 @@ void StrokePainter::moveTo(QPointF at) {
         return;
     }
     stroke_->moveTo(cv::Point2d(at.x() * layerSize_.width, at.y() * layerSize_.height));
-    publish();
+    dirty_ = true;
+    // A drag sends many moves: the layer is composited and shown at most
+    // every kPublishMs (and at the end), not for each of them.
+    if (!published_.isValid() || published_.elapsed() >= kPublishMs) {
+        publish();
+    }
 }
 
 void StrokePainter::end() {
+    if (stroke_ && dirty_) {
+        publish();
+    }
     stroke_.reset();
 }
 
 void StrokePainter::publish() {
     doc::Parameters p = controller_.document().parameters;
     PaintLayer painted = stroke_->result();
-    quantiseLayer(painted);  // as its exported 16-bit PNG will read back
-    auto layer = std::make_shared<const PaintLayer>(std::move(painted));
+    quantiseLayer(painted, stroke_->touched());  // as its exported 16-bit PNG will read back
+    published_.restart();
+    dirty_ = false;
+    // A layer erased to nothing is no layer: Algorithm 1's P (or the
+    // estimated depth) bit for bit, and nothing to export.
+    SharedPaintLayer layer = paintsAnything(painted)
+                                 ? std::make_shared<const PaintLayer>(std::move(painted))
+                                 : SharedPaintLayer();
     if (target_ == PaintTarget::StrengthOverride) {
         p.strengthOverride = std::move(layer);
         p.strengthOverridePath.clear();  // painted: no file holds it yet

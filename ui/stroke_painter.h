@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QPointF>
 #include <memory>
 #include <optional>
@@ -43,6 +44,9 @@ private:
     cv::Size layerSize_;
     int strokes_ = 0;
     bool erase_ = false;
+    bool dirty_ = false;  // painted since the last publish
+    QElapsedTimer published_;
+    static constexpr qint64 kPublishMs = 40;
 };
 
 // The layer size for a picture of `pictureSize`: the same, or scaled down

@@ -398,6 +398,11 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     }
     readStyles(parser, o);
     o.output = parser.value("output");
+    if (o.moreStyles.contains(QString())) {
+        throw UsageError{
+            QStringLiteral("--style is required: the --params file names a pasted "
+                           "style among its styles")};
+    }
     for (const auto& [name, value] :
          {std::pair{"content", o.content}, {"style", o.style}, {"output", o.output}}) {
         if (value.isEmpty()) {

@@ -63,10 +63,13 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs, cv::Size si
             throwFileError(ErrorKind::OutputUnwritable, path,
                            "cannot write: no permission to write into '" + dir + "'");
         }
-        refuseToOverwriteInputs(
-            path,
-            {localPath(o.content), localPath(o.style), localPath(o.parameters.depthPath),
-             localPath(o.parameters.depthEditPath), localPath(o.parameters.strengthOverridePath)});
+        std::vector<std::string> inputs{
+            localPath(o.content), localPath(o.style), localPath(o.parameters.depthPath),
+            localPath(o.parameters.depthEditPath), localPath(o.parameters.strengthOverridePath)};
+        for (const QString& style : o.moreStyles) {
+            inputs.push_back(localPath(style));
+        }
+        refuseToOverwriteInputs(path, inputs);
     }
 }
 

@@ -51,11 +51,14 @@ void savePaintLayer(const std::string& path, const PaintLayer& layer) {
     writeEncodedAtomically(path, bgra);
 }
 
-void quantiseLayer(PaintLayer& layer) {
+void quantiseLayer(PaintLayer& layer, cv::Rect area) {
+    const cv::Rect whole(cv::Point(0, 0), layer.size());
+    const cv::Rect part = area.empty() ? whole : (area & whole);
     for (cv::Mat* plane : {&layer.grey, &layer.alpha}) {
+        cv::Mat region = (*plane)(part);
         cv::Mat steps;
-        plane->convertTo(steps, CV_16U, 65535.0);
-        steps.convertTo(*plane, CV_32F, 1.0 / 65535.0);
+        region.convertTo(steps, CV_16U, 65535.0);
+        steps.convertTo(region, CV_32F, 1.0 / 65535.0);
     }
 }
 

@@ -24,13 +24,27 @@ constexpr const char* kStrengthOverrideFile = "strength-override.png";
 
 }  // namespace
 
-QStringList exportAllFileNames() {
-    return {"result.png", "adain.png",    "depth.png",           "strength.png",  "content.png",
-            "style.png",  kDepthEditFile, kStrengthOverrideFile, kSidecarFileName};
+QString exportedStyleName(size_t index) {
+    return index == 0 ? QStringLiteral("style.png") : QStringLiteral("style-%1.png").arg(index + 1);
 }
 
-QStringList exportSetFileNames(const Parameters& parameters) {
+QStringList exportAllFileNames() {
+    QStringList names{"result.png",   "adain.png",           "depth.png",
+                      "strength.png", "content.png",         "style.png",
+                      kDepthEditFile, kStrengthOverrideFile, kSidecarFileName};
+    for (int i = 1; i < kMaxExportedStyles; ++i) {
+        names.insert(names.size() - 1, exportedStyleName(size_t(i)));
+    }
+    return names;
+}
+
+QStringList exportSetFileNames(const Parameters& parameters, size_t moreStyles) {
     QStringList names = exportAllFileNames();
+    for (int i = 1; i < kMaxExportedStyles; ++i) {
+        if (size_t(i) > moreStyles) {
+            names.removeAll(exportedStyleName(size_t(i)));
+        }
+    }
     if (!parameters.depthEdit) {
         names.removeAll(kDepthEditFile);
     }
@@ -54,7 +68,7 @@ QJsonObject sidecarJson(const ExportBundle& b) {
         models.insert(QFileInfo(path).fileName(), sha256OfFile(path));
     }
     QJsonArray files;
-    for (const QString& name : exportSetFileNames(b.parameters)) {
+    for (const QString& name : exportSetFileNames(b.parameters, b.moreStylesUsed.size())) {
         files.append(name);
     }
     QJsonObject json{{"format", kSidecarFormat},
@@ -104,16 +118,19 @@ void writeSet(const QDir& dir, const ExportBundle& b) {
     saveUnitMap(path(3), strengthMapAtImageSize(b.strengthGrid, b.contentUsed.rgb.size()));
     saveImage(path(4), b.contentUsed);
     saveImage(path(5), b.styleUsed);
-    // The layers at the content's size as used, so that the set reproduces
-    // itself whatever size they were painted or loaded at.
+    // The layers as the document holds them (the engine resizes them to
+    // the content where they apply), so that the set reproduces its result
+    // bit for bit.
     if (b.parameters.depthEdit) {
-        savePaintLayer(path(6), layerAtSize(*b.parameters.depthEdit, b.contentUsed.rgb.size()));
+        savePaintLayer(path(6), *b.parameters.depthEdit);
     }
     if (b.parameters.strengthOverride) {
-        savePaintLayer(path(7),
-                       layerAtSize(*b.parameters.strengthOverride, b.contentUsed.rgb.size()));
+        savePaintLayer(path(7), *b.parameters.strengthOverride);
     }
-    writeJsonFile(dir.filePath(names[8]), sidecarJson(b));
+    for (size_t i = 0; i < b.moreStylesUsed.size() && i + 1 < size_t(kMaxExportedStyles); ++i) {
+        saveImage(localPath(dir.filePath(exportedStyleName(i + 1))), b.moreStylesUsed[i]);
+    }
+    writeJsonFile(dir.filePath(kSidecarFileName), sidecarJson(b));
 }
 
 // Moves the staged set into `folder`, the files a set there had aside into
@@ -190,7 +207,8 @@ QStringList exportAll(const QString& folder, const ExportBundle& b) {
     }
     writeSet(QDir(stage.path()), b);
     try {
-        moveSetIn(QDir(stage.path()), dir, exportSetFileNames(b.parameters));
+        moveSetIn(QDir(stage.path()), dir,
+                  exportSetFileNames(b.parameters, b.moreStylesUsed.size()));
     } catch (const StagingKept& kept) {
         stage.setAutoRemove(false);
         throwFileError(ErrorKind::OutputUnwritable, kept.target,
@@ -198,7 +216,7 @@ QStringList exportAll(const QString& folder, const ExportBundle& b) {
                            localPath(kept.previousFiles));
     }
     QStringList written;
-    for (const QString& name : exportSetFileNames(b.parameters)) {
+    for (const QString& name : exportSetFileNames(b.parameters, b.moreStylesUsed.size())) {
         written << dir.filePath(name);
     }
     return written;

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <opencv2/core/mat.hpp>
+#include <vector>
 
 #include "depthstyle/image.h"
 #include "depthstyle/model_files.h"
@@ -17,8 +18,9 @@ struct ExportBundle {
     Image plain;  // plain AdaIN with alpha = plainAlpha
     Image contentUsed;
     Image styleUsed;
-    cv::Mat proximity;     // content size
-    cv::Mat strengthGrid;  // feature grid
+    std::vector<Image> moreStylesUsed;  // written as style-2.png, style-3.png, …
+    cv::Mat proximity;                  // content size
+    cv::Mat strengthGrid;               // feature grid
     Parameters parameters;
     double plainAlpha = 0.0;
     QString contentPath;
@@ -32,10 +34,14 @@ struct ExportBundle {
 };
 
 // Every file "Export all" may write into a folder, in order (the layer
-// files only when the parameters have layers).
+// files only when the parameters have layers, style-N.png only for
+// several styles, at most kMaxExportedStyles of them).
+inline constexpr int kMaxExportedStyles = 9;
 QStringList exportAllFileNames();
 // The files one set with these parameters writes.
-QStringList exportSetFileNames(const Parameters& parameters);
+QStringList exportSetFileNames(const Parameters& parameters, size_t moreStyles = 0);
+// The name of style `index` (0 the first) as used, in an exported set.
+QString exportedStyleName(size_t index);
 // The parameters as the set's sidecar names them: its layers by the set's
 // own file names (depth-edit.png, strength-override.png).
 Parameters exportedParameters(const Parameters& parameters);

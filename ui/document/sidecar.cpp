@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -73,8 +74,16 @@ Sidecar readSidecar(const QString& path) {
     }
     sidecar.contentPath = root.value("content").toString();
     sidecar.stylePath = root.value("style").toString();
-    for (const QJsonValue& more : root.value("moreStyles").toArray()) {
-        sidecar.moreStylePaths << more.toString();
+    const QJsonValue more = root.value("moreStyles");
+    const QJsonArray moreList = more.toArray();
+    if ((!more.isUndefined() && !more.isArray()) ||
+        std::any_of(moreList.begin(), moreList.end(),
+                    [](const QJsonValue& v) { return !v.isString(); })) {
+        throwFileError(ErrorKind::FileUnreadable, localPath(path),
+                       "bad parameter: \"moreStyles\" must be a list of file paths");
+    }
+    for (const QJsonValue& style : moreList) {
+        sidecar.moreStylePaths << style.toString();
     }
     sidecar.plainAdainAlpha = root.value("plainAdainAlpha").toDouble(0.0);
     if (root.contains("tunedAt")) {

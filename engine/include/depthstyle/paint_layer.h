@@ -40,7 +40,8 @@ void savePaintLayer(const std::string& path, const PaintLayer& layer);
 // Rounds the layer's values to the 16-bit steps its PNG holds, exactly as
 // savePaintLayer() and loadPaintLayer() do: a layer painted in the app then
 // gives the same strength map as its exported file.
-void quantiseLayer(PaintLayer& layer);
+// Only `area` when given (a stroke's touched part).
+void quantiseLayer(PaintLayer& layer, cv::Rect area = cv::Rect());
 
 // The layer resized to `size` (area averaging when it shrinks, bilinear
 // when it grows); the same layer when it already has that size.
