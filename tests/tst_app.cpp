@@ -336,9 +336,12 @@ void TestApp::paintedLayersLoadAndExport() {
     QVERIFY(outcome.written.contains(QDir(folder).filePath("strength-override.png")));
     const doc::Sidecar back = doc::readSidecar(QDir(folder).filePath("depthstyle.json"));
     QCOMPARE(back.parameters.strengthOverridePath, QDir(folder).filePath("strength-override.png"));
-    // Written at the content's size as used.
+    // Written as held (its own 45x30; the engine resizes it to the content),
+    // and read back exactly.
     const PaintLayer written = loadPaintLayer(back.parameters.strengthOverridePath.toStdString());
-    QCOMPARE(written.size(), cv::Size(384, 256));
+    QCOMPARE(written.size(), cv::Size(45, 30));
+    QCOMPARE(cv::norm(written.alpha, loadedParameters.strengthOverride->alpha, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(written.grey, loadedParameters.strengthOverride->grey, cv::NORM_INF), 0.0);
 
     // A bad layer file is named and nothing changes.
     QFile::remove(QDir(set).filePath("keep.png"));
