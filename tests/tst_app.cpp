@@ -316,7 +316,11 @@ void TestApp::paintedLayersLoadAndExport() {
     QVERIFY(json.open(QIODevice::WriteOnly));
     json.write(QJsonDocument(QJsonObject{{"parameters", p.toJson()}}).toJson());
     json.close();
+    const int stepsBefore = window->document().undoStack()->count();
     QVERIFY(window->exporter().loadParameters(json.fileName()));
+    // The layers read off the window's thread; the parameters apply then.
+    QVERIFY(window->exporter().waitForLoads(kRenderTimeoutMs));
+    QCOMPARE(window->document().undoStack()->count(), stepsBefore + 1);
     const doc::Parameters& loadedParameters = window->document().document().parameters;
     QVERIFY(loadedParameters.depthEdit && loadedParameters.strengthOverride);
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
@@ -347,7 +351,8 @@ void TestApp::paintedLayersLoadAndExport() {
     QFile::remove(QDir(set).filePath("keep.png"));
     QFile(QDir(set).filePath("keep.png")).open(QIODevice::WriteOnly);
     const doc::Parameters before = window->document().document().parameters;
-    QVERIFY(!window->exporter().loadParameters(json.fileName()));
+    QVERIFY(window->exporter().loadParameters(json.fileName()));  // the sidecar reads
+    QVERIFY(window->exporter().waitForLoads(kRenderTimeoutMs));
     QVERIFY2(window->message().contains("keep.png"), qPrintable(window->message()));
     QCOMPARE(window->document().document().parameters, before);
     // A new photo drops the focus and the layers (they belong to the old one).

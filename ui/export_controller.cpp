@@ -16,6 +16,7 @@
 #include "error_text.h"
 #include "export_bundle.h"
 #include "image_convert.h"
+#include "layer_loader.h"
 #include "notification_bar.h"
 #include "recent_places.h"
 #include "render_service.h"
@@ -33,7 +34,8 @@ ExportController::ExportController(DocumentController& controller, RenderService
       presenter_(presenter),
       notification_(notification),
       models_(models),
-      dialogParent_(dialogParent) {
+      dialogParent_(dialogParent),
+      layers_(new LayerLoader(this)) {
     connect(&service_, &RenderService::exportFinished, this, &ExportController::onFinished);
     connect(&service_, &RenderService::exportProgressed, this, &ExportController::onProgress);
 }
@@ -229,32 +231,52 @@ void ExportController::copyResult() {
 }
 
 bool ExportController::loadParameters(const QString& sidecarPath) {
+    doc::Parameters p;
     try {
         // A final render's sidecar: back to the sizes the look was tuned at.
-        doc::Parameters p = doc::readSidecar(sidecarPath).workingParameters();
-        if (p.depthFromFile && !QFileInfo::exists(p.depthPath)) {
-            p.depthFromFile = false;
-        }
-        doc::loadNamedLayers(p);  // a bad layer file is named; nothing changes
-        // The parameters load, not the images: a mix of more styles than
-        // the document holds waits until they are added.
-        const size_t styles = controller_.document().styleCount();
-        const StyleMix& mix = p.styleMix;
-        const bool fits = mix.kind == StyleMix::Kind::NearFar
-                              ? styles == 2
-                              : (mix.weights.empty() || mix.weights.size() == styles);
-        if (!fits) {
-            p.styleMix = StyleMix{};
-            notification_.showInfo(
-                tr("%1 mixes several styles; add them with Add Style to mix them again.")
-                    .arg(QFileInfo(sidecarPath).fileName()));
-        }
-        controller_.loadParameters(p, QFileInfo(sidecarPath).fileName());
+        p = doc::readSidecar(sidecarPath).workingParameters();
     } catch (const EngineError& e) {
         notification_.showError(errorText(e));
         return false;
     }
+    if (p.depthFromFile && !QFileInfo::exists(p.depthPath)) {
+        p.depthFromFile = false;
+    }
+    const QString name = QFileInfo(sidecarPath).fileName();
+    if (p.depthEditPath.isEmpty() && p.strengthOverridePath.isEmpty()) {
+        applyLoaded(p, name);
+        return true;
+    }
+    // Picture-sized files: read off the window's thread.
+    layers_->load(p, [this, name](const doc::Parameters& loaded, const QString& error) {
+        if (!error.isEmpty()) {
+            notification_.showError(error);  // a bad layer file is named; nothing changes
+            return;
+        }
+        applyLoaded(loaded, name);
+    });
     return true;
+}
+
+bool ExportController::waitForLoads(int timeoutMs) {
+    return layers_->waitForIdle(timeoutMs);
+}
+
+void ExportController::applyLoaded(doc::Parameters p, const QString& fileName) {
+    // The parameters load, not the images: a mix of more styles than the
+    // document holds waits until they are added.
+    const size_t styles = controller_.document().styleCount();
+    const StyleMix& mix = p.styleMix;
+    const bool fits = mix.kind == StyleMix::Kind::NearFar
+                          ? styles == 2
+                          : (mix.weights.empty() || mix.weights.size() == styles);
+    if (!fits) {
+        p.styleMix = StyleMix{};
+        notification_.showInfo(
+            tr("%1 mixes several styles; add them with Add Style to mix them again.")
+                .arg(fileName));
+    }
+    controller_.loadParameters(p, fileName);
 }
 
 void ExportController::chooseAndLoadParameters() {

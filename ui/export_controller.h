@@ -20,6 +20,8 @@ class ResultPresenter;
 // overwritten, and hands the export lane a job with a copy of the document
 // as it is now (and the picture on screen, when it shows exactly that
 // document). The job writes that document, whatever happens meanwhile.
+class LayerLoader;
+
 class ExportController : public QObject {
     Q_OBJECT
 public:
@@ -40,7 +42,12 @@ public:
     void chooseAndExportResult();
     void chooseAndExportAll();
     void copyResult();
+    // Reads the sidecar at once (false, with the message, when it cannot be
+    // used); painted layers it names load off the window's thread, and the
+    // parameters apply when they are in (a bad layer file is named and
+    // nothing changes).
     bool loadParameters(const QString& sidecarPath);
+    bool waitForLoads(int timeoutMs);  // tests
     void chooseAndLoadParameters();
     int unfinished() const;
 
@@ -55,6 +62,7 @@ private:
     // Asks which size when the full resolution differs from the working
     // size; empty when the user cancelled.
     std::optional<Size> chooseSize();
+    void applyLoaded(doc::Parameters parameters, const QString& fileName);
 
     DocumentController& controller_;
     RenderService& service_;
@@ -62,6 +70,7 @@ private:
     NotificationBar& notification_;
     const ModelFiles& models_;
     QWidget* dialogParent_;
+    LayerLoader* layers_;
 };
 
 }  // namespace depthstyle::ui

@@ -52,7 +52,6 @@ bool WorkOpener::open(const QString& setOrSidecar) {
     try {
         const doc::Sidecar sidecar = doc::readSidecar(sidecarPath);
         d.parameters = sidecar.workingParameters();
-        doc::loadNamedLayers(d.parameters);
         images << existingOr(sidecar.contentPath, set.filePath("content.png"))
                << existingOr(sidecar.stylePath, set.filePath(doc::exportedStyleName(0)));
         for (int i = 0; i < sidecar.moreStylePaths.size(); ++i) {
@@ -74,6 +73,16 @@ bool WorkOpener::open(const QString& setOrSidecar) {
     building_->moreStyles.resize(size_t(images.size() - 2));
     pending_.clear();
     name_ = set.dirName();
+    ++open_;
+    // The painted layers (picture-sized files) read on a thread of their own.
+    layersPending_ =
+        !d.parameters.depthEditPath.isEmpty() || !d.parameters.strengthOverridePath.isEmpty();
+    if (layersPending_) {
+        layers_.load(d.parameters,
+                     [this, open = open_](const doc::Parameters& loaded, const QString& error) {
+                         onLayers(open, loaded, error);
+                     });
+    }
     notification_.showInfo(tr("Opening %1…").arg(name_));
     for (int i = 0; i < images.size(); ++i) {
         const quint64 ticket = nextTicket_++;
@@ -104,7 +113,25 @@ void WorkOpener::onDecoded(const DecodedImage& decoded) {
     } else {
         building_->moreStyles[size_t(index - 2)] = input;
     }
-    if (!pending_.isEmpty()) {
+    finishIfDone();
+}
+
+void WorkOpener::onLayers(quint64 open, const doc::Parameters& loaded, const QString& error) {
+    if (open != open_ || !building_) {
+        return;  // an earlier open's, or this one failed already
+    }
+    layersPending_ = false;
+    if (!error.isEmpty()) {
+        fail(error);
+        return;
+    }
+    building_->parameters.depthEdit = loaded.depthEdit;
+    building_->parameters.strengthOverride = loaded.strengthOverride;
+    finishIfDone();
+}
+
+void WorkOpener::finishIfDone() {
+    if (!building_ || !pending_.isEmpty() || layersPending_) {
         return;
     }
     doc::Document d = std::move(*building_);
@@ -117,12 +144,13 @@ void WorkOpener::onDecoded(const DecodedImage& decoded) {
 void WorkOpener::fail(const QString& message) {
     building_.reset();
     pending_.clear();
+    layersPending_ = false;
     notification_.showError(message);
     Q_EMIT opened(false);
 }
 
 bool WorkOpener::waitForOpen(int timeoutMs) {
-    return decoder_.waitForIdle(timeoutMs) && !building_;
+    return decoder_.waitForIdle(timeoutMs) && layers_.waitForIdle(timeoutMs) && !building_;
 }
 
 }  // namespace depthstyle::ui

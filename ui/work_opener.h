@@ -7,6 +7,7 @@
 
 #include "document.h"
 #include "image_decoder.h"
+#include "layer_loader.h"
 
 class QWidget;
 
@@ -40,6 +41,8 @@ Q_SIGNALS:
 
 private:
     void onDecoded(const DecodedImage& decoded);
+    void onLayers(quint64 open, const doc::Parameters& loaded, const QString& error);
+    void finishIfDone();
     void fail(const QString& message);
 
     DocumentController& controller_;
@@ -47,11 +50,14 @@ private:
     DisplayCache& displays_;
     QWidget* dialogParent_;
     ImageDecoder decoder_;
+    LayerLoader layers_;
     // The open in progress: the document being built, and which image
     // (0 content, 1 + i style i) each ticket is.
     std::optional<doc::Document> building_;
     QHash<quint64, int> pending_;
     QString name_;
+    quint64 open_ = 0;  // which open the layers being read are for
+    bool layersPending_ = false;
     quint64 nextTicket_ = 1;
 };
 

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QThread>
+#include <functional>
+#include <vector>
+
+#include "parameters.h"
+
+namespace depthstyle::ui {
+
+// Reads the painted layers a sidecar names (doc::loadNamedLayers) on a
+// thread of their own, so the window never decodes a picture-sized PNG.
+// `done` runs on the loader's thread with the parameters, their layers
+// loaded, or with the message that names the file and the reason.
+class LayerLoader : public QObject {
+    Q_OBJECT
+public:
+    using Done = std::function<void(const doc::Parameters& loaded, const QString& error)>;
+
+    explicit LayerLoader(QObject* parent = nullptr);
+    ~LayerLoader() override;
+
+    void load(const doc::Parameters& parameters, Done done);
+    bool busy() const { return pending_ > 0; }
+    // Waits until every load asked for so far has called back (tests).
+    bool waitForIdle(int timeoutMs);
+
+private:
+    int pending_ = 0;
+    std::vector<QPointer<QThread>> threads_;
+};
+
+}  // namespace depthstyle::ui
