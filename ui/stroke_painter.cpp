@@ -54,8 +54,10 @@ bool StrokePainter::begin(PaintTarget target, QPointF at) {
     layerSize_ = base.size();
     target_ = target;
     erase_ = brush_.mode() == BrushMode::Eraser;
-    stroke_ = std::make_unique<PaintStroke>(std::move(base),
-                                            brush_.brush(double(layerSize_.width) / picture.width));
+    // In the 16-bit steps of the PNG it exports to, so that an exported set
+    // reproduces the picture bit for bit.
+    stroke_ = std::make_unique<PaintStroke>(
+        std::move(base), brush_.brush(double(layerSize_.width) / picture.width), true);
     ++strokes_;
     moveTo(at);
     return true;
@@ -84,7 +86,6 @@ void StrokePainter::end() {
 void StrokePainter::publish() {
     doc::Parameters p = controller_.document().parameters;
     PaintLayer painted = stroke_->result();
-    quantiseLayer(painted, stroke_->touched());  // as its exported 16-bit PNG will read back
     published_.restart();
     dirty_ = false;
     // A layer erased to nothing is no layer: Algorithm 1's P (or the

@@ -19,10 +19,11 @@ double brushCoverage(const Brush& brush, double d) {
     return coverage * std::clamp(brush.opacity, 0.0, 1.0);
 }
 
-PaintStroke::PaintStroke(PaintLayer before, const Brush& brush)
-    : before_(std::move(before)), brush_(brush) {
+PaintStroke::PaintStroke(PaintLayer before, const Brush& brush, bool fileSteps)
+    : before_(std::move(before)), fileSteps_(fileSteps), brush_(brush) {
     CV_Assert(!before_.empty());
     coverage_ = cv::Mat::zeros(before_.size(), CV_32FC1);
+    composite_ = {before_.grey.clone(), before_.alpha.clone()};
 }
 
 void PaintStroke::dabAt(cv::Point2d at) {
@@ -39,6 +40,7 @@ void PaintStroke::dabAt(cv::Point2d at) {
             row[x] = std::max(row[x], static_cast<float>(brushCoverage(brush_, d)));
         }
     }
+    composite(box);
     touched_ = touched_.empty() ? box : (touched_ | box);
     last_ = at;
     started_ = true;
@@ -60,26 +62,35 @@ void PaintStroke::moveTo(cv::Point2d at) {
 }
 
 PaintLayer PaintStroke::result() const {
-    PaintLayer out{before_.grey.clone(), before_.alpha.clone()};
-    const cv::Rect area = touched_;
-    for (int y = area.y; y < area.y + area.height; ++y) {
+    return {composite_.grey.clone(), composite_.alpha.clone()};
+}
+
+void PaintStroke::composite(cv::Rect box) {
+    for (int y = box.y; y < box.y + box.height; ++y) {
         const float* c = coverage_.ptr<float>(y);
-        float* g = out.grey.ptr<float>(y);
-        float* a = out.alpha.ptr<float>(y);
-        for (int x = area.x; x < area.x + area.width; ++x) {
+        const float* g0 = before_.grey.ptr<float>(y);
+        const float* a0 = before_.alpha.ptr<float>(y);
+        float* g = composite_.grey.ptr<float>(y);
+        float* a = composite_.alpha.ptr<float>(y);
+        for (int x = box.x; x < box.x + box.width; ++x) {
+            g[x] = g0[x];
+            a[x] = a0[x];
             if (c[x] <= 0.0f) {
                 continue;
             }
             if (brush_.erase) {
-                a[x] *= 1.0f - c[x];
+                a[x] = a0[x] * (1.0f - c[x]);
                 continue;
             }
-            const float alpha = c[x] + a[x] * (1.0f - c[x]);
-            g[x] = alpha > 0.0f ? (brush_.grey * c[x] + g[x] * a[x] * (1.0f - c[x])) / alpha : 0.0f;
+            const float alpha = c[x] + a0[x] * (1.0f - c[x]);
+            g[x] =
+                alpha > 0.0f ? (brush_.grey * c[x] + g0[x] * a0[x] * (1.0f - c[x])) / alpha : 0.0f;
             a[x] = alpha;
         }
     }
-    return out;
+    if (fileSteps_) {
+        quantiseLayer(composite_, box);
+    }
 }
 
 }  // namespace depthstyle

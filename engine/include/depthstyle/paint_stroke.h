@@ -31,17 +31,25 @@ double brushCoverage(const Brush& brush, double d);
 // for coverage c, paint grey p, and the layer's grey g and alpha a.
 class PaintStroke {
 public:
-    PaintStroke(PaintLayer before, const Brush& brush);
+    // With `fileSteps`, the painted pixels are rounded to the 16-bit steps
+    // of the layer's PNG (quantiseLayer()), as they are painted.
+    PaintStroke(PaintLayer before, const Brush& brush, bool fileSteps = false);
     // A dab centred at `at` (layer pixels); moveTo() dabs along the segment
     // from the last point every quarter of the radius.
     void dabAt(cv::Point2d at);
     void moveTo(cv::Point2d at);
+    // A copy of the layer with the stroke so far (kept composited dab by
+    // dab, so this is one copy, not a pass over the whole layer).
     PaintLayer result() const;
     // The part of the layer the stroke touched so far.
     cv::Rect touched() const { return touched_; }
 
 private:
+    void composite(cv::Rect box);
+
     PaintLayer before_;
+    PaintLayer composite_;  // before_ with the stroke so far
+    bool fileSteps_ = false;
     Brush brush_;
     cv::Mat coverage_;  // CV_32FC1, the stroke's coverage so far
     cv::Point2d last_;
