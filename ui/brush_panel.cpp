@@ -4,6 +4,7 @@
 #include <QVBoxLayout>
 
 #include "labeled_slider.h"
+#include "widget_description.h"
 
 namespace depthstyle::ui {
 
@@ -17,13 +18,12 @@ BrushPanel::BrushPanel(QWidget* parent)
     mode_->addItem(tr("Keep content / nearer (white)"), int(BrushMode::White));
     mode_->addItem(tr("Full style / farther (black)"), int(BrushMode::Black));
     mode_->addItem(tr("Eraser"), int(BrushMode::Eraser));
-    mode_->setAccessibleName(tr("Brush mode"));
-    mode_->setToolTip(
+    describeWidget(
+        mode_, tr("Brush mode"),
         tr("Paint on the strength map or the result to keep the content (white) or give full "
            "style (black) there, past Algorithm 1; on the depth pane, to make things nearer "
            "(white) or farther (black). The eraser gives back Algorithm 1's strength, or the "
            "estimated depth. Each stroke is one undo step; hold Space to pan."));
-    mode_->setAccessibleDescription(mode_->toolTip());
     size_->describe(tr("Brush size"), tr("Diameter in pixels of the picture as stylized."));
     hardness_->describe(tr("Brush hardness"),
                         tr("Share of the radius painted at full strength; the rest fades out."));

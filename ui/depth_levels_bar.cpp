@@ -6,6 +6,7 @@
 #include <QSignalBlocker>
 
 #include "labeled_slider.h"
+#include "widget_description.h"
 
 namespace depthstyle::ui {
 
@@ -25,16 +26,12 @@ DepthLevelsBar::DepthLevelsBar(QWidget* parent)
     gamma_->describe(tr("Depth gamma"),
                      tr("Above 1 pushes middle depths nearer, below 1 farther: p' = p^(1/gamma) "
                         "after the black and white points."));
-    invert_->setAccessibleName(tr("Invert depth"));
-    invert_->setToolTip(
-        tr("Swap near and far, after the levels: for depth maps the wrong way "
-           "round, or to stylize the foreground instead."));
-    invert_->setAccessibleDescription(invert_->toolTip());
-    clearFocus_->setAccessibleName(tr("Clear focus"));
-    clearFocus_->setToolTip(
-        tr("Forget the focus point (click the result or depth pane to set one; Alt+click also "
-           "clears it)."));
-    clearFocus_->setAccessibleDescription(clearFocus_->toolTip());
+    describeWidget(invert_, tr("Invert depth"),
+                   tr("Swap near and far, after the levels: for depth maps the wrong way "
+                      "round, or to stylize the foreground instead."));
+    describeWidget(clearFocus_, tr("Clear focus"),
+                   tr("Forget the focus point (click the result or depth pane to set one; "
+                      "Alt+click also clears it)."));
     clearFocus_->setEnabled(false);
 
     auto* layout = new QGridLayout(this);

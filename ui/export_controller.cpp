@@ -265,12 +265,7 @@ bool ExportController::waitForLoads(int timeoutMs) {
 void ExportController::applyLoaded(doc::Parameters p, const QString& fileName) {
     // The parameters load, not the images: a mix of more styles than the
     // document holds waits until they are added.
-    const size_t styles = controller_.document().styleCount();
-    const StyleMix& mix = p.styleMix;
-    const bool fits = mix.kind == StyleMix::Kind::NearFar
-                          ? styles == 2
-                          : (mix.weights.empty() || mix.weights.size() == styles);
-    if (!fits) {
+    if (!styleMixFits(p.styleMix, controller_.document().styleCount())) {
         p.styleMix = StyleMix{};
         notification_.showInfo(
             tr("%1 mixes several styles; add them with Add Style to mix them again.")

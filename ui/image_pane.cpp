@@ -135,13 +135,18 @@ QRectF ImagePane::pictureRect() const {
     return imageRect(rect(), picture_);
 }
 
-std::optional<QPointF> ImagePane::pictureFractionAt(const QPointF& position) const {
+QPointF ImagePane::pictureFraction(const QPointF& position) const {
     const QRectF r = pictureRect();
-    if (image_.isNull() || r.isEmpty() || !r.contains(position)) {
+    return {(position.x() - r.left()) / std::max(1.0, r.width()),
+            (position.y() - r.top()) / std::max(1.0, r.height())};
+}
+
+std::optional<QPointF> ImagePane::pictureFractionAt(const QPointF& position) const {
+    if (image_.isNull() || pictureRect().isEmpty() || !pictureRect().contains(position)) {
         return std::nullopt;
     }
-    return QPointF(std::clamp((position.x() - r.left()) / r.width(), 0.0, 1.0),
-                   std::clamp((position.y() - r.top()) / r.height(), 0.0, 1.0));
+    const QPointF f = pictureFraction(position);
+    return QPointF(std::clamp(f.x(), 0.0, 1.0), std::clamp(f.y(), 0.0, 1.0));
 }
 
 void ImagePane::setMarker(std::optional<QPointF> fraction) {

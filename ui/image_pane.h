@@ -59,9 +59,11 @@ public:
     QRectF imageRect(const QRectF& viewport, const QSize& imageSize) const;
     // Where the (result) picture lies on the widget.
     virtual QRectF pictureRect() const;
-    // The picture point under a widget position, as fractions of the
-    // picture's width and height; nothing outside the picture.
-    virtual std::optional<QPointF> pictureFractionAt(const QPointF& position) const;
+    // A widget position as fractions of the picture's width and height,
+    // also outside the picture (a brush stroke may leave it and come back).
+    QPointF pictureFraction(const QPointF& position) const;
+    // The same, but nothing outside the picture.
+    std::optional<QPointF> pictureFractionAt(const QPointF& position) const;
     // A marker (the focus point) at a picture point given as fractions;
     // nothing: none.
     void setMarker(std::optional<QPointF> fraction);

@@ -20,6 +20,7 @@
 #include "brush_panel.h"
 #include "compare_pane.h"
 #include "depth_levels_bar.h"
+#include "depthstyle/engine_error.h"
 #include "display_cache.h"
 #include "document_controller.h"
 #include "export_controller.h"
@@ -205,15 +206,13 @@ void MainWindow::buildPanes() {
             [this](size_t index) { controller_->removeStyle(index); });
     connect(styles_, &StylesPanel::weightsChanged, this, [this](const std::vector<double>& w) {
         doc::Parameters p = controller_->document().parameters;
-        double sum = 0.0;
-        for (double v : w) {
-            sum += v;
-        }
-        if (!(sum > 0.0)) {
+        p.styleMix = StyleMix{StyleMix::Kind::Weights, w};
+        try {
+            validate(p.styleMix);
+        } catch (const EngineError&) {
             styles_->setDocument(controller_->document());  // all zero: not a mix
             return;
         }
-        p.styleMix = StyleMix{StyleMix::Kind::Weights, w};
         controller_->changeParameters(p, ParameterControl::StyleWeights, monotonicMs());
     });
     connect(styles_, &StylesPanel::mixKindChanged, this, [this](StyleMix::Kind kind) {

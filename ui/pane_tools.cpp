@@ -122,23 +122,11 @@ bool FocusPickerTool::mouseRelease(ImagePane& pane, QMouseEvent* event) {
     return false;  // the pan/zoom tool ends its drag state
 }
 
-namespace {
-
-// A widget position as fractions of the picture, also outside it (a stroke
-// may leave the picture and come back).
-QPointF fractionOf(const ImagePane& pane, const QPointF& position) {
-    const QRectF r = pane.pictureRect();
-    return {(position.x() - r.left()) / std::max(1.0, r.width()),
-            (position.y() - r.top()) / std::max(1.0, r.height())};
-}
-
-}  // namespace
-
 bool BrushTool::mousePress(ImagePane& pane, QMouseEvent* event) {
     if (event->button() != Qt::LeftButton || pane.image().isNull()) {
         return false;
     }
-    painting_ = painter_.begin(target_, fractionOf(pane, event->position()));
+    painting_ = painter_.begin(target_, pane.pictureFraction(event->position()));
     return painting_;
 }
 
@@ -146,7 +134,7 @@ bool BrushTool::mouseMove(ImagePane& pane, QMouseEvent* event) {
     if (!painting_) {
         return false;
     }
-    painter_.moveTo(fractionOf(pane, event->position()));
+    painter_.moveTo(pane.pictureFraction(event->position()));
     return true;
 }
 

@@ -13,15 +13,10 @@
 
 #include "depth_levels_bar.h"
 #include "labeled_slider.h"
+#include "widget_description.h"
 
 namespace depthstyle::ui {
 namespace {
-
-void describe(QWidget* widget, const QString& name, const QString& description) {
-    widget->setAccessibleName(name);
-    widget->setAccessibleDescription(description);
-    widget->setToolTip(description);
-}
 
 void selectData(QComboBox* combo, int value) {
     const int index = combo->findData(value);
@@ -54,11 +49,12 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     preserveColor_->addItem(tr("Match style to photo"), int(ColorPreservation::StyleToContent));
     preserveColor_->addItem(tr("Keep photo's colours (luminance)"),
                             int(ColorPreservation::Luminance));
-    describe(preserveColor_, tr("Colours"),
-             tr("Keep the photo's colours: \"Match style to photo\" recolours the style image to "
-                "the photo's colour mean and covariance before stylizing; \"Keep photo's "
-                "colours\" keeps the result's brightness with the photo's colour (BT.601 "
-                "Y'CbCr)."));
+    describeWidget(
+        preserveColor_, tr("Colours"),
+        tr("Keep the photo's colours: \"Match style to photo\" recolours the style image to "
+           "the photo's colour mean and covariance before stylizing; \"Keep photo's "
+           "colours\" keeps the result's brightness with the photo's colour (BT.601 "
+           "Y'CbCr)."));
     beta_->describe(tr("Beta"),
                     tr("Prominence: how sharply stylization changes between near and far. 0 "
                        "stylizes everything alike; the paper recommends 20."));
@@ -70,20 +66,21 @@ ParameterPanel::ParameterPanel(QWidget* parent)
                         "unchanged."));
     method_->addItem(tr("DA-AdaIN (depth-aware)"), int(Method::DaAdain));
     method_->addItem(tr("Plain AdaIN"), int(Method::Adain));
-    describe(method_, tr("Method"),
-             tr("DA-AdaIN stylizes far things more than near ones; plain AdaIN stylizes "
-                "everything alike with content weight alpha."));
-    describe(matched_, tr("Matched strength"),
-             tr("Give the plain AdaIN comparison the same average stylization as the "
-                "depth-aware result (alpha = mean of the strength map)."));
+    describeWidget(method_, tr("Method"),
+                   tr("DA-AdaIN stylizes far things more than near ones; plain AdaIN stylizes "
+                      "everything alike with content weight alpha."));
+    describeWidget(matched_, tr("Matched strength"),
+                   tr("Give the plain AdaIN comparison the same average stylization as the "
+                      "depth-aware result (alpha = mean of the strength map)."));
     depthSource_->addItem(tr("MiDaS (estimated)"), false);
     depthSource_->addItem(tr("Depth map file"), true);
-    describe(depthSource_, tr("Depth source"),
-             tr("Where the depth comes from: estimated by MiDaS from the content image, or a "
-                "grayscale depth map file of your own (brighter = closer)."));
-    describe(chooseDepth_, tr("Choose depth map"), tr("Choose a grayscale depth map file."));
-    describe(depthIsDistance_, tr("Brighter is farther"),
-             tr("Tick when the depth map file is brighter for farther things (a distance map)."));
+    describeWidget(depthSource_, tr("Depth source"),
+                   tr("Where the depth comes from: estimated by MiDaS from the content image, or a "
+                      "grayscale depth map file of your own (brighter = closer)."));
+    describeWidget(chooseDepth_, tr("Choose depth map"), tr("Choose a grayscale depth map file."));
+    describeWidget(
+        depthIsDistance_, tr("Brighter is farther"),
+        tr("Tick when the depth map file is brighter for farther things (a distance map)."));
     QString fastHelp =
         tr("Run the decoder in bfloat16: about twice as fast on processors with AVX512-BF16, "
            "and visually the same (above 40 dB PSNR against full precision in the benchmark). "
@@ -92,7 +89,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
         fastHelp += QLatin1Char(' ') +
                     tr("This processor has no native bfloat16, so here it is slower, not faster.");
     }
-    describe(fastDecoding_, tr("Fast decoding"), fastHelp);
+    describeWidget(fastDecoding_, tr("Fast decoding"), fastHelp);
     depthFile_->setAccessibleName(tr("Depth map file name"));
     depthFile_->setWordWrap(true);
 
@@ -178,7 +175,7 @@ QComboBox* ParameterPanel::sizeCombo(const QString& name, const QString& descrip
     }
     combo->addItem(tr("Original"), 0);
     selectData(combo, 512);
-    describe(combo, name, description);
+    describeWidget(combo, name, description);
     return combo;
 }
 

@@ -1,24 +1,12 @@
 #include "stroke_painter.h"
 
-#include <algorithm>
-#include <cmath>
-
 #include "brush_panel.h"
+#include "depthstyle/preview_blend.h"
 #include "depthstyle/size_policy.h"
 #include "document_controller.h"
 #include "render_log.h"
 
 namespace depthstyle::ui {
-
-cv::Size paintLayerSize(cv::Size picture) {
-    const int longer = std::max(picture.width, picture.height);
-    if (longer <= StrokePainter::kMaxLayerSide) {
-        return picture;
-    }
-    const double scale = double(StrokePainter::kMaxLayerSide) / longer;
-    return {std::max(1, int(std::lround(picture.width * scale))),
-            std::max(1, int(std::lround(picture.height * scale)))};
-}
 
 StrokePainter::StrokePainter(DocumentController& controller, const BrushPanel& brush)
     : controller_(controller), brush_(brush) {}
@@ -39,13 +27,9 @@ bool StrokePainter::begin(PaintTarget target, QPointF at) {
                                           : d.parameters.depthEdit;
     // A layer from a file may be larger than the app paints at: brought to
     // the painting size (the engine resizes it to the content anyway).
-    PaintLayer base =
-        current
-            ? layerAtSize(*current, current->size().width > StrokePainter::kMaxLayerSide ||
-                                            current->size().height > StrokePainter::kMaxLayerSide
-                                        ? paintLayerSize(current->size())
-                                        : current->size())
-            : transparentLayer(paintLayerSize(picture));
+    PaintLayer base = current
+                          ? layerAtSize(*current, previewProxySize(current->size(), kMaxLayerSide))
+                          : transparentLayer(previewProxySize(picture, kMaxLayerSide));
     if (current && base.size() != current->size()) {
         quantiseLayer(base, cv::Rect(cv::Point(0, 0), base.size()));
     }

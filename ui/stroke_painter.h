@@ -53,8 +53,4 @@ private:
     static constexpr qint64 kPublishMs = 40;
 };
 
-// The layer size for a picture of `pictureSize`: the same, or scaled down
-// (aspect kept) to kMaxLayerSide on the longer side.
-cv::Size paintLayerSize(cv::Size pictureSize);
-
 }  // namespace depthstyle::ui

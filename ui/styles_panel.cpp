@@ -8,6 +8,8 @@
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
+#include "widget_description.h"
+
 namespace depthstyle::ui {
 
 StylesPanel::StylesPanel(QWidget* parent)
@@ -17,14 +19,11 @@ StylesPanel::StylesPanel(QWidget* parent)
       rows_(new QVBoxLayout) {
     mix_->addItem(tr("Mix by weight"), int(StyleMix::Kind::Weights));
     mix_->addItem(tr("Near and far by depth"), int(StyleMix::Kind::NearFar));
-    mix_->setAccessibleName(tr("Style mix"));
-    mix_->setToolTip(
-        tr("Mix by weight: the styles are blended in feature space, each by its "
-           "weight. Near and far by depth: the first style paints near things, "
-           "the second far ones, blended by the depth (two styles)."));
-    mix_->setAccessibleDescription(mix_->toolTip());
-    add_->setAccessibleName(tr("Add style"));
-    add_->setToolTip(tr("Add another style image to mix with the others."));
+    describeWidget(mix_, tr("Style mix"),
+                   tr("Mix by weight: the styles are blended in feature space, each by its "
+                      "weight. Near and far by depth: the first style paints near things, "
+                      "the second far ones, blended by the depth (two styles)."));
+    describeWidget(add_, tr("Add style"), tr("Add another style image to mix with the others."));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(rows_);
     auto* bottom = new QHBoxLayout;
@@ -66,18 +65,15 @@ void StylesPanel::rebuild(const doc::Document& d) {
     for (size_t i = 0; i < count; ++i) {
         labels << d.styleAt(i).label;
     }
-    const auto weightOf = [&](size_t i) {
-        return mix.weights.empty() ? (i == 0 ? 1.0 : 0.0) : mix.weights.at(i);
-    };
-    if (labels == shownLabels_ && nearFar == shownNearFar_) {
-        // The same rows: only the weights (this may run inside a weight
-        // box's own signal, so the boxes must stay).
-        for (size_t i = 0; i < count; ++i) {
-            const QSignalBlocker block(weightBoxes_[i]);
-            weightBoxes_[i]->setValue(weightOf(i));
-        }
-    } else {
-        rebuildRows(labels, nearFar, mix);
+    // The same rows keep their boxes (this may run inside a weight box's
+    // own signal); only other styles or another mix make new rows.
+    if (labels != shownLabels_ || nearFar != shownNearFar_) {
+        rebuildRows(labels, nearFar);
+    }
+    for (size_t i = 0; i < count; ++i) {
+        const QSignalBlocker block(weightBoxes_[i]);
+        // No weights: the first style alone.
+        weightBoxes_[i]->setValue(mix.weights.empty() ? (i == 0 ? 1.0 : 0.0) : mix.weights.at(i));
     }
     shownLabels_ = labels;
     shownNearFar_ = nearFar;
@@ -88,7 +84,7 @@ void StylesPanel::rebuild(const doc::Document& d) {
     add_->setEnabled(!d.style.empty() && !nearFar);
 }
 
-void StylesPanel::rebuildRows(const QStringList& labels, bool nearFar, const StyleMix& mix) {
+void StylesPanel::rebuildRows(const QStringList& labels, bool nearFar) {
     for (QWidget* row : rowWidgets_) {
         row->hide();
         row->deleteLater();  // a row's button may be the sender of this change
@@ -97,9 +93,6 @@ void StylesPanel::rebuildRows(const QStringList& labels, bool nearFar, const Sty
     weightBoxes_.clear();
     removeButtons_.clear();
     const size_t count = size_t(labels.size());
-    const auto weightOf = [&](size_t i) {
-        return mix.weights.empty() ? (i == 0 ? 1.0 : 0.0) : mix.weights.at(i);
-    };
     for (size_t i = 0; i < count; ++i) {
         auto* row = new QWidget(this);
         auto* layout = new QHBoxLayout(row);
@@ -113,11 +106,9 @@ void StylesPanel::rebuildRows(const QStringList& labels, bool nearFar, const Sty
         weight->setRange(0.0, 100.0);
         weight->setSingleStep(0.1);
         weight->setDecimals(2);
-        weight->setValue(weightOf(i));
-        weight->setAccessibleName(tr("Weight of style %1").arg(name));
-        weight->setToolTip(
-            tr("How much of this style the mix takes (weights are divided by "
-               "their sum)."));
+        describeWidget(weight, tr("Weight of style %1").arg(name),
+                       tr("How much of this style the mix takes (weights are divided by "
+                          "their sum)."));
         weight->setVisible(!nearFar && count > 1);
         layout->addWidget(weight);
         if (nearFar) {

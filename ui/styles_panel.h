@@ -38,7 +38,7 @@ Q_SIGNALS:
 
 private:
     void rebuild(const doc::Document& document);
-    void rebuildRows(const QStringList& labels, bool nearFar, const StyleMix& mix);
+    void rebuildRows(const QStringList& labels, bool nearFar);
     std::vector<double> weights() const;
 
     QComboBox* mix_;

@@ -2,9 +2,9 @@
 
 #include <ATen/ATen.h>
 
-#include <opencv2/imgproc.hpp>
 #include <algorithm>
 #include <cmath>
+#include <opencv2/imgproc.hpp>
 #include <optional>
 #include <vector>
 
@@ -230,11 +230,11 @@ void requireImage(bool present, const char* what) {
 }
 
 void requireStyleCount(const StyleMix& mix, size_t styles) {
-    const bool nearFar = mix.kind == StyleMix::Kind::NearFar;
-    if ((nearFar && styles != 2) || (!nearFar && !mix.weights.empty() && mix.weights.size() != styles)) {
+    if (!styleMixFits(mix, styles)) {
         throw EngineError(ErrorKind::InvalidArgument,
-                          nearFar ? "near and far styles need exactly two style images"
-                                  : "give one style weight per style image");
+                          mix.kind == StyleMix::Kind::NearFar
+                              ? "near and far styles need exactly two style images"
+                              : "give one style weight per style image");
     }
 }
 
@@ -326,8 +326,8 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
                 throw EngineError(ErrorKind::InvalidArgument,
                                   "the content's pixels were let go; set the content again");
             }
-            const cv::Mat styleRgb = recolour ? matchColorStatistics(style.image.rgb, s.content.rgb)
-                                              : style.image.rgb;
+            const cv::Mat styleRgb =
+                recolour ? matchColorStatistics(style.image.rgb, s.content.rgb) : style.image.rgb;
             side.features =
                 s.encoder.forward(imageTensorView(styleRgb), Stage::StyleEncoding, progress);
             ++s.counters.styleEncodings;
@@ -354,8 +354,7 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
         proximity(progress);
         s.strengthBasis.update(params.strength);
         proximityRows = mapToTensor(s.strengthBasis.normalisedGrid());
-        blended.rows = [&, nearTarget = &nearTarget, farTarget = &farTarget](int64_t a,
-                                                                            int64_t b) {
+        blended.rows = [&, nearTarget = &nearTarget, farTarget = &farTarget](int64_t a, int64_t b) {
             return blendFeaturesByDepth(features.narrow(2, a, b - a), *nearTarget, *farTarget,
                                         proximityRows.narrow(2, a, b - a),
                                         strength.narrow(2, a, b - a));
@@ -428,6 +427,13 @@ void validate(const StyleMix& mix) {
     if (!mix.weights.empty() && !(sum > 0.0)) {
         throw EngineError(ErrorKind::InvalidArgument, "the style weights add up to 0");
     }
+}
+
+bool styleMixFits(const StyleMix& mix, size_t styles) {
+    if (mix.kind == StyleMix::Kind::NearFar) {
+        return styles == 2;
+    }
+    return mix.weights.empty() || mix.weights.size() == styles;
 }
 
 std::vector<std::pair<size_t, double>> normalisedWeights(const StyleMix& mix, size_t styles) {

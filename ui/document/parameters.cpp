@@ -100,23 +100,10 @@ DepthSource Parameters::depthSource() const {
 }
 
 QJsonObject Parameters::toJson() const {
-    QJsonObject json = basicJson();
-    json.insert("depthLevels", QJsonArray{depthLevels.black, depthLevels.white, depthLevels.gamma});
-    json.insert("depthInvert", depthLevels.invert);
-    json.insert("preserveColor", colorPreservationName(preserveColor));
-    json.insert("styleMix", styleMix.kind == StyleMix::Kind::NearFar ? "near-far" : "weights");
     QJsonArray weights;
     for (double w : styleMix.weights) {
         weights.append(w);
     }
-    json.insert("styleWeights", weights);
-    json.insert("focus", focus ? QJsonValue(QJsonArray{focus->x, focus->y}) : QJsonValue());
-    json.insert("depthEdit", depthEditPath);
-    json.insert("strengthOverride", strengthOverridePath);
-    return json;
-}
-
-QJsonObject Parameters::basicJson() const {
     return {{"method", method == Method::DaAdain ? "da-adain" : "adain"},
             {"beta", beta},
             {"epsilon", epsilon},
@@ -127,7 +114,15 @@ QJsonObject Parameters::basicJson() const {
             {"depthSource", depthFromFile ? "file" : "midas"},
             {"depthPath", depthPath},
             {"depthIsDistance", depthIsDistance},
-            {"decoderPrecision", precisionName(renderParams().decoderPrecision)}};
+            {"decoderPrecision", precisionName(renderParams().decoderPrecision)},
+            {"depthLevels", QJsonArray{depthLevels.black, depthLevels.white, depthLevels.gamma}},
+            {"depthInvert", depthLevels.invert},
+            {"preserveColor", colorPreservationName(preserveColor)},
+            {"styleMix", styleMix.kind == StyleMix::Kind::NearFar ? "near-far" : "weights"},
+            {"styleWeights", weights},
+            {"focus", focus ? QJsonValue(QJsonArray{focus->x, focus->y}) : QJsonValue()},
+            {"depthEdit", depthEditPath},
+            {"strengthOverride", strengthOverridePath}};
 }
 
 Parameters Parameters::fromJson(const QJsonObject& json) {

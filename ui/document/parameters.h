@@ -46,7 +46,6 @@ struct Parameters {
     RenderParams plainAdainParams(double alpha) const;
     DepthSource depthSource() const;
     QJsonObject toJson() const;
-    QJsonObject basicJson() const;  // without the artist's controls
     // For saved settings: missing or invalid fields keep their defaults.
     static Parameters fromJson(const QJsonObject& json);
     // For files a user hands over (a sidecar, --params): every field that is

@@ -107,7 +107,7 @@ public:
     cv::Size contentSize() const;  // as used: scaled
     // The content's size before scaling (the size of the image given).
     cv::Size originalContentSize() const;
-    const Image& content() const;  // as used: scaled
+    const Image& content() const;                // as used: scaled
     const Image& style(size_t index = 0) const;  // as used: scaled
 
     // Proximity map at content size (CV_32FC1, larger = closer).
@@ -140,6 +140,10 @@ private:
 // Throws EngineError(InvalidArgument) when a parameter is out of range.
 void validate(const RenderParams& params);
 void validate(const StyleMix& mix);
+
+// Whether the mix is one of `styles` style images: near and far take two,
+// weights one per style (or none: the first style alone).
+bool styleMixFits(const StyleMix& mix, size_t styles);
 
 // The weights as used for `styles` style images: (index, weight / sum) of
 // each style of weight above 0.
