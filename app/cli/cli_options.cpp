@@ -2,10 +2,14 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QStringList>
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
+#include "batch_inputs.h"
+#include "batch_plan.h"
 #include "depthstyle/engine_error.h"
 #include "local_path.h"
 #include "output_names.h"
@@ -111,14 +115,8 @@ bool sameFile(const QString& a, const QString& b) {
 void refuseOutputsThatAreOneFile(const CliOptions& o) {
     std::vector<std::pair<QString, QString>> outputs;  // option, path
     if (o.isSweep()) {
-        const std::vector<double> betas =
-            o.sweepBeta.empty() ? std::vector<double>{o.parameters.beta} : o.sweepBeta;
-        const std::vector<double> epsilons =
-            o.sweepEpsilon.empty() ? std::vector<double>{o.parameters.epsilon} : o.sweepEpsilon;
-        for (double beta : betas) {
-            for (double epsilon : epsilons) {
-                outputs.emplace_back("output", sweepOutputName(o.output, beta, epsilon));
-            }
+        for (const auto& [beta, epsilon] : o.sweepPoints()) {
+            outputs.emplace_back("output", sweepOutputName(o.output, beta, epsilon));
         }
     } else {
         outputs.emplace_back("output", o.output);
@@ -176,8 +174,31 @@ void addOptions(QCommandLineParser& parser) {
     add("style-far", "The style for far things (with --style-near).", "file");
     add("output",
         "Result image; the format follows the extension (png, jpg, tif, webp, bmp). "
-        "Required.",
+        "Required unless --output-dir is given.",
         "file");
+    add("content-list",
+        "A batch's contents, one path per line (relative to the list's folder; blank lines and "
+        "lines starting with # skipped), after any --content. Needs --output-dir.",
+        "file");
+    add("style-list",
+        "A batch's styles, one path per line: one output per style (a --style given a folder "
+        "does the same with the folder's images). Needs --output-dir.",
+        "file");
+    add("output-dir",
+        "Batch: write every output into this folder (made when missing), named by --name. "
+        "--content may then be given several times, or name folders (their images, in "
+        "natural order). The models load once, each style is encoded once, each content's "
+        "depth and features are made once; each output equals a single run's.",
+        "dir");
+    add("name",
+        "Batch output names: a pattern with {content} and {style} (file stems; styles mixed "
+        "by weights or depth joined by +), {beta}, {epsilon} and {index} (the content's "
+        "place, zero-padded); the extension picks the format (default "
+        "{content}_{style}.png, with _beta{beta}_eps{epsilon} before it for a sweep).",
+        "pattern");
+    add("skip-existing",
+        "Leave outputs that already exist alone (and count them as skipped): a batch stopped "
+        "by Ctrl+C resumes where it was.");
     add("models",
         "Model directory (default: $DEPTHSTYLE_MODELS, else "
         "~/.local/share/depthstyle/models).",
@@ -302,6 +323,84 @@ void readArtistControls(const QCommandLineParser& parser, CliOptions& o) {
     }
 }
 
+// Throws a usage error for an EngineError of reading a batch's inputs.
+template <typename Read>
+QStringList readingInputs(const QString& option, Read&& read) {
+    try {
+        return read();
+    } catch (const EngineError& e) {
+        throw UsageError{QStringLiteral("--%1: %2").arg(option, doc::fromLocalPath(e.what()))};
+    }
+}
+
+// A --style folder or --style-list: one output per style.
+void readBatchStyles(const QCommandLineParser& parser, CliOptions& o) {
+    const bool folder = parser.isSet("style") && QFileInfo(o.style).isDir();
+    if (!folder && !parser.isSet("style-list")) {
+        return;
+    }
+    if (!o.moreStyles.isEmpty() || parser.isSet("style-weights") || parser.isSet("style-near")) {
+        throw UsageError{QStringLiteral(
+            "a style folder or --style-list gives one output per style; it does not mix with "
+            "more --style or --style-weights")};
+    }
+    QStringList styles;
+    if (folder) {
+        styles << o.style;
+    }
+    if (parser.isSet("style-list")) {
+        styles << readingInputs("style-list",
+                                [&] { return readListFile(parser.value("style-list")); });
+    }
+    o.batchStyles = readingInputs("style", [&] { return expandInputs(styles); });
+    o.style = o.batchStyles.constFirst();
+}
+
+// --content (any number, files or folders), --content-list, --output-dir,
+// --name and --skip-existing.
+void readBatch(const QCommandLineParser& parser, CliOptions& o) {
+    o.outputDir = parser.value("output-dir");
+    o.namePattern = parser.value("name");
+    o.skipExisting = parser.isSet("skip-existing");
+    QStringList contents = parser.values("content");
+    const bool folder = std::any_of(contents.begin(), contents.end(),
+                                    [](const QString& c) { return QFileInfo(c).isDir(); });
+    if (parser.isSet("content-list")) {
+        contents << readingInputs("content-list",
+                                  [&] { return readListFile(parser.value("content-list")); });
+    }
+    const bool several = contents.size() > 1 || folder || !o.batchStyles.isEmpty();
+    if (several && !o.isBatch()) {
+        throw UsageError{QStringLiteral(
+            "several contents or styles (repeated --content, a folder, --content-list, "
+            "--style-list) need --output-dir")};
+    }
+    if (o.isBatch() && parser.isSet("output")) {
+        throw UsageError{QStringLiteral("--output and --output-dir go one at a time")};
+    }
+    if (!o.isBatch() && parser.isSet("name")) {
+        throw UsageError{QStringLiteral("--name needs --output-dir")};
+    }
+    if (!contents.isEmpty()) {
+        o.contents = readingInputs("content", [&] { return expandInputs(contents); });
+        o.content = o.contents.constFirst();
+    }
+    if (o.contents.size() > 1) {
+        for (const char* option : {"depth", "focus", "save-depth", "save-strength"}) {
+            if (parser.isSet(option)) {
+                throw UsageError{QStringLiteral("--%1 is for one content; a batch has %2")
+                                     .arg(option)
+                                     .arg(o.contents.size())};
+            }
+        }
+    }
+    if (o.isBatch() && (parser.isSet("save-depth") || parser.isSet("save-strength"))) {
+        throw UsageError{QStringLiteral(
+            "--save-depth and --save-strength are for --output (Export All in the app writes "
+            "them beside a result)")};
+    }
+}
+
 // --style (any number), --style-weights, --style-near and --style-far.
 void readStyles(const QCommandLineParser& parser, CliOptions& o) {
     doc::Parameters& p = o.parameters;
@@ -397,7 +496,9 @@ CliOptions readOptions(const QCommandLineParser& parser) {
         o.content = parser.value("content");
     }
     readStyles(parser, o);
-    o.output = parser.value("output");
+    readBatchStyles(parser, o);
+    readBatch(parser, o);
+    o.output = o.isBatch() ? o.outputDir : parser.value("output");
     if (o.moreStyles.contains(QString())) {
         throw UsageError{
             QStringLiteral("--style is required: the --params file names a pasted "
@@ -409,6 +510,8 @@ CliOptions readOptions(const QCommandLineParser& parser) {
             throw UsageError{
                 parser.isSet("params") && QString(name) != "output"
                     ? QStringLiteral("--%1 is required: the --params file names none").arg(name)
+                : QString(name) == "output"
+                    ? QStringLiteral("--output (or --output-dir for a batch) is required")
                     : QStringLiteral("--%1 is required").arg(name)};
         }
     }
@@ -483,11 +586,33 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     if (parser.isSet("threads")) {
         o.threads = parseThreads(parser.value("threads"));
     }
-    refuseOutputsThatAreOneFile(o);
+    if (o.isBatch()) {
+        try {
+            planBatch(o);  // two outputs of one name: refused before any work
+        } catch (const EngineError& e) {
+            throw UsageError{doc::fromLocalPath(e.what())};
+        }
+    } else {
+        refuseOutputsThatAreOneFile(o);
+    }
     return o;
 }
 
 }  // namespace
+
+std::vector<std::pair<double, double>> CliOptions::sweepPoints() const {
+    const std::vector<double> betas =
+        sweepBeta.empty() ? std::vector<double>{parameters.beta} : sweepBeta;
+    const std::vector<double> epsilons =
+        sweepEpsilon.empty() ? std::vector<double>{parameters.epsilon} : sweepEpsilon;
+    std::vector<std::pair<double, double>> points;
+    for (double beta : betas) {
+        for (double epsilon : epsilons) {
+            points.emplace_back(beta, epsilon);
+        }
+    }
+    return points;
+}
 
 ParseOutcome parseCommandLine(const QStringList& arguments) {
     QCommandLineParser parser;

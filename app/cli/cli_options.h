@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "parameters.h"
@@ -28,7 +29,20 @@ struct CliOptions {
     // --focus in pixels of the original content; turned into the
     // parameters' fractions once the content's size is known.
     std::optional<QPointF> focusPixels;
+    // Batch (--output-dir): every content (files, folders' images, list
+    // files' lines, in order) and, for --style given a folder or
+    // --style-list, one style per output (else `style` with `moreStyles`).
+    QStringList contents;
+    QStringList batchStyles;
+    QString outputDir;
+    QString namePattern;  // --name
+    bool skipExisting = false;
+
     bool isSweep() const { return !sweepBeta.empty() || !sweepEpsilon.empty(); }
+    bool isBatch() const { return !outputDir.isEmpty(); }
+    // (beta, epsilon) of each output: the sweep's combinations, beta-major,
+    // or the parameters' own.
+    std::vector<std::pair<double, double>> sweepPoints() const;
 };
 
 // The outcome of parsing: options to run, or a message and exit code

@@ -3,14 +3,16 @@
 #include <unistd.h>
 
 #include <QFileInfo>
-#include <cstdio>
 
+#include "batch_run.h"
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/map_io.h"
+#include "interrupt.h"
 #include "local_path.h"
 #include "output_names.h"
 #include "png_metadata.h"
+#include "terminal_progress.h"
 
 namespace depthstyle::cli {
 namespace {
@@ -26,18 +28,12 @@ std::vector<Job> jobsFor(const CliOptions& o) {
     if (!o.isSweep()) {
         return {{o.parameters, o.output}};
     }
-    const std::vector<double> betas =
-        o.sweepBeta.empty() ? std::vector<double>{o.parameters.beta} : o.sweepBeta;
-    const std::vector<double> epsilons =
-        o.sweepEpsilon.empty() ? std::vector<double>{o.parameters.epsilon} : o.sweepEpsilon;
     std::vector<Job> jobs;
-    for (double beta : betas) {
-        for (double epsilon : epsilons) {
-            Job job{o.parameters, sweepOutputName(o.output, beta, epsilon)};
-            job.parameters.beta = beta;
-            job.parameters.epsilon = epsilon;
-            jobs.push_back(job);
-        }
+    for (const auto& [beta, epsilon] : o.sweepPoints()) {
+        Job job{o.parameters, sweepOutputName(o.output, beta, epsilon)};
+        job.parameters.beta = beta;
+        job.parameters.epsilon = epsilon;
+        jobs.push_back(job);
     }
     return jobs;
 }
@@ -73,35 +69,24 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs, cv::Size si
     }
 }
 
-// Whether the terminal's progress line waits for its end.
-bool progressLineOpen = false;
+}  // namespace
 
-Progress terminalProgress() {
-    Progress progress;
-    if (isatty(fileno(stderr)) == 0) {
-        return progress;
+ModelFiles modelFilesFor(const CliOptions& o) {
+    const doc::Parameters& p = o.parameters;
+    const bool needDepth =
+        !p.depthFromFile && (p.method == Method::DaAdain || !o.saveDepth.isEmpty());
+    const std::string modelDir = chooseModelDirectory(localPath(o.models));
+    const ModelFiles files = ModelFiles::inDirectory(modelDir);
+    const std::vector<std::string> missing = missingModelFiles(files, needDepth);
+    if (!missing.empty()) {
+        throwFileError(ErrorKind::ModelMissing, missing.front(),
+                       "model file not found; install the models with "
+                       "packaging/fetch-models.sh (or point --models or $DEPTHSTYLE_MODELS at "
+                       "the folder holding them)");
     }
-    progress.report = [](Stage stage, double fraction) {
-        std::fprintf(stderr, "\r%-18s %3d%%", stageName(stage), static_cast<int>(fraction * 100));
-        progressLineOpen = fraction < 1.0;
-        if (!progressLineOpen) {
-            std::fputc('\n', stderr);
-        }
-        std::fflush(stderr);
-    };
-    return progress;
+    return files;
 }
 
-// An error starts on a line of its own, not after a progress line.
-void endProgressLine() {
-    if (progressLineOpen) {
-        std::fputc('\n', stderr);
-        progressLineOpen = false;
-    }
-}
-
-// --focus X,Y in pixels of the original content: the fraction of its
-// width and height the parameters keep.
 cv::Point2d focusFraction(const QPointF& pixels, cv::Size original) {
     if (pixels.x() < 0 || pixels.y() < 0 || pixels.x() >= original.width ||
         pixels.y() >= original.height) {
@@ -116,6 +101,8 @@ cv::Point2d focusFraction(const QPointF& pixels, cv::Size original) {
     return {pixels.x() / original.width, pixels.y() / original.height};
 }
 
+namespace {
+
 void run(const CliOptions& options) {
     CliOptions o = options;
     const std::vector<Job> plannedJobs = jobsFor(o);
@@ -123,19 +110,11 @@ void run(const CliOptions& options) {
     doc::loadNamedLayers(o.parameters);  // names the file when one is bad
 
     doc::Parameters& p = o.parameters;
-    const bool needDepth =
-        !p.depthFromFile && (p.method == Method::DaAdain || !o.saveDepth.isEmpty());
-    const std::string modelDir = chooseModelDirectory(localPath(o.models));
-    const ModelFiles files = ModelFiles::inDirectory(modelDir);
-    const std::vector<std::string> missing = missingModelFiles(files, needDepth);
-    if (!missing.empty()) {
-        throwFileError(ErrorKind::ModelMissing, missing.front(),
-                       "model file not found; install the models with "
-                       "packaging/fetch-models.sh (or point --models or $DEPTHSTYLE_MODELS at "
-                       "the folder holding them)");
+    if (o.skipExisting && plannedJobs.size() == 1 && QFileInfo::exists(o.output)) {
+        printLine("0 written, 0 failed, 1 skipped (" + localPath(o.output) + " exists)");
+        return;
     }
-
-    Session session(files);
+    Session session(modelFilesFor(o));
     session.releaseContentPixelsWhenEncoded(true);  // one content per run
     session.setContent(localPath(o.content), p.contentSize);
     session.setStyle(localPath(o.style), p.styleSize);
@@ -152,7 +131,7 @@ void run(const CliOptions& options) {
         session.setDepthSource(
             {DepthSource::Kind::File, localPath(p.depthPath), p.depthIsDistance});
     }
-    const Progress progress = terminalProgress();
+    const Progress progress = terminalProgress(interruptFlag());
     for (const Job& job : jobs) {
         saveImage(localPath(job.output), session.render(job.parameters.renderParams(), progress),
                   95, doc::pngTextEntries(job.parameters));
@@ -171,14 +150,19 @@ void run(const CliOptions& options) {
 
 int runCli(const CliOptions& options) {
     try {
+        if (options.isBatch()) {
+            return runBatch(options);
+        }
         run(options);
         return 0;
     } catch (const EngineError& error) {
-        endProgressLine();
-        std::fprintf(stderr, "depthstyle-cli: error: %s\n", error.what());
+        if (error.kind() == ErrorKind::Cancelled) {
+            printLine("stopped by Ctrl+C; nothing written");
+            return kInterruptedExit;
+        }
+        printLine(std::string("error: ") + error.what());
     } catch (const std::exception& error) {
-        endProgressLine();
-        std::fprintf(stderr, "depthstyle-cli: internal error: %s\n", error.what());
+        printLine(std::string("internal error: ") + error.what());
     }
     return 1;
 }

@@ -1,23 +1,11 @@
 #include <QCoreApplication>
-#include <csignal>
 #include <cstdio>
 
 #include "cli_options.h"
 #include "cli_run.h"
-#include "depthstyle/image_io.h"
 #include "depthstyle/process_setup.h"
+#include "interrupt.h"
 #include "local_path.h"
-
-namespace {
-
-// Ctrl+C or a kill: the file being written goes, then the default action.
-void onInterrupt(int signal) {
-    depthstyle::removePendingTemporaryFiles();
-    std::signal(signal, SIG_DFL);
-    std::raise(signal);
-}
-
-}  // namespace
 
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
@@ -36,8 +24,7 @@ int main(int argc, char* argv[]) {
         }
         return parsed.exitCode;
     }
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    depthstyle::cli::installInterruptHandlers();
     depthstyle::configureProcess(parsed.options->threads);
     return depthstyle::cli::runCli(*parsed.options);
 }

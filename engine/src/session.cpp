@@ -1,5 +1,7 @@
 #include "depthstyle/session.h"
 
+#include <cstring>
+
 #include <ATen/ATen.h>
 
 #include <algorithm>
@@ -53,7 +55,44 @@ struct Session::State {
         StyleSide sides[2];
     };
     std::vector<StyleEntry> styles;
+    // Batch work: the plain features of the last few styles encoded, found
+    // again by their scaled pixels when a style is set once more.
+    struct RememberedStyle {
+        cv::Mat rgb;
+        at::Tensor features;
+    };
+    size_t styleMemory = 0;
+    std::vector<RememberedStyle> rememberedStyles;
     SessionCounters counters;
+
+    at::Tensor rememberedFeatures(const cv::Mat& rgb) const {
+        for (const RememberedStyle& style : rememberedStyles) {
+            if (samePixels(style.rgb, rgb)) {
+                return style.features;
+            }
+        }
+        return {};
+    }
+    void remember(const cv::Mat& rgb, const at::Tensor& features) {
+        if (styleMemory == 0 || rememberedFeatures(rgb).defined()) {
+            return;
+        }
+        rememberedStyles.push_back({rgb, features});
+        if (rememberedStyles.size() > styleMemory) {
+            rememberedStyles.erase(rememberedStyles.begin());
+        }
+    }
+    static bool samePixels(const cv::Mat& a, const cv::Mat& b) {
+        if (a.size() != b.size() || a.type() != b.type()) {
+            return false;
+        }
+        for (int row = 0; row < a.rows; ++row) {
+            if (std::memcmp(a.ptr(row), b.ptr(row), a.cols * a.elemSize()) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     void forgetContent() {
         proximity = cv::Mat();
@@ -168,6 +207,15 @@ void Session::setStyleAt(size_t index, const Image& image, int styleSize,
     entry = State::StyleEntry();
     entry.image = std::move(scaled);
     entry.label = label;
+    entry.sides[0].features = state_->rememberedFeatures(entry.image.rgb);
+}
+
+void Session::rememberStyleFeatures(size_t count) {
+    state_->styleMemory = count;
+    if (state_->rememberedStyles.size() > count) {
+        state_->rememberedStyles.erase(state_->rememberedStyles.begin(),
+                                       state_->rememberedStyles.end() - long(count));
+    }
 }
 
 void Session::setStyleCount(size_t count) {
@@ -331,6 +379,9 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
             side.features =
                 s.encoder.forward(imageTensorView(styleRgb), Stage::StyleEncoding, progress);
             ++s.counters.styleEncodings;
+            if (!recolour) {
+                s.remember(style.image.rgb, side.features);
+            }
         }
         if (!side.adainTarget) {
             progress.step(Stage::AdaIN, 0.0);

@@ -101,6 +101,11 @@ public:
     // before the caller saves. A new depth source then needs the content
     // set again.
     void releaseContentPixelsWhenEncoded(bool release);
+    // For batch work: the plain features of the last `count` styles encoded
+    // are kept (default none), and a style set again with the same scaled
+    // pixels takes them instead of being encoded again. The features are
+    // the ones the encoder gave, so results stay bit for bit the same.
+    void rememberStyleFeatures(size_t count);
 
     bool hasContent() const;
     bool hasStyle() const;
