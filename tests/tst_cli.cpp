@@ -133,7 +133,12 @@ void TestCli::helpDocumentsEveryOption() {
                                "--depth-edit",
                                "--focus",
                                "--strength-override",
-                               "--preserve-color"}) {
+                               "--preserve-color",
+                               "--output-dir",
+                               "--name",
+                               "--content-list",
+                               "--style-list",
+                               "--skip-existing"}) {
         QVERIFY2(run.out.contains(option), option);
     }
 }

@@ -1,6 +1,5 @@
 #include "batch_inputs.h"
 
-#include <QCollator>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +13,51 @@ namespace depthstyle::cli {
 bool hasImageExtension(const QString& path) {
     static const QStringList extensions{"jpg", "jpeg", "png", "tif", "tiff", "webp", "bmp"};
     return extensions.contains(QFileInfo(path).suffix().toLower());
+}
+
+bool naturalLess(const QString& a, const QString& b) {
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            const qsizetype startA = i;
+            const qsizetype startB = j;
+            while (i < a.size() && a[i].isDigit()) {
+                ++i;
+            }
+            while (j < b.size() && b[j].isDigit()) {
+                ++j;
+            }
+            // Leading zeros aside, a longer run of digits is the larger number.
+            const QString numberA = a.mid(startA, i - startA);
+            const QString numberB = b.mid(startB, j - startB);
+            const auto trimmed = [](const QString& n) {
+                qsizetype k = 0;
+                while (k + 1 < n.size() && n[k] == QLatin1Char('0')) {
+                    ++k;
+                }
+                return n.mid(k);
+            };
+            const QString x = trimmed(numberA);
+            const QString y = trimmed(numberB);
+            if (x.size() != y.size()) {
+                return x.size() < y.size();
+            }
+            if (x != y) {
+                return x < y;
+            }
+            continue;
+        }
+        if (a[i] != b[j]) {
+            return a[i] < b[j];
+        }
+        ++i;
+        ++j;
+    }
+    if ((a.size() - i) != (b.size() - j)) {
+        return (a.size() - i) < (b.size() - j);
+    }
+    return a < b;  // equal but for leading zeros: a fixed order all the same
 }
 
 QStringList expandInputs(const QStringList& paths) {
@@ -39,10 +83,7 @@ QStringList expandInputs(const QStringList& paths) {
             throwFileError(ErrorKind::FileUnreadable, doc::localPath(path),
                            "the folder holds no image (jpg, jpeg, png, tif, tiff, webp, bmp)");
         }
-        QCollator natural;
-        natural.setNumericMode(true);
-        std::sort(names.begin(), names.end(),
-                  [&natural](const QString& a, const QString& b) { return natural(a, b); });
+        std::sort(names.begin(), names.end(), naturalLess);
         for (const QString& name : names) {
             files << folder.filePath(name);
         }

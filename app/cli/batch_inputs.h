@@ -9,6 +9,10 @@ namespace depthstyle::cli {
 // png, tif, tiff, webp, bmp; any case).
 bool hasImageExtension(const QString& path);
 
+// Natural order of file names: runs of digits compare as numbers ("p2" <
+// "p10"), the rest character by character.
+bool naturalLess(const QString& a, const QString& b);
+
 // The pictures a batch names: each file as given; each folder's image
 // files (not its subfolders, not hidden files) in natural order (2 before
 // 10). Throws EngineError(FileUnreadable) naming a folder that cannot be

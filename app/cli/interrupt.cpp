@@ -23,16 +23,15 @@ void onInterrupt(int signal) {
         endNow(signal);
         return;
     }
-    static const char notice[] =
-        "\ndepthstyle-cli: stopping after the picture at hand (Ctrl+C again to stop now)\n";
+    static const char notice[] = "\ndepthstyle-cli: stopping (Ctrl+C again to stop at once)\n";
     const ssize_t written = ::write(STDERR_FILENO, notice, sizeof notice - 1);
     (void)written;
 }
 
 }  // namespace
 
-void installInterruptHandlers() {
-    std::signal(SIGINT, onInterrupt);
+void installInterruptHandlers(bool graceful) {
+    std::signal(SIGINT, graceful ? onInterrupt : endNow);
     std::signal(SIGTERM, endNow);
 }
 

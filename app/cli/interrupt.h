@@ -4,11 +4,13 @@
 
 namespace depthstyle::cli {
 
-// Ctrl+C (SIGINT) once: the flag is raised, so that the work at hand stops
-// at its next check (a render is cancelled between layers, a batch after
-// the picture at hand) and the program ends cleanly. Ctrl+C again, or
-// SIGTERM: the file being written is removed and the program ends at once.
-void installInterruptHandlers();
+// SIGTERM, and Ctrl+C (SIGINT) for one picture: the file being written is
+// removed and the program ends at once. With `graceful` (batches and
+// video), the first Ctrl+C only raises the flag, so that the work stops at
+// its next check (a render is cancelled between layers and its picture
+// discarded; a file being written is finished) and the program reports
+// what was done; Ctrl+C again ends it at once.
+void installInterruptHandlers(bool graceful);
 
 // Raised by the first Ctrl+C; give it to Progress::cancel.
 const std::atomic<bool>* interruptFlag();
