@@ -1,6 +1,7 @@
 #include "preview_lane.h"
 
 #include <QMutexLocker>
+#include <algorithm>
 
 #include <opencv2/imgproc.hpp>
 
@@ -33,7 +34,9 @@ PreviewLane::~PreviewLane() {
         const QMutexLocker lock(&mutex_);
         quit_ = true;
         pending_.reset();
+        variations_.reset();
         abandon_ = true;
+        abandonCell_ = true;
         wake_.wakeOne();
     }
     wait();
@@ -49,7 +52,8 @@ void PreviewLane::submit(const PreviewRequest& request) {
     const bool keepEncode =
         running_ && encoding_ && d.sameContentInputs(*running_) && d.sameStyleInputs(*running_);
     if (!keepEncode) {
-        abandon_ = true;  // the running request, if any, is stale now
+        abandon_ = true;      // the running request, if any, is stale now
+        abandonCell_ = true;  // a running cell waits until after the request
     }
     if (!isRunning()) {
         start(QThread::LowPriority);
@@ -75,6 +79,33 @@ void PreviewLane::cancel() {
     }
 }
 
+void PreviewLane::submitVariations(const VariationsRequest& request) {
+    requireNotThread(this, "PreviewLane::submitVariations");
+    const QMutexLocker lock(&mutex_);
+    variations_ = request;
+    if (cellRunning_ && *cellRunning_ != request.id) {
+        abandonCell_ = true;  // a cell of an older document state
+    }
+    if (!isRunning()) {
+        start(QThread::LowPriority);
+    } else {
+        wake_.wakeOne();
+    }
+}
+
+void PreviewLane::cancelVariations() {
+    const QMutexLocker lock(&mutex_);
+    variations_.reset();
+    if (cellRunning_) {
+        abandonCell_ = true;
+    }
+}
+
+int PreviewLane::waitingVariations() const {
+    const QMutexLocker lock(&mutex_);
+    return variations_ ? static_cast<int>(variations_->cells.size()) : 0;
+}
+
 void PreviewLane::resetSession() {
     const QMutexLocker lock(&mutex_);
     reset_ = true;
@@ -92,31 +123,53 @@ bool PreviewLane::superseded() const {
 
 void PreviewLane::run() {
     for (;;) {
-        PreviewRequest request;
+        std::optional<PreviewRequest> request;
+        // Or a cell: its request's id, document and side, and its values.
+        quint64 cellId = 0;
+        Document cellBase;
+        VariationValues cellValues;
+        int cellSide = 0;
         {
             QMutexLocker lock(&mutex_);
-            while (!pending_ && !quit_) {
+            const auto cellsWait = [this] { return variations_ && !variations_->cells.empty(); };
+            while (!pending_ && !cellsWait() && !quit_) {
                 wake_.wait(&mutex_);
             }
             if (quit_) {
                 return;
             }
-            request = *pending_;
-            pending_.reset();
-            running_ = request.document;
-            abandon_ = false;
             if (reset_) {
                 reset_ = false;
                 feeder_.reset();
                 anchors_.reset();
                 last_.reset();
             }
+            if (pending_) {
+                request = *pending_;
+                pending_.reset();
+                running_ = request->document;
+                abandon_ = false;
+            } else {
+                cellId = variations_->id;
+                cellBase = variations_->document;
+                cellSide = variations_->cellSide;
+                cellValues = variations_->cells.front();
+                variations_->cells.erase(variations_->cells.begin());
+                running_ = variationDocument(cellBase, cellValues);
+                cellRunning_ = cellId;
+                abandonCell_ = false;
+            }
         }
-        process(request);
-        gate_.setPreviewBusy(false);
+        if (request) {
+            process(*request);
+            gate_.setPreviewBusy(false);
+        } else {
+            renderCell(cellId, cellBase, cellValues, cellSide);
+        }
         {
             const QMutexLocker lock(&mutex_);
             running_.reset();
+            cellRunning_.reset();
             encoding_ = false;
         }
         publishCounters();
@@ -233,6 +286,62 @@ void PreviewLane::makeComparison(Session& session, const PreviewResult& result,
         plain.detail = toQImage(plain.plain);
     }
     Q_EMIT plainReady(plain);
+}
+
+void PreviewLane::renderCell(quint64 id, const Document& base, const VariationValues& values,
+                             int side) {
+    requireThread(this, "PreviewLane::renderCell");
+    const Document d = variationDocument(base, values);
+    VariationCell cell;
+    cell.id = id;
+    cell.values = values;
+    Progress progress;
+    progress.cancel = &abandonCell_;
+    progress.report = [this](Stage stage, double) {
+        const bool encode = isEncodeStage(stage);
+        encoding_ = encode;
+        if (!encode && superseded()) {
+            abandonCell_ = true;  // a preview request waits: it goes first
+        }
+    };
+    try {
+        Image picture;
+        if (last_ && last_->request.document.samePicture(d)) {
+            picture = last_->result;  // the preview's own render of these values
+        } else {
+            Session& session = feeder_.sessionFor(d, models_.get());
+            picture = session.render(d.parameters.renderParams(), progress);
+        }
+        cell.picture = toDisplayQImage(picture, side);
+    } catch (const EngineError& e) {
+        if (e.kind() == ErrorKind::Cancelled) {
+            requeueCell(id, values);
+            return;
+        }
+        if (e.kind() == ErrorKind::ModelMissing || e.kind() == ErrorKind::ModelInvalid) {
+            feeder_.reset();
+            anchors_.reset();
+            last_.reset();
+            models_.forget();
+        }
+        cell.error = errorText(e);
+    } catch (const std::exception& e) {
+        cell.error = errorText(e);
+    }
+    Q_EMIT variationReady(cell);
+}
+
+void PreviewLane::requeueCell(quint64 id, const VariationValues& values) {
+    // Stopped for a preview request: rendered after it while still wanted
+    // (not when the cells were cancelled or belong to another state now).
+    const QMutexLocker lock(&mutex_);
+    if (quit_ || !variations_ || variations_->id != id) {
+        return;
+    }
+    std::vector<VariationValues>& cells = variations_->cells;
+    if (std::find(cells.begin(), cells.end(), values) == cells.end()) {
+        cells.insert(cells.begin(), values);
+    }
 }
 
 void PreviewLane::process(const PreviewRequest& r) {

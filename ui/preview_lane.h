@@ -8,6 +8,7 @@
 
 #include "render_values.h"
 #include "session_feeder.h"
+#include "variation_values.h"
 
 namespace depthstyle::ui {
 
@@ -21,6 +22,9 @@ class SharedModels;
 // After the exact result it prepares the live-preview decodes and, when the
 // request asks for it, the plain-AdaIN comparison, each skipped once a newer
 // request waits. Only the exact result holds the export lane back.
+// Variations cells render on the same session (the cached features) when no
+// preview request waits or runs: one cell at a time, a preview request
+// stopping a running cell between layers (the cell runs again after it).
 class PreviewLane : public QThread {
     Q_OBJECT
 public:
@@ -31,6 +35,11 @@ public:
     void cancel();        // drops the waiting request and stops the running one
     void resetSession();  // the model files changed
     SessionCounters counters() const;
+    // The cells still to render; replaces those of an earlier request. A
+    // running cell of another request id stops.
+    void submitVariations(const VariationsRequest& request);
+    void cancelVariations();        // drops the waiting cells, stops the running one
+    int waitingVariations() const;  // cells not started yet
 
 Q_SIGNALS:
     void progressed(quint64 generation, int stage, double fraction);
@@ -41,6 +50,7 @@ Q_SIGNALS:
     void cancelled(quint64 generation);
     // The request's result and extras are all done.
     void requestDone(quint64 generation);
+    void variationReady(const depthstyle::ui::VariationCell& cell);
 
 protected:
     void run() override;
@@ -54,6 +64,8 @@ private:
     Progress progressFor(quint64 generation);
     bool superseded() const;
     void publishCounters();
+    void renderCell(quint64 id, const Document& base, const VariationValues& values, int side);
+    void requeueCell(quint64 id, const VariationValues& values);
 
     SharedModels& models_;
     LaneGate& gate_;
@@ -66,6 +78,9 @@ private:
     bool reset_ = false;
     SessionCounters counters_;
     std::atomic<bool> abandon_{false};
+    std::optional<VariationsRequest> variations_;  // the cells still to render
+    std::optional<quint64> cellRunning_;           // the running cell's request id
+    std::atomic<bool> abandonCell_{false};
 
     // On the lane's thread only.
     SessionFeeder feeder_;

@@ -14,6 +14,7 @@ RenderService::RenderService(QObject* parent)
     qRegisterMetaType<depthstyle::ui::PreviewAnchors>();
     qRegisterMetaType<depthstyle::ui::PlainResult>();
     qRegisterMetaType<depthstyle::ui::ExportOutcome>();
+    qRegisterMetaType<depthstyle::ui::VariationCell>();
     connect(preview_, &PreviewLane::progressed, this, &RenderService::previewProgressed);
     connect(preview_, &PreviewLane::resultReady, this, &RenderService::previewReady);
     connect(preview_, &PreviewLane::anchorsReady, this, &RenderService::anchorsReady);
@@ -21,6 +22,7 @@ RenderService::RenderService(QObject* parent)
     connect(preview_, &PreviewLane::failed, this, &RenderService::previewFailed);
     connect(preview_, &PreviewLane::cancelled, this, &RenderService::previewCancelled);
     connect(preview_, &PreviewLane::requestDone, this, &RenderService::previewFinished);
+    connect(preview_, &PreviewLane::variationReady, this, &RenderService::variationReady);
     connect(export_, &ExportLane::progressed, this, &RenderService::exportProgressed);
     connect(export_, &ExportLane::finished, this, &RenderService::exportFinished);
 }
@@ -49,6 +51,20 @@ quint64 RenderService::requestPreview(const Document& document, qint64 inputTime
 void RenderService::cancelPreview() {
     requireThread(thread(), "RenderService::cancelPreview");
     preview_->cancel();
+}
+
+void RenderService::requestVariations(const VariationsRequest& request) {
+    requireThread(thread(), "RenderService::requestVariations");
+    preview_->submitVariations(request);
+}
+
+void RenderService::cancelVariations() {
+    requireThread(thread(), "RenderService::cancelVariations");
+    preview_->cancelVariations();
+}
+
+int RenderService::waitingVariations() const {
+    return preview_->waitingVariations();
 }
 
 SessionCounters RenderService::previewCounters() const {

@@ -5,6 +5,7 @@
 #include "lane_gate.h"
 #include "render_values.h"
 #include "shared_models.h"
+#include "variation_values.h"
 
 namespace depthstyle::ui {
 
@@ -31,6 +32,12 @@ public:
     quint64 latestGeneration() const { return generation_; }
     SessionCounters previewCounters() const;
 
+    // Variations cells from the preview lane's cached features, after any
+    // preview request; a new request replaces the cells still waiting.
+    void requestVariations(const VariationsRequest& request);
+    void cancelVariations();
+    int waitingVariations() const;  // cells not started yet
+
     // Queues an export; returns its id (the job's own id is set here).
     quint64 enqueueExport(ExportJob job);
     int unfinishedExports() const;
@@ -44,6 +51,7 @@ Q_SIGNALS:
     void previewFailed(quint64 generation, const QString& message);
     void previewCancelled(quint64 generation);
     void previewFinished(quint64 generation);  // result and extras done
+    void variationReady(const depthstyle::ui::VariationCell& cell);
     void exportProgressed(quint64 id, int stage, double fraction);
     void exportFinished(const depthstyle::ui::ExportOutcome& outcome);
 
