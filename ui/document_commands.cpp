@@ -237,6 +237,15 @@ ApplyPresetCommand::ApplyPresetCommand(DocumentController& controller, const QSt
           QCoreApplication::translate("DocumentCommands", "Apply Preset %1").arg(presetName),
           std::move(before), std::move(after)) {}
 
+AdoptVariationCommand::AdoptVariationCommand(DocumentController& controller, Document before,
+                                             Document after)
+    : DocumentCommand(controller, QString(), std::move(before), std::move(after)) {
+    // The text after construction: `after` is moved from above.
+    setText(QCoreApplication::translate("DocumentCommands", "Use Variation β = %1, ε = %2")
+                .arg(after_.parameters.beta)
+                .arg(after_.parameters.epsilon));
+}
+
 UseDepthMapCommand::UseDepthMapCommand(DocumentController& controller, const QString& fileName,
                                        Document before, Document after)
     : DocumentCommand(

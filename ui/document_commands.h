@@ -118,6 +118,12 @@ public:
                        Document after);
 };
 
+// A Variations cell adopted: its beta and epsilon at once.
+class AdoptVariationCommand : public DocumentCommand {
+public:
+    AdoptVariationCommand(DocumentController& controller, Document before, Document after);
+};
+
 // A depth map file chosen instead of MiDaS.
 class UseDepthMapCommand : public DocumentCommand {
 public:

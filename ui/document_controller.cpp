@@ -184,6 +184,18 @@ void DocumentController::applyParameters(const doc::Parameters& parameters,
     undo_->push(new ApplyPresetCommand(*this, presetName, before, after));
 }
 
+void DocumentController::adoptVariation(double beta, double epsilon) {
+    Document after = document_;
+    after.parameters.beta = beta;
+    after.parameters.epsilon = epsilon;
+    if (after.parameters == document_.parameters) {
+        return;
+    }
+    const Document before = document_;
+    apply(after);
+    undo_->push(new AdoptVariationCommand(*this, before, after));
+}
+
 void DocumentController::setInitialParameters(const doc::Parameters& parameters) {
     document_.parameters = parameters;
 }

@@ -45,6 +45,9 @@ public:
     void applyPreset(const doc::Preset& preset);
     // A saved set opened whole (images, parameters, layers): one step.
     void openWork(const Document& document, const QString& name);
+    // A Variations cell's beta and epsilon, both in one step; no step when
+    // they are already in place.
+    void adoptVariation(double beta, double epsilon);
     // A user preset's parameters, one step named after it.
     void applyParameters(const doc::Parameters& parameters, const QString& presetName);
     // Settings restored at start: no undo step.

@@ -197,6 +197,9 @@ void buildViewMenu(QMainWindow* w, const MenuActions& a, ComparePane* result,
     QObject::connect(link, &QAction::toggled, w, a.linkZoom);
     view->addAction(QMainWindow::tr("&Enlarge Result…"), QKeySequence(QMainWindow::tr("F11")), w,
                     a.enlargeResult);
+    view->addAction(QMainWindow::tr("&Variations…"), QKeySequence(QMainWindow::tr("Ctrl+Shift+G")),
+                    w, a.showVariations)
+        ->setObjectName("show-variations");
     view->addSeparator();
     addComputeThreadsMenu(view, notification);
     buildLanguageMenu(view, w, notification);

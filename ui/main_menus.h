@@ -17,7 +17,7 @@ struct MenuActions {
     std::function<void(const QString& path, bool asContent)> openRecent;
     std::function<void()> exportResult, exportAll, loadParameters, openWork;
     std::function<void()> copyResult, pasteContent, pasteStyle;
-    std::function<void()> fitAll, enlargeResult;
+    std::function<void()> fitAll, enlargeResult, showVariations;
     // Zoom the pane with the keyboard focus (else the result) by a factor.
     std::function<void(double factor)> zoom;
     std::function<void(bool linked)> linkZoom;

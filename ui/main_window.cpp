@@ -40,6 +40,7 @@
 #include "strength_chart.h"
 #include "stroke_painter.h"
 #include "styles_panel.h"
+#include "variations_view.h"
 #include "window_settings.h"
 #include "work_opener.h"
 
@@ -273,6 +274,12 @@ void MainWindow::buildMenus() {
         }
     };
     a.enlargeResult = [this] { enlarge(parts_.result); };
+    variations_ = new VariationsView(*controller_, *service_, *parts_.notification, this);
+    a.showVariations = [this] {
+        variations_->show();
+        variations_->raise();
+        variations_->activateWindow();
+    };
     a.zoom = [this](double factor) {
         auto* pane = qobject_cast<ImagePane*>(QApplication::focusWidget());
         if (pane == nullptr || pane->window() != this) {

@@ -28,6 +28,7 @@ class PresetActions;
 class WorkOpener;
 class RenderService;
 class ResultPresenter;
+class VariationsView;
 
 // The DepthStyle window: lays out the five panes, the controls and the
 // strength chart, and wires the document controller, the render service,
@@ -59,6 +60,7 @@ public:
     const ResultPresenter& presenter() const { return *presenter_; }
     ExportController& exporter() const { return *exporter_; }
     InputLoader& inputLoader() const { return *loader_; }
+    VariationsView& variations() const { return *variations_; }
     QString message() const;
     bool showingModelSetup() const;
     QString modelSetupText() const;
@@ -97,6 +99,7 @@ private:
     StylesPanel* styles_ = nullptr;
     PresetActions* presets_ = nullptr;
     WorkOpener* opener_ = nullptr;
+    VariationsView* variations_ = nullptr;
     std::unique_ptr<StrokePainter> painter_;
     QSplitter* splitters_[4] = {};  // main, left, top pair, bottom pair
     bool zoomLinked_ = false;
