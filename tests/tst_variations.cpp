@@ -228,8 +228,10 @@ void TestVariations::clickAndKeysAdoptInOneUndoStep() {
     // The panel follows.
     QCOMPARE(window->parameterPanel()->parameters().beta, 40.0);
 
-    // Ctrl+Z in the view: both values back at once.
+    // Ctrl+Z in the view (the active window): both values back at once.
+    QApplication::setActiveWindow(&view);
     QVERIFY(QTest::qWaitForWindowActive(&view));
+    QVERIFY(!window->isActiveWindow());
     QTest::keyClick(&view, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(p.beta, 20.0);
     QCOMPARE(p.epsilon, 0.15);
@@ -318,16 +320,26 @@ void TestVariations::contactSheetIsWrittenWhole() {
 void TestVariations::staleCellsAreNeverShown() {
     auto window = renderedWindow();
     QVERIFY(window);
+    QSignalSpy fromLane(&window->renderService(), &ui::RenderService::variationReady);
     VariationsView& view = openVariations(*window);
     QSignalSpy shown(&view, &VariationsView::cellShown);
     QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, kRenderTimeoutMs);
     QVERIFY(!view.complete());  // cells still waiting and running
+    const auto old = fromLane.at(0).at(0).value<ui::VariationCell>();
     // Another depth gamma: the picture changes for every beta and epsilon.
     doc::Parameters p = window->document().document().parameters;
     p.depthLevels.gamma = 2.5;
     window->document().changeParameters(p, ui::ParameterControl::LevelsGamma);
     for (int i = 0; i < view.cells()->count(); ++i) {
         QVERIFY(view.picture(i).isNull());  // the old cells are gone at once
+    }
+    // A cell of the old state arriving late (the lane had finished it) is
+    // dropped, not shown.
+    shown.clear();
+    Q_EMIT window->renderService().variationReady(old);
+    QCOMPARE(shown.count(), 0);
+    for (int i = 0; i < view.cells()->count(); ++i) {
+        QVERIFY(view.picture(i).isNull());
     }
     // Every cell shown from now on is a render of the new state, at the
     // moment it is shown.
