@@ -155,7 +155,6 @@ void VariationsView::buildControls() {
     layout->addWidget(message_);
     layout->addWidget(cells_, 1);
     layout->addLayout(buttons);
-    setTabOrder(epsilonCount_, cells_);
     say(QString());
 
     for (QDoubleSpinBox* box : {betaFrom_, betaTo_, epsilonFrom_, epsilonTo_}) {
