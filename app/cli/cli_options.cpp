@@ -11,6 +11,7 @@
 #include "batch_inputs.h"
 #include "batch_plan.h"
 #include "depthstyle/engine_error.h"
+#include "depthstyle/video_io.h"
 #include "local_path.h"
 #include "output_names.h"
 #include "presets.h"
@@ -196,9 +197,24 @@ void addOptions(QCommandLineParser& parser) {
         "place, zero-padded); the extension picks the format (default "
         "{content}_{style}.png, with _beta{beta}_eps{epsilon} before it for a sweep).",
         "pattern");
+    add("video-normalize",
+        "Video: clip (default) normalises every frame's depth with the whole clip's least and "
+        "greatest proximity and mean (a first pass over the clip), so that a still scene "
+        "keeps a still strength map; per-frame is the paper's min-max of each frame alone.",
+        "clip|per-frame");
+    add("frames",
+        "Video: render frames A to B-1 only (0-based, B exclusive; A: to the end); the "
+        "outputs keep the source frame numbers. With clip normalisation, give --video-stats "
+        "so that chunks share one first pass.",
+        "A:B");
+    add("video-stats",
+        "Video: the clip's first pass in a file. Missing: the run makes it over the whole "
+        "clip and writes it; present: the run reads it (chunks on several machines then "
+        "give the frames one whole run gives).",
+        "file");
     add("skip-existing",
-        "Leave outputs that already exist alone (and count them as skipped): a batch stopped "
-        "by Ctrl+C resumes where it was.");
+        "Leave outputs that already exist alone (and count them as skipped): a batch or a "
+        "picture sequence stopped by Ctrl+C resumes where it was.");
     add("models",
         "Model directory (default: $DEPTHSTYLE_MODELS, else "
         "~/.local/share/depthstyle/models).",
@@ -401,6 +417,88 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
     }
 }
 
+// A video content: its output, --video-normalize, --frames and
+// --video-stats; the options that do not apply to a video are refused.
+void readVideo(const QCommandLineParser& parser, CliOptions& o) {
+    o.video = isVideoPath(doc::localPath(o.content));
+    const char* videoOnly[] = {"video-normalize", "frames", "video-stats"};
+    if (!o.video) {
+        for (const char* option : videoOnly) {
+            if (parser.isSet(option)) {
+                throw UsageError{QStringLiteral("--%1 is for a video --content (mp4, avi, mov, "
+                                                "mkv, ...)")
+                                     .arg(option)};
+            }
+        }
+        return;
+    }
+    if (o.isBatch() || o.contents.size() > 1) {
+        throw UsageError{QStringLiteral("a video goes alone: one --content and --output")};
+    }
+    const std::string output = doc::localPath(o.output);
+    if (!isWritableVideoPath(output) && !isSequencePattern(output)) {
+        throw UsageError{QStringLiteral("--output: '%1' is neither a video (.mp4, .m4v, .mov, "
+                                        ".mkv, .avi) nor a numbered sequence such as "
+                                        "frames/%05d.png")
+                             .arg(o.output)};
+    }
+    for (const char* option :
+         {"sweep-beta", "sweep-epsilon", "save-depth", "save-strength", "depth"}) {
+        if (parser.isSet(option)) {
+            throw UsageError{QStringLiteral("--%1 is not for a video").arg(option)};
+        }
+    }
+    if (o.skipExisting && !isSequencePattern(output)) {
+        throw UsageError{
+            QStringLiteral("--skip-existing resumes a picture sequence, not a video file")};
+    }
+    if (parser.isSet("video-normalize")) {
+        const QString mode = parser.value("video-normalize");
+        if (mode == "clip") {
+            o.videoNormalize = CliOptions::VideoNormalize::Clip;
+        } else if (mode == "per-frame") {
+            o.videoNormalize = CliOptions::VideoNormalize::PerFrame;
+        } else {
+            throw UsageError{
+                QStringLiteral("--video-normalize: '%1' is not clip or per-frame").arg(mode)};
+        }
+    }
+    const bool clip = o.videoNormalize == CliOptions::VideoNormalize::Clip &&
+                      o.parameters.method == Method::DaAdain;
+    if (clip) {
+        for (const char* option : {"depth-levels", "depth-invert", "depth-edit", "focus"}) {
+            if (parser.isSet(option)) {
+                throw UsageError{QStringLiteral("--%1 does not combine with clip-wide "
+                                                "normalisation; add --video-normalize per-frame")
+                                     .arg(option)};
+            }
+        }
+    }
+    if (parser.isSet("video-stats")) {
+        if (!clip) {
+            throw UsageError{QStringLiteral(
+                "--video-stats holds a clip-wide normalisation: it needs --method da-adain "
+                "and --video-normalize clip")};
+        }
+        o.videoStats = parser.value("video-stats");
+    }
+    if (parser.isSet("frames")) {
+        const QString text = parser.value("frames");
+        const QStringList parts = text.split(QLatin1Char(':'));
+        bool okFrom = false;
+        bool okTo = true;
+        const int from = parts.size() == 2 ? parts[0].toInt(&okFrom) : -1;
+        const int to = parts.size() == 2 && !parts[1].isEmpty() ? parts[1].toInt(&okTo) : -1;
+        if (!okFrom || !okTo || from < 0 || (to >= 0 && to <= from)) {
+            throw UsageError{
+                QStringLiteral("--frames: '%1' is not A:B with 0 <= A < B (or A: to the end)")
+                    .arg(text)};
+        }
+        o.framesFrom = from;
+        o.framesTo = to;
+    }
+}
+
 // --style (any number), --style-weights, --style-near and --style-far.
 void readStyles(const QCommandLineParser& parser, CliOptions& o) {
     doc::Parameters& p = o.parameters;
@@ -553,6 +651,7 @@ CliOptions readOptions(const QCommandLineParser& parser) {
         p.depthIsDistance = true;
     }
     readArtistControls(parser, o);
+    readVideo(parser, o);
     o.saveDepth = parser.value("save-depth");
     o.saveStrength = parser.value("save-strength");
     if (parser.isSet("sweep-beta")) {
@@ -586,7 +685,9 @@ CliOptions readOptions(const QCommandLineParser& parser) {
     if (parser.isSet("threads")) {
         o.threads = parseThreads(parser.value("threads"));
     }
-    if (o.isBatch()) {
+    if (o.video) {
+        // One output file or a pattern: nothing to compare.
+    } else if (o.isBatch()) {
         try {
             planBatch(o);  // two outputs of one name: refused before any work
         } catch (const EngineError& e) {

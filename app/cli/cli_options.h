@@ -38,6 +38,16 @@ struct CliOptions {
     QString namePattern;  // --name
     bool skipExisting = false;
 
+    // Video (a --content with a video's extension): --video-normalize,
+    // --frames A:B (0-based, B exclusive; -1: the clip's end) and
+    // --video-stats.
+    enum class VideoNormalize { Clip, PerFrame };
+    bool video = false;
+    VideoNormalize videoNormalize = VideoNormalize::Clip;
+    int framesFrom = 0;
+    int framesTo = -1;
+    QString videoStats;
+
     bool isSweep() const { return !sweepBeta.empty() || !sweepEpsilon.empty(); }
     bool isBatch() const { return !outputDir.isEmpty(); }
     // (beta, epsilon) of each output: the sweep's combinations, beta-major,

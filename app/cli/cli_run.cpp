@@ -13,6 +13,7 @@
 #include "output_names.h"
 #include "png_metadata.h"
 #include "terminal_progress.h"
+#include "video_run.h"
 
 namespace depthstyle::cli {
 namespace {
@@ -150,6 +151,9 @@ void run(const CliOptions& options) {
 
 int runCli(const CliOptions& options) {
     try {
+        if (options.video) {
+            return runVideo(options);
+        }
         if (options.isBatch()) {
             return runBatch(options);
         }

@@ -24,7 +24,7 @@ int main(int argc, char* argv[]) {
         }
         return parsed.exitCode;
     }
-    depthstyle::cli::installInterruptHandlers(parsed.options->isBatch());
+    depthstyle::cli::installInterruptHandlers(parsed.options->isBatch() || parsed.options->video);
     depthstyle::configureProcess(parsed.options->threads);
     return depthstyle::cli::runCli(*parsed.options);
 }

@@ -17,6 +17,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "pending_temporary.h"
 #include "png_text.h"
 
 namespace depthstyle {
@@ -57,40 +58,6 @@ fs::path throughSymlinks(fs::path path) {
     }
     return path;
 }
-
-// The temporary files being written, so that a signal handler can remove
-// them (removePendingTemporaryFiles); fixed slots, async-signal-safe.
-constexpr int kTempSlots = 8;
-constexpr size_t kTempPathMax = 4096;
-char tempPaths[kTempSlots][kTempPathMax];
-std::atomic<bool> tempUsed[kTempSlots];
-
-class PendingTemporary {
-public:
-    explicit PendingTemporary(const std::string& path) {
-        if (path.size() >= kTempPathMax) {
-            return;
-        }
-        for (int i = 0; i < kTempSlots; ++i) {
-            bool expected = false;
-            if (!tempUsed[i].load() && tempUsed[i].compare_exchange_strong(expected, true)) {
-                std::memcpy(tempPaths[i], path.c_str(), path.size() + 1);
-                slot_ = i;
-                return;
-            }
-        }
-    }
-    ~PendingTemporary() {
-        if (slot_ >= 0) {
-            tempUsed[slot_] = false;
-        }
-    }
-    PendingTemporary(const PendingTemporary&) = delete;
-    PendingTemporary& operator=(const PendingTemporary&) = delete;
-
-private:
-    int slot_ = -1;
-};
 
 void writeBytesAtomically(const std::string& path, const std::vector<unsigned char>& bytes) {
     const fs::path target = throughSymlinks(path);
@@ -155,14 +122,6 @@ void requireWritableDirectory(const std::string& path) {
 }
 
 }  // namespace
-
-void removePendingTemporaryFiles() {
-    for (int i = 0; i < kTempSlots; ++i) {
-        if (tempUsed[i].load()) {
-            ::unlink(tempPaths[i]);
-        }
-    }
-}
 
 bool isWritableImageExtension(const std::string& path) {
     static const char* const known[] = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"};

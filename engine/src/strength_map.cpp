@@ -28,6 +28,19 @@ void validate(const StrengthSettings& s) {
         !(s.focus->x >= 0.0 && s.focus->x <= 1.0 && s.focus->y >= 0.0 && s.focus->y <= 1.0)) {
         throw EngineError(ErrorKind::InvalidArgument, "the focus point must lie in the picture");
     }
+    if (s.clip) {
+        const ClipNormalisation& c = *s.clip;
+        if (!std::isfinite(c.low) || !std::isfinite(c.high) || !(c.high >= c.low) ||
+            !(c.mean >= 0.0 && c.mean <= 1.0)) {
+            throw EngineError(ErrorKind::InvalidArgument,
+                              "the clip's statistics need finite low <= high and a mean in [0,1]");
+        }
+        if (!s.levels.identity() || s.depthEdit || s.focus) {
+            throw EngineError(ErrorKind::InvalidArgument,
+                              "clip-wide normalisation does not combine with depth levels, a "
+                              "depth edit or a focus");
+        }
+    }
 }
 
 void validate(const DepthLevels& levels) {
@@ -114,10 +127,51 @@ cv::Mat proximityOnFeatureGrid(const cv::Mat& proximity) {
     return out;
 }
 
+cv::Mat clipNormalisedProximity(const cv::Mat& proximity, const ClipNormalisation& clip) {
+    CV_Assert(proximity.type() == CV_32FC1);
+    const double spread = clip.high - clip.low;
+    if (spread <= 0.0) {
+        return cv::Mat::zeros(proximity.size(), CV_32FC1);
+    }
+    cv::Mat p;
+    proximity.convertTo(p, CV_32F, 1.0 / spread, -clip.low / spread);
+    return p;
+}
+
+void ClipStatistics::add(const cv::Mat& proximity) {
+    const cv::Mat grid = proximityOnFeatureGrid(proximity);
+    double minValue = 0.0;
+    double maxValue = 0.0;
+    cv::minMaxLoc(grid, &minValue, &maxValue);
+    low_ = frames_ == 0 ? minValue : std::min(low_, minValue);
+    high_ = frames_ == 0 ? maxValue : std::max(high_, maxValue);
+    gridSum_ += cv::sum(grid)[0];
+    gridCells_ += static_cast<double>(grid.total());
+    ++frames_;
+}
+
+ClipNormalisation ClipStatistics::result() const {
+    ClipNormalisation clip{low_, high_, 0.0};
+    if (gridCells_ > 0 && high_ > low_) {
+        // The grid of the normalised map is the normalised grid (a linear map).
+        clip.mean = (gridSum_ / gridCells_ - low_) / (high_ - low_);
+    }
+    return clip;
+}
+
 namespace {
 
-// Step 4 in double precision; a flat map normalises to 0.
-cv::Mat normalisedProximity(const cv::Mat& gridProximity) {
+// Step 4 in double precision; a flat map normalises to 0. With a clip's
+// normalisation the grid is already in [0,1] and is read as it is.
+cv::Mat normalisedProximity(const cv::Mat& gridProximity,
+                            const std::optional<ClipNormalisation>& clip = std::nullopt) {
+    if (clip) {
+        cv::Mat p;
+        gridProximity.convertTo(p, CV_64F);
+        cv::max(p, 0.0, p);  // a frame beyond the clip's range (statistics
+        cv::min(p, 1.0, p);  // of another run) is held at its ends
+        return p;
+    }
     double minValue = 0.0;
     double maxValue = 0.0;
     cv::minMaxLoc(gridProximity, &minValue, &maxValue);
@@ -164,7 +218,7 @@ namespace {
 StrengthFrame frameOf(const cv::Mat& q, const StrengthSettings& settings, cv::Size contentSize) {
     StrengthFrame frame;
     if (!settings.focus) {
-        frame.mean = cv::mean(q)[0];
+        frame.mean = settings.clip ? settings.clip->mean : cv::mean(q)[0];
         return frame;
     }
     const cv::Point cell = focusCell(*settings.focus, contentSize);
@@ -196,7 +250,7 @@ StrengthFrame strengthFrame(const cv::Mat& gridProximity, const StrengthSettings
     if (gridProximity.empty()) {
         return {};
     }
-    return frameOf(normalisedProximity(gridProximity), settings,
+    return frameOf(normalisedProximity(gridProximity, settings.clip), settings,
                    orGridBlocks(contentSize, gridProximity));
 }
 
@@ -207,7 +261,7 @@ cv::Mat strengthMap(const cv::Mat& gridProximity, const StrengthSettings& settin
     if (settings.method == Method::Adain) {
         return cv::Mat(gridProximity.size(), CV_32FC1, cv::Scalar(settings.alpha));
     }
-    const cv::Mat p = normalisedProximity(gridProximity);
+    const cv::Mat p = normalisedProximity(gridProximity, settings.clip);
     const StrengthFrame frame = frameOf(p, settings, orGridBlocks(contentSize, gridProximity));
     cv::Mat strength(p.size(), CV_32FC1);
     for (int y = 0; y < p.rows; ++y) {
@@ -234,17 +288,20 @@ void StrengthBasis::setProximity(const cv::Mat& proximity) {
 
 const cv::Mat& StrengthBasis::adjusted() {
     if (adjusted_.empty() && !proximity_.empty()) {
-        adjusted_ = adjustedProximity(proximity_, levels_, depthEdit_.get());
+        adjusted_ = clip_ ? clipNormalisedProximity(proximity_, *clip_)
+                          : adjustedProximity(proximity_, levels_, depthEdit_.get());
     }
     return adjusted_;
 }
 
 void StrengthBasis::update(const StrengthSettings& settings) {
     CV_Assert(!proximity_.empty());
-    if (!gridValid_ || settings.levels != levels_ || settings.depthEdit != depthEdit_) {
+    if (!gridValid_ || settings.levels != levels_ || settings.depthEdit != depthEdit_ ||
+        settings.clip != clip_) {
         validate(settings.levels);
         levels_ = settings.levels;
         depthEdit_ = settings.depthEdit;
+        clip_ = settings.clip;
         adjusted_ = cv::Mat();
         grid_ = proximityOnFeatureGrid(adjusted());
         gridValid_ = true;
@@ -260,7 +317,7 @@ cv::Mat StrengthBasis::normalisedGrid() const {
         return {};
     }
     cv::Mat q;
-    normalisedProximity(grid_).convertTo(q, CV_32F);
+    normalisedProximity(grid_, clip_).convertTo(q, CV_32F);
     return q;
 }
 

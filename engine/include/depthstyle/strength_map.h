@@ -30,6 +30,38 @@ struct DepthLevels {
     bool operator!=(const DepthLevels& o) const { return !(*this == o); }
 };
 
+// Video, clip-wide normalisation: the range and mean of a whole clip's
+// proximity, used in place of each frame's own min, max and mean so that
+// the strength map of a still scene stays still. `low` and `high`: the
+// least and greatest step-3 value (proximity on the feature grid) over
+// every frame; `mean`: the mean of step 4's q over every frame's grid. For
+// a clip of one frame, P is the paper's.
+struct ClipNormalisation {
+    double low = 0.0;
+    double high = 1.0;
+    double mean = 0.5;
+    bool operator==(const ClipNormalisation& o) const {
+        return low == o.low && high == o.high && mean == o.mean;
+    }
+    bool operator!=(const ClipNormalisation& o) const { return !(*this == o); }
+};
+
+// Gathers a clip's ClipNormalisation frame by frame (the first pass).
+class ClipStatistics {
+public:
+    // One frame's raw proximity at content size (every frame one size).
+    void add(const cv::Mat& proximity);
+    int frames() const { return frames_; }
+    ClipNormalisation result() const;
+
+private:
+    int frames_ = 0;
+    double low_ = 0.0;
+    double high_ = 0.0;
+    double gridSum_ = 0.0;
+    double gridCells_ = 0.0;
+};
+
 // How strongly each feature cell keeps the content: the one value type the
 // session, the live preview and the strength chart all read. For DA-AdaIN,
 // the parameters of Algorithm 1 (Kitov et al. 2020): prominence beta >= 0
@@ -50,6 +82,11 @@ struct StrengthSettings {
     std::optional<cv::Point2d> focus;
     SharedPaintLayer depthEdit;         // null: none
     SharedPaintLayer strengthOverride;  // null: none
+    // Video: the clip's normalisation instead of the frame's (none: the
+    // paper's per-frame min-max). Step 4 then reads q = clamp((x - low) /
+    // (high - low), 0, 1) per cell and step 5 subtracts the clip's mean; levels,
+    // depth edit and focus do not combine with it.
+    std::optional<ClipNormalisation> clip;
 
     static StrengthSettings daAdain(double beta, double epsilon) {
         StrengthSettings s;
@@ -67,7 +104,7 @@ struct StrengthSettings {
     bool operator==(const StrengthSettings& o) const {
         return method == o.method && beta == o.beta && epsilon == o.epsilon && alpha == o.alpha &&
                levels == o.levels && focus == o.focus && depthEdit == o.depthEdit &&
-               strengthOverride == o.strengthOverride;
+               strengthOverride == o.strengthOverride && clip == o.clip;
     }
     bool operator!=(const StrengthSettings& o) const { return !(*this == o); }
 };
@@ -89,6 +126,9 @@ cv::Mat proximityFromDistance(const cv::Mat& distance);
 // (white = nearest).
 cv::Mat adjustedProximity(const cv::Mat& proximity, const DepthLevels& levels,
                           const PaintLayer* depthEdit);
+// With a clip's normalisation: (proximity - low) / (high - low) (0
+// everywhere for a flat clip); its feature grid, held to [0,1], is step 4's q.
+cv::Mat clipNormalisedProximity(const cv::Mat& proximity, const ClipNormalisation& clip);
 
 // Step 3: proximity (CV_32FC1, image size) averaged over the 8x8 pixel block
 // of each relu4_1 feature cell; partial blocks at the right and bottom edges
@@ -175,6 +215,7 @@ private:
     SharedPaintLayer depthEdit_;
     cv::Mat overrideGrid_;
     SharedPaintLayer override_;
+    std::optional<ClipNormalisation> clip_;
 };
 
 // The strength map at image size: each 8x8 block holds its feature cell's
