@@ -390,7 +390,8 @@ void TestVariations::plainAdainExplainsAndClosingStopsTheCells() {
 }
 
 void TestVariations::screenshot() {
-    // For the README: DEPTHSTYLE_VARIATIONS_SCREENSHOT=FILE, with the models
+    // For the README: DEPTHSTYLE_VARIATIONS_SCREENSHOT=FILE (and FILE-sheet.png,
+    // the contact sheet), with the models
     // and pictures of DEPTHSTYLE_SCREENSHOT_{MODELS,CONTENT,STYLE}.
     const QString out = qEnvironmentVariable("DEPTHSTYLE_VARIATIONS_SCREENSHOT");
     if (out.isEmpty()) {
@@ -407,6 +408,12 @@ void TestVariations::screenshot() {
     QTRY_VERIFY_WITH_TIMEOUT(view.complete(), kRenderTimeoutMs);
     view.cells()->cell(4)->setFocus();
     QVERIFY(view.grab().save(out));
+    // And its contact sheet beside it.
+    const QString sheet =
+        QFileInfo(out).path() + "/" + QFileInfo(out).completeBaseName() + "-sheet.png";
+    QVERIFY(view.exportContactSheet(sheet));
+    QVERIFY(view.waitForContactSheet(kRenderTimeoutMs));
+    QVERIFY2(QFile::exists(sheet), qPrintable(view.message()));
 }
 
 QTEST_MAIN(TestVariations)
