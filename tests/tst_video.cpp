@@ -23,6 +23,7 @@ private Q_SLOTS:
     void clipNormalisationKeepsStillPartsStill();
     void oneFrameClipIsThePaper();
     void sequenceFramesEqualSingleRuns();
+    void sequenceResumesWithSkipExisting();
     void videoFilesKeepRateAndCount_data();
     void videoFilesKeepRateAndCount();
     void chunksEqualOneWholeRun();
@@ -126,6 +127,26 @@ void TestVideo::sequenceFramesEqualSingleRuns() {
     const cv::Mat fromClip = readPng(file("seq/f003.png"));
     QCOMPARE(fromClip.size(), cv::Size(72, 48));
     QCOMPARE(cv::norm(fromClip, readPng(file("single3.png")), cv::NORM_INF), 0.0);
+}
+
+void TestVideo::sequenceResumesWithSkipExisting() {
+    QVERIFY(QDir().mkpath(file("resume")));
+    const QStringList run = common() + QStringList{"--content",         file("clip.avi"),
+                                                   "--output",          file("resume/%02d.png"),
+                                                   "--video-normalize", "per-frame"};
+    const ProcessResult part = cli(run + QStringList{"--frames", "1:3"});
+    QVERIFY2(part.exitCode == 0, qPrintable(part.err));
+    QCOMPARE(QDir(file("resume")).entryList({"*.png"}, QDir::Files),
+             QStringList({"01.png", "02.png"}));
+    QFile kept(file("resume/02.png"));
+    QVERIFY(kept.open(QIODevice::WriteOnly) && kept.write("left alone") > 0);
+    kept.close();
+    const ProcessResult rest = cli(run + QStringList{"--skip-existing"});
+    QVERIFY2(rest.exitCode == 0, qPrintable(rest.err));
+    QVERIFY2(rest.err.contains("4 frames written, 2 skipped"), qPrintable(rest.err));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("left alone"));
+    QCOMPARE(QDir(file("resume")).entryList({"*.png"}, QDir::Files).size(), kFrames);
 }
 
 void TestVideo::videoFilesKeepRateAndCount_data() {
