@@ -183,6 +183,10 @@
         <source>Open Work %1</source>
         <translation>Открыть работу %1</translation>
     </message>
+    <message>
+        <source>Use Variation β = %1, ε = %2</source>
+        <translation>Взять вариант β = %1, ε = %2</translation>
+    </message>
 </context>
 <context>
     <name>EngineError</name>
@@ -714,6 +718,14 @@
     <message>
         <source>&amp;Save Work…</source>
         <translation>&amp;Сохранить работу…</translation>
+    </message>
+    <message>
+        <source>&amp;Variations…</source>
+        <translation>&amp;Варианты…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+G</source>
+        <translation>Ctrl+Shift+G</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1669,236 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>Styl&amp;es</source>
         <translation>С&amp;тили</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::VariationCells</name>
+    <message>
+        <source>Variations</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>The result for each beta (columns) and epsilon (rows). Arrow keys move between cells; Enter or a click uses a cell&apos;s values.</source>
+        <translation>Результат для каждой беты (столбцы) и эпсилон (строки). Стрелки переходят между ячейками; Enter или щелчок берёт значения ячейки.</translation>
+    </message>
+    <message>
+        <source>β = %1, ε = %2</source>
+        <translation>β = %1, ε = %2</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Отрисовка…</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to use β = %1 and ε = %2 (Ctrl+Z undoes it).</source>
+        <translation>Щёлкните или нажмите Enter, чтобы взять β = %1 и ε = %2 (Ctrl+Z отменяет).</translation>
+    </message>
+    <message>
+        <source>Not rendered: %1</source>
+        <translation>Не отрисовано: %1</translation>
+    </message>
+</context>
+<context>
+    <name>depthstyle::ui::VariationsView</name>
+    <message>
+        <source>Variations</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>Wrote the contact sheet to %1</source>
+        <translation>Контактный лист записан в %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Smallest beta</source>
+        <translation>Наименьшая бета</translation>
+    </message>
+    <message>
+        <source>The beta of the first column. Beta is the sigmoid&apos;s steepness in the strength map: larger values separate near and far more sharply.</source>
+        <translation>Бета первого столбца. Бета — крутизна сигмоиды в карте силы: чем больше, тем резче разделены близкое и далёкое.</translation>
+    </message>
+    <message>
+        <source>Largest beta</source>
+        <translation>Наибольшая бета</translation>
+    </message>
+    <message>
+        <source>The beta of the last column.</source>
+        <translation>Бета последнего столбца.</translation>
+    </message>
+    <message>
+        <source>Beta columns</source>
+        <translation>Столбцы беты</translation>
+    </message>
+    <message>
+        <source>How many betas, in equal ratios from the smallest to the largest (in equal steps when the smallest is 0).</source>
+        <translation>Сколько значений беты, в равных отношениях от наименьшей до наибольшей (равными шагами, когда наименьшая — 0).</translation>
+    </message>
+    <message>
+        <source>Smallest epsilon</source>
+        <translation>Наименьший эпсилон</translation>
+    </message>
+    <message>
+        <source>The epsilon of the first row. The strength map is capped at 1 - epsilon: larger values stylize the nearest things more.</source>
+        <translation>Эпсилон первой строки. Карта силы ограничена сверху 1 - эпсилон: чем больше, тем сильнее стилизовано самое близкое.</translation>
+    </message>
+    <message>
+        <source>Largest epsilon</source>
+        <translation>Наибольший эпсилон</translation>
+    </message>
+    <message>
+        <source>The epsilon of the last row.</source>
+        <translation>Эпсилон последней строки.</translation>
+    </message>
+    <message>
+        <source>Epsilon rows</source>
+        <translation>Строки эпсилон</translation>
+    </message>
+    <message>
+        <source>How many epsilons, in equal steps from the smallest to the largest.</source>
+        <translation>Сколько значений эпсилон, равными шагами от наименьшего до наибольшего.</translation>
+    </message>
+    <message>
+        <source>Ranges</source>
+        <translation>Диапазоны</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>от</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>шагов</translation>
+    </message>
+    <message>
+        <source>&amp;β (columns)</source>
+        <translation>&amp;β (столбцы)</translation>
+    </message>
+    <message>
+        <source>ε (ro&amp;ws)</source>
+        <translation>ε (с&amp;троки)</translation>
+    </message>
+    <message>
+        <source>&amp;Centre on Current Values</source>
+        <translation>&amp;Вокруг текущих значений</translation>
+    </message>
+    <message>
+        <source>Centre on current values</source>
+        <translation>Вокруг текущих значений</translation>
+    </message>
+    <message>
+        <source>Back to the default grid around the current beta and epsilon: half, the same and twice beta; epsilon 0.1 below, the same and 0.1 above.</source>
+        <translation>Вернуть сетку по умолчанию вокруг текущих беты и эпсилон: половина, та же и двойная бета; эпсилон на 0,1 меньше, тот же и на 0,1 больше.</translation>
+    </message>
+    <message>
+        <source>&amp;Export Contact Sheet…</source>
+        <translation>&amp;Экспортировать контактный лист…</translation>
+    </message>
+    <message>
+        <source>Export contact sheet</source>
+        <translation>Экспортировать контактный лист</translation>
+    </message>
+    <message>
+        <source>Write every cell into one PNG or JPEG, with its beta and epsilon printed under it.</source>
+        <translation>Записать все ячейки в один PNG или JPEG, с бетой и эпсилон под каждой.</translation>
+    </message>
+    <message>
+        <source>Variations progress</source>
+        <translation>Ход отрисовки вариантов</translation>
+    </message>
+    <message>
+        <source>How many cells are rendered.</source>
+        <translation>Сколько ячеек отрисовано.</translation>
+    </message>
+    <message>
+        <source>Variations message</source>
+        <translation>Сообщение вариантов</translation>
+    </message>
+    <message>
+        <source>Why there are no variations, or how the contact sheet export went.</source>
+        <translation>Почему вариантов нет или как прошёл экспорт контактного листа.</translation>
+    </message>
+    <message>
+        <source>the grid changed before every cell was rendered</source>
+        <translation>сетка изменилась раньше, чем отрисовались все ячейки</translation>
+    </message>
+    <message>
+        <source>the Variations view was closed before every cell was rendered</source>
+        <translation>окно вариантов закрыто раньше, чем отрисовались все ячейки</translation>
+    </message>
+    <message>
+        <source>Variations vary beta and epsilon of the strength map, which only DA-AdaIN has. Choose DA-AdaIN under Method to see them.</source>
+        <translation>Варианты меняют бету и эпсилон карты силы, которая есть только у DA-AdaIN. Выберите DA-AdaIN в поле «Метод», чтобы их увидеть.</translation>
+    </message>
+    <message>
+        <source>Open a photo and a style to see variations.</source>
+        <translation>Откройте фото и стиль, чтобы увидеть варианты.</translation>
+    </message>
+    <message>
+        <source>the settings changed before every cell was rendered</source>
+        <translation>настройки изменились раньше, чем отрисовались все ячейки</translation>
+    </message>
+    <message>
+        <source>a cell could not be rendered: %1</source>
+        <translation>ячейку не удалось отрисовать: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n cell(s) rendered.</source>
+        <translation>
+            <numerusform>Отрисована %n ячейка.</numerusform>
+            <numerusform>Отрисованы все %n ячейки.</numerusform>
+            <numerusform>Отрисованы все %n ячеек.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rendered %1 of %n cell(s)…</source>
+        <translation>
+            <numerusform>Отрисовано %1 из %n ячейки…</numerusform>
+            <numerusform>Отрисовано %1 из %n ячеек…</numerusform>
+            <numerusform>Отрисовано %1 из %n ячеек…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The contact sheet %1 was not written: %2.</source>
+        <translation>Контактный лист %1 не записан: %2.</translation>
+    </message>
+    <message>
+        <source>Open View &gt; Variations to export its contact sheet.</source>
+        <translation>Откройте «Вид &gt; Варианты», чтобы экспортировать контактный лист.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the contact sheet is written as PNG (.png) or JPEG (.jpg, .jpeg); choose one of these names.</source>
+        <translation>«%1»: контактный лист записывается как PNG (.png) или JPEG (.jpg, .jpeg); выберите такое имя.</translation>
+    </message>
+    <message>
+        <source>The contact sheet %1 was not written: a cell could not be rendered: %2.</source>
+        <translation>Контактный лист %1 не записан: ячейку не удалось отрисовать: %2.</translation>
+    </message>
+    <message>
+        <source>The contact sheet is written to %1 when the last cells are rendered.</source>
+        <translation>Контактный лист будет записан в %1, когда отрисуются последние ячейки.</translation>
+    </message>
+    <message>
+        <source>Writing the contact sheet to %1…</source>
+        <translation>Контактный лист записывается в %1…</translation>
+    </message>
+    <message>
+        <source>Export Contact Sheet</source>
+        <translation>Экспорт контактного листа</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;JPEG (*.jpg *.jpeg)</source>
+        <translation>PNG (*.png);;JPEG (*.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
