@@ -29,6 +29,7 @@ private Q_SLOTS:
     void chunksEqualOneWholeRun();
     void statsOfAnotherClipAreRefused();
     void badVideos();
+    void ctrlCKeepsFinishedFrames();
     void usageErrors_data();
     void usageErrors();
 
@@ -271,6 +272,59 @@ void TestVideo::badVideos() {
     QVERIFY(QDir(dir_.path()).entryList({".cut*"}, QDir::Files | QDir::Hidden).isEmpty());
 }
 
+void TestVideo::ctrlCKeepsFinishedFrames() {
+    // Twelve frames at 240 px: Ctrl+C after the first frame is reported.
+    QVERIFY(writeSyntheticClip(file("long.avi").toStdString(), 12, cv::Size(320, 240), 12.0));
+    const QString script = R"sh(set -u
+"$@" 2> err.txt &
+run=$!
+for i in $(seq 1200); do
+  grep -q 'rendered frame' err.txt && break
+  sleep 0.05
+done
+kill -INT "$run"
+wait "$run"; echo "status $?"
+cat err.txt
+)sh";
+    const QStringList base{cliExecutable(),
+                           "--models",
+                           standinModelDir(),
+                           "--style",
+                           file("style.png"),
+                           "--content",
+                           file("long.avi"),
+                           "--content-size",
+                           "240",
+                           "--threads",
+                           "2",
+                           "--video-normalize",
+                           "per-frame"};
+    QVERIFY(QDir().mkpath(file("stopped")));
+    const QStringList sequence = base + QStringList{"--output", file("stopped/%02d.png")};
+    const ProcessResult run = runProcess("bash", QStringList{"-c", script, "-"} + sequence, 240000);
+    QVERIFY2(run.out.contains("status 130"), qPrintable(run.out));
+    QVERIFY2(run.out.contains("stopped by Ctrl+C"), qPrintable(run.out));
+    const QStringList kept = QDir(file("stopped")).entryList(QDir::Files | QDir::Hidden);
+    QVERIFY2(!kept.isEmpty() && kept.size() < 12, qPrintable(kept.join(' ')));
+    for (const QString& name : kept) {
+        QVERIFY2(!name.startsWith('.'), qPrintable(name));
+        QCOMPARE(readPng(file("stopped/" + name)).size(), cv::Size(320, 240));
+    }
+    const ProcessResult resumed = cli(sequence.mid(1) + QStringList{"--skip-existing"});
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QVERIFY2(resumed.err.contains(
+                 QString("%1 frames written, %2 skipped").arg(12 - kept.size()).arg(kept.size())),
+             qPrintable(resumed.err));
+    // A video file is written whole or not at all.
+    const QStringList video = base + QStringList{"--output", file("stopped.mp4")};
+    const ProcessResult stopped =
+        runProcess("bash", QStringList{"-c", script, "-"} + video, 240000);
+    QVERIFY2(stopped.out.contains("status 130") && stopped.out.contains("no video written"),
+             qPrintable(stopped.out));
+    QVERIFY(!QFileInfo::exists(file("stopped.mp4")));
+    QVERIFY(QDir(dir_.path()).entryList({".stopped*"}, QDir::Files | QDir::Hidden).isEmpty());
+}
+
 void TestVideo::usageErrors_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
@@ -294,6 +348,9 @@ void TestVideo::usageErrors_data() {
         << "--skip-existing resumes a picture sequence";
     QTest::addRow("levels with clip-wide")
         << (video + QStringList{"--output", "o.mp4", "--depth-levels", "0,1,2"})
+        << "add --video-normalize per-frame";
+    QTest::addRow("focus with clip-wide")
+        << (video + QStringList{"--output", "o.mp4", "--focus", "3,4"})
         << "add --video-normalize per-frame";
     QTest::addRow("unknown normalisation")
         << (video + QStringList{"--output", "o.mp4", "--video-normalize", "smooth"})

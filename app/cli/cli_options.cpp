@@ -465,14 +465,12 @@ void readVideo(const QCommandLineParser& parser, CliOptions& o) {
     }
     const bool clip = o.videoNormalize == CliOptions::VideoNormalize::Clip &&
                       o.parameters.method == Method::DaAdain;
-    if (clip) {
-        for (const char* option : {"depth-levels", "depth-invert", "depth-edit", "focus"}) {
-            if (parser.isSet(option)) {
-                throw UsageError{QStringLiteral("--%1 does not combine with clip-wide "
-                                                "normalisation; add --video-normalize per-frame")
-                                     .arg(option)};
-            }
-        }
+    const doc::Parameters& p = o.parameters;
+    if (clip &&
+        (!p.depthLevels.identity() || !p.depthEditPath.isEmpty() || p.focus || o.focusPixels)) {
+        throw UsageError{QStringLiteral(
+            "depth levels, --depth-invert, a depth edit and a focus (given, or from --params) "
+            "do not combine with clip-wide normalisation; add --video-normalize per-frame")};
     }
     if (parser.isSet("video-stats")) {
         if (!clip) {
