@@ -32,3 +32,13 @@ XDG_CONFIG_HOME="$work/config-brush" QT_QPA_PLATFORM=xcb \
   DEPTHSTYLE_SCREENSHOT_STYLE="$work/style.png" \
   xvfb-run -a -s "-screen 0 1500x900x24" "$build/tests/tst_app" brushScreenshot >/dev/null
 echo "Wrote docs/screenshot-brush.png"
+# View > Variations with its grid rendered, and the contact sheet it exports
+# (tst_variations' screenshot).
+XDG_CONFIG_HOME="$work/config-variations" QT_QPA_PLATFORM=xcb \
+  DEPTHSTYLE_VARIATIONS_SCREENSHOT="$PWD/docs/screenshot-variations.png" \
+  DEPTHSTYLE_SCREENSHOT_MODELS="$work/standins/models" \
+  DEPTHSTYLE_SCREENSHOT_CONTENT="$work/content.png" \
+  DEPTHSTYLE_SCREENSHOT_STYLE="$work/style.png" \
+  xvfb-run -a -s "-screen 0 1500x900x24" "$build/tests/tst_variations" screenshot >/dev/null
+rm -f docs/screenshot-variations-sheet.png  # large; the tests check the sheet
+echo "Wrote docs/screenshot-variations.png"
