@@ -214,6 +214,14 @@ void TestCli::usageErrors_data() {
         << (ok + QStringList{"--focus", "12"}) << "--focus: '12' is not a point X,Y in pixels";
     QTest::addRow("controls with plain AdaIN")
         << (ok + QStringList{"--method", "adain", "--focus", "1,2"}) << "need --method da-adain";
+    // A style folder is a batch of styles (tst_batch): refused without
+    // --output-dir, and named when it holds no picture.
+    QStringList styleFolder = ok;
+    styleFolder[styleFolder.indexOf("--style") + 1] = file("a-folder.png");
+    QTest::addRow("style is an empty folder")
+        << styleFolder << "a-folder.png': the folder holds no image";
+    styleFolder[styleFolder.indexOf("--style") + 1] = dir_.path();
+    QTest::addRow("style folder without --output-dir") << styleFolder << "need --output-dir";
     QTest::addRow("sweep value twice")
         << (ok + QStringList{"--sweep-beta", "5,5.0"}) << "--sweep-beta: 5 is given twice";
     QTest::addRow("sweep value twice, spelt apart")
@@ -390,9 +398,6 @@ void TestCli::runtimeErrors_data() {
     QTest::addRow("content is a FIFO") << fifo << out << "is not a regular file";
     fifo[3] = "/dev/zero";
     QTest::addRow("content is a device") << fifo << out << "'/dev/zero': is not a regular file";
-    QStringList folder = basics(out);
-    folder[5] = file("a-folder.png");
-    QTest::addRow("style is a folder") << folder << out << "is a directory, not a file";
     QTest::addRow("output is a folder")
         << basics(file("a-folder.png")) << QString() << "cannot write: it is a directory";
     const QString longName = file(QString(250, QLatin1Char('n')) + ".png");
