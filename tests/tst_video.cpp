@@ -263,6 +263,13 @@ void TestVideo::badVideos() {
     QVERIFY2(kept >= 1 && kept < kFrames, qPrintable(QString::number(kept)));
     QVERIFY2(damaged.err.contains(QString("%1 frames were written before the error").arg(kept)),
              qPrintable(damaged.err));
+    // The clip is never its own output.
+    const ProcessResult itself =
+        cli(common() + QStringList{"--content", file("cut.avi"), "--output", file("cut.avi"),
+                                   "--video-normalize", "per-frame"});
+    QCOMPARE(itself.exitCode, 1);
+    QVERIFY2(itself.err.contains("refusing to overwrite an input"), qPrintable(itself.err));
+    QCOMPARE(QFileInfo(file("cut.avi")).size(), qint64(bytes.size() * 55 / 100));
     // A video file output is not left half written.
     const ProcessResult noFile =
         cli(common() + QStringList{"--content", file("cut.avi"), "--output", file("cut.mp4"),

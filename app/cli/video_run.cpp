@@ -171,10 +171,29 @@ private:
         return statistics.result();
     }
 
+    // The inputs no output may be.
+    std::vector<std::string> inputs() const {
+        std::vector<std::string> paths{localPath(o_.content), localPath(o_.style)};
+        for (const QString& path : o_.moreStyles) {
+            paths.push_back(localPath(path));
+        }
+        for (const QString& path :
+             {o_.parameters.depthEditPath, o_.parameters.strengthOverridePath, o_.videoStats}) {
+            if (!path.isEmpty()) {
+                paths.push_back(localPath(path));
+            }
+        }
+        return paths;
+    }
+
     void renderFrames(VideoReader& reader) {
         const std::string video = localPath(o_.content);
         const std::string output = localPath(o_.output);
         const bool sequence = isSequencePattern(output);
+        const std::vector<std::string> inputPaths = inputs();
+        if (!sequence) {
+            refuseToOverwriteInputs(output, inputPaths);
+        }
         const int first = o_.framesFrom;
         int end = o_.framesTo;  // exclusive; -1: the clip's end
         const int known = frames_ > 0 ? frames_ : reader.statedFrames();
@@ -221,6 +240,7 @@ private:
                     if (index == first) {
                         checkOutputPath(file, result.rgb.size());
                     }
+                    refuseToOverwriteInputs(file, inputPaths);
                     saveImage(file, result, 95, doc::pngTextEntries(parameters));
                 } else {
                     if (!writer) {
