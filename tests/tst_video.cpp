@@ -13,6 +13,8 @@
 #include "synthetic_video.h"
 #include "test_env.h"
 
+Q_DECLARE_METATYPE(cv::Size)
+
 using namespace depthstyle;
 using namespace depthstyle::test;
 
@@ -152,14 +154,23 @@ void TestVideo::sequenceResumesWithSkipExisting() {
 
 void TestVideo::videoFilesKeepRateAndCount_data() {
     QTest::addColumn<QString>("name");
-    QTest::addRow("mp4") << "out.mp4";
-    QTest::addRow("avi") << "out.avi";
+    QTest::addColumn<QString>("contentSize");
+    QTest::addColumn<cv::Size>("size");
+    QTest::addRow("mp4") << "out.mp4"
+                         << "48" << cv::Size(72, 48);
+    QTest::addRow("avi") << "out.avi"
+                         << "48" << cv::Size(72, 48);
+    QTest::addRow("mkv at the source size") << "out.mkv"
+                                            << "0" << kClipSize;
 }
 
 void TestVideo::videoFilesKeepRateAndCount() {
     QFETCH(QString, name);
+    QFETCH(QString, contentSize);
+    QFETCH(cv::Size, size);
     const ProcessResult run =
-        cli(common() + QStringList{"--content", file("clip.avi"), "--output", file(name)});
+        cli(common() + QStringList{"--content", file("clip.avi"), "--output", file(name),
+                                   "--content-size", contentSize});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains("audio is not carried over"), qPrintable(run.err));
     QVERIFY(QDir(dir_.path()).entryList({".*tmp*"}, QDir::Files | QDir::Hidden).isEmpty());
@@ -169,7 +180,7 @@ void TestVideo::videoFilesKeepRateAndCount() {
     int frames = 0;
     cv::Mat frame;
     while (capture.read(frame)) {
-        QCOMPARE(frame.size(), cv::Size(72, 48));
+        QCOMPARE(frame.size(), size);
         ++frames;
     }
     QCOMPARE(frames, kFrames);
