@@ -21,6 +21,8 @@ private Q_SLOTS:
     void batchEqualsSingleRuns();
     void listFileAndNamePattern();
     void skipExistingResumes();
+    void recolouredStylesInABatch();
+    void styleFileBeforeAStyleList();
     void usageErrors_data();
     void usageErrors();
     void ctrlCStopsCleanlyAndResumes();
@@ -166,10 +168,56 @@ void TestBatch::skipExistingResumes() {
     const ProcessResult again = cli(batch);
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(lastLine(again.err), QString("depthstyle-cli: 0 written, 0 failed, 2 skipped"));
+    // A single run's sweep resumes too.
+    const QStringList sweep = sizes() + QStringList{"--content",      file("contents/c2.png"),
+                                                    "--style",        file("styles/s1.png"),
+                                                    "--output",       out + "/sweep.png",
+                                                    "--sweep-beta",   "5,10",
+                                                    "--skip-existing"};
+    QVERIFY(cli(sweep).exitCode == 0);
+    const ProcessResult sweptAgain = cli(sweep);
+    QCOMPARE(sweptAgain.exitCode, 0);
+    QCOMPARE(lastLine(sweptAgain.err),
+             QString("depthstyle-cli: 0 written, 0 failed, 2 skipped (they exist)"));
     // Without it, outputs are written again.
     const ProcessResult fresh = cli(batch.mid(0, batch.size() - 1));
     QCOMPARE(fresh.exitCode, 0);
     QVERIFY(bytesOf(out + "/c3_s1.png").startsWith("\x89PNG"));
+}
+
+// style-to-content recolours each style to the content: the content's
+// pixels stay for the second style.
+void TestBatch::recolouredStylesInABatch() {
+    const QString out = file("recoloured");
+    const QStringList colours{"--preserve-color", "style-to-content"};
+    const ProcessResult run = cli(sizes() + colours +
+                                  QStringList{"--content", file("contents/c2.png"), "--style",
+                                              file("styles"), "--output-dir", out});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(lastLine(run.err), QString("depthstyle-cli: 2 written, 0 failed, 0 skipped"));
+    for (const char* style : {"s1", "s2"}) {
+        const ProcessResult single =
+            cli(sizes() + colours +
+                QStringList{"--content", file("contents/c2.png"), "--style",
+                            file(QString("styles/%1.png").arg(style)), "--output",
+                            file("single-recoloured.png")});
+        QVERIFY2(single.exitCode == 0, qPrintable(single.err));
+        QCOMPARE(bytesOf(out + QString("/c2_%1.png").arg(style)),
+                 bytesOf(file("single-recoloured.png")));
+    }
+}
+
+void TestBatch::styleFileBeforeAStyleList() {
+    QFile list(file("styles.txt"));
+    QVERIFY(list.open(QIODevice::WriteOnly) && list.write("styles/s2.png\n") > 0);
+    list.close();
+    const QString out = file("file-and-list");
+    const ProcessResult run =
+        cli(sizes() + QStringList{"--content", file("contents/c3.png"), "--style",
+                                  file("styles/s1.png"), "--style-list", file("styles.txt"),
+                                  "--output-dir", out});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(QDir(out).entryList(QDir::Files, QDir::Name), QStringList({"c3_s1.png", "c3_s2.png"}));
 }
 
 void TestBatch::usageErrors_data() {
@@ -196,11 +244,18 @@ void TestBatch::usageErrors_data() {
                                        << "--focus is for one content";
     QTest::addRow("one name for two outputs")
         << (two + QStringList{"--output-dir", "d", "--name", "{style}.png"})
-        << "'s.png' would be written for a.png and for b.png";
+        << "'s.png' would be written for a.png with s.png (beta 20, epsilon 0.15) and for "
+           "b.png with s.png (beta 20, epsilon 0.15); add {index}";
     QTest::addRow("sweep without its field")
         << (two +
             QStringList{"--output-dir", "d", "--name", "{content}.png", "--sweep-beta", "1,2"})
-        << "would be written for a.png and for a.png";
+        << "(beta 1, epsilon 0.15) and for a.png with s.png (beta 2, epsilon 0.15); add {beta}";
+    QTest::addRow("no extension") << (two + QStringList{"--output-dir", "d", "--name", "{content}"})
+                                  << "needs a name and a picture extension";
+    QTest::addRow("extension alone") << (two + QStringList{"--output-dir", "d", "--name", ".png"})
+                                     << "needs a name and a picture extension";
+    QTest::addRow("depth map of a sidecar for several") << QStringList{}  // filled in the test
+                                                        << "names a depth map, which is for one";
     QTest::addRow("style folder mixed") << QStringList{"--content", "a.png", "--style",      ".",
                                                        "--style",   "s.png", "--output-dir", "d"}
                                         << "does not mix";
@@ -212,6 +267,19 @@ void TestBatch::usageErrors_data() {
 void TestBatch::usageErrors() {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
+    if (arguments.isEmpty()) {
+        // A sidecar naming a depth map, with two contents.
+        QFile sidecar(file("with-depth.json"));
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write(R"({"format": "depthstyle-sidecar-1",
+            "parameters": {"depthSource": "file", "depthPath": "depth.png"}})");
+        sidecar.close();
+        arguments = QStringList{"--params",     file("with-depth.json"),
+                                "--content",    "a.png",
+                                "--content",    "b.png",
+                                "--style",      "s.png",
+                                "--output-dir", "d"};
+    }
     const ProcessResult run = cli(arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));

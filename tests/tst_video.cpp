@@ -136,12 +136,13 @@ void TestVideo::sequenceResumesWithSkipExisting() {
     QVERIFY(QDir().mkpath(file("resume")));
     const QStringList run = common() + QStringList{"--content",         file("clip.avi"),
                                                    "--output",          file("resume/%02d.png"),
-                                                   "--video-normalize", "per-frame"};
-    const ProcessResult part = cli(run + QStringList{"--frames", "1:3"});
+                                                   "--video-normalize", "per-frame",
+                                                   "--focus",           "10,10"};
+    const ProcessResult part = cli(run + QStringList{"--frames", "0:2"});
     QVERIFY2(part.exitCode == 0, qPrintable(part.err));
     QCOMPARE(QDir(file("resume")).entryList({"*.png"}, QDir::Files),
-             QStringList({"01.png", "02.png"}));
-    QFile kept(file("resume/02.png"));
+             QStringList({"00.png", "01.png"}));
+    QFile kept(file("resume/01.png"));
     QVERIFY(kept.open(QIODevice::WriteOnly) && kept.write("left alone") > 0);
     kept.close();
     const ProcessResult rest = cli(run + QStringList{"--skip-existing"});
@@ -150,6 +151,16 @@ void TestVideo::sequenceResumesWithSkipExisting() {
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), QByteArray("left alone"));
     QCOMPARE(QDir(file("resume")).entryList({"*.png"}, QDir::Files).size(), kFrames);
+    // The resumed frames keep the focus: as one whole run gives them.
+    QStringList whole = run;
+    whole[whole.indexOf("--output") + 1] = file("resume-whole/%02d.png");
+    const ProcessResult wholeRun = cli(whole);
+    QVERIFY2(wholeRun.exitCode == 0, qPrintable(wholeRun.err));
+    for (const char* frame : {"02.png", "03.png", "05.png"}) {
+        QCOMPARE(cv::norm(readPng(file("resume/") + frame), readPng(file("resume-whole/") + frame),
+                          cv::NORM_INF),
+                 0.0);
+    }
 }
 
 void TestVideo::videoFilesKeepRateAndCount_data() {
@@ -187,11 +198,11 @@ void TestVideo::videoFilesKeepRateAndCount() {
 }
 
 void TestVideo::chunksEqualOneWholeRun() {
-    QVERIFY(QDir().mkpath(file("whole")) && QDir().mkpath(file("chunks")));
+    // The sequences' folders are made by the runs.
     const QStringList clip = common() + QStringList{"--content", file("clip.avi")};
     const ProcessResult whole = cli(clip + QStringList{"--output", file("whole/%d.png")});
     QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
-    const QString stats = file("chunks/clip-stats.json");
+    const QString stats = file("clip-stats.json");
     const ProcessResult first = cli(clip + QStringList{"--output", file("chunks/%d.png"),
                                                        "--frames", "0:2", "--video-stats", stats});
     QVERIFY2(first.exitCode == 0, qPrintable(first.err));
@@ -274,6 +285,14 @@ void TestVideo::badVideos() {
     QVERIFY2(kept >= 1 && kept < kFrames, qPrintable(QString::number(kept)));
     QVERIFY2(damaged.err.contains(QString("%1 frames were written before the error").arg(kept)),
              qPrintable(damaged.err));
+    // A video into a folder that does not exist: named, before any work.
+    const ProcessResult noFolder =
+        cli(common() +
+            QStringList{"--content", file("clip.avi"), "--output", file("no-such-folder/o.mp4")});
+    QCOMPARE(noFolder.exitCode, 1);
+    QVERIFY2(noFolder.err.contains("no-such-folder/o.mp4': cannot write: the folder"),
+             qPrintable(noFolder.err));
+    QVERIFY2(!noFolder.err.contains("depth pass"), qPrintable(noFolder.err));
     // The clip is never its own output.
     const ProcessResult itself =
         cli(common() + QStringList{"--content", file("cut.avi"), "--output", file("cut.avi"),

@@ -74,7 +74,7 @@ QStringList expandInputs(const QStringList& paths) {
                            "cannot list the folder: permission denied");
         }
         QStringList names;
-        for (const QString& name : folder.entryList(QDir::Files | QDir::Readable)) {
+        for (const QString& name : folder.entryList(QDir::Files)) {
             if (hasImageExtension(name)) {
                 names << name;
             }

@@ -18,6 +18,35 @@ QString styleSetName(const QStringList& paths) {
     return stems.join(QLatin1Char('+'));
 }
 
+// Two outputs of one name: which inputs or values they differ in, and the
+// field that would tell them apart.
+[[noreturn]] void refuseCollision(const QString& name, const BatchPlan& plan,
+                                  const BatchOutput& first, const BatchOutput& second, double beta,
+                                  double epsilon) {
+    const auto describe = [&](const BatchOutput& out, double b, double e) {
+        return plan.contents[out.content] + " with " +
+               plan.styleSets[size_t(out.styleSet)].join(" + ") +
+               QStringLiteral(" (beta %1, epsilon %2)").arg(b).arg(e);
+    };
+    QString hint;
+    if (first.content != second.content) {
+        hint = "add {index} to the pattern (or {content} where the stems differ)";
+    } else if (first.styleSet != second.styleSet) {
+        hint = styleSetName(plan.styleSets[size_t(first.styleSet)]) ==
+                       styleSetName(plan.styleSets[size_t(second.styleSet)])
+                   ? "the styles share a file stem, which {style} gives; rename one"
+                   : "add {style} to the pattern";
+    } else {
+        hint = first.parameters.beta != beta ? "add {beta} to the pattern"
+                                             : "add {epsilon} to the pattern";
+    }
+    throw EngineError(ErrorKind::InvalidArgument,
+                      ("--name: '" + name + "' would be written for " +
+                       describe(first, first.parameters.beta, first.parameters.epsilon) +
+                       " and for " + describe(second, beta, epsilon) + "; " + hint)
+                          .toStdString());
+}
+
 }  // namespace
 
 BatchPlan planBatch(const CliOptions& o) {
@@ -48,12 +77,7 @@ BatchPlan planBatch(const CliOptions& o) {
                 const QString name = outputName(pattern, fields);
                 if (firstOutput.contains(name)) {
                     const BatchOutput& other = plan.outputs[size_t(firstOutput[name])];
-                    throw EngineError(
-                        ErrorKind::InvalidArgument,
-                        "--name: '" + name.toStdString() + "' would be written for " +
-                            plan.contents[other.content].toStdString() + " and for " +
-                            plan.contents[c].toStdString() +
-                            "; add {index} (or {style}, {beta}, {epsilon}) to the pattern");
+                    refuseCollision(name, plan, other, {c, s, o.parameters, {}}, beta, epsilon);
                 }
                 firstOutput.insert(name, int(plan.outputs.size()));
                 BatchOutput output{c, s, o.parameters, folder.filePath(name)};

@@ -83,7 +83,11 @@ public:
         }
         if (!pending_.empty()) {
             session_.emplace(modelFilesFor(o_));
-            session_->releaseContentPixelsWhenEncoded(true);  // one content at a time
+            // One content at a time; recolouring each further style to the
+            // content (style-to-content) needs its pixels.
+            session_->releaseContentPixelsWhenEncoded(o_.parameters.preserveColor !=
+                                                          ColorPreservation::StyleToContent ||
+                                                      plan_.styleSets.size() == 1);
             session_->rememberStyleFeatures(std::max<size_t>(1, styleFiles()));
             start_ = Clock::now();
             runPending();
@@ -143,7 +147,7 @@ private:
             currentStyleSet_ = -1;
             return true;
         } catch (const EngineError& error) {
-            printLine(std::string("error: ") + error.what() + " (skipped)");
+            printLine(std::string("error: ") + error.what() + " (its outputs not written)");
             return false;
         }
     }

@@ -361,8 +361,8 @@ void readBatchStyles(const QCommandLineParser& parser, CliOptions& o) {
             "more --style or --style-weights")};
     }
     QStringList styles;
-    if (folder) {
-        styles << o.style;
+    if (parser.isSet("style")) {
+        styles << o.style;  // a folder's pictures, or the file before the list's
     }
     if (parser.isSet("style-list")) {
         styles << readingInputs("style-list",
@@ -401,9 +401,14 @@ void readBatch(const QCommandLineParser& parser, CliOptions& o) {
         o.contents = readingInputs("content", [&] { return expandInputs(contents); });
         o.content = o.contents.constFirst();
     }
+    if (o.contents.size() > 1 && o.parameters.depthFromFile && !parser.isSet("depth")) {
+        throw UsageError{QStringLiteral("the --params file names a depth map, which is for one "
+                                        "content; a batch has %1 (give --depth '' to use MiDaS)")
+                             .arg(o.contents.size())};
+    }
     if (o.contents.size() > 1) {
         for (const char* option : {"depth", "focus", "save-depth", "save-strength"}) {
-            if (parser.isSet(option)) {
+            if (parser.isSet(option) && !parser.value(option).isEmpty()) {
                 throw UsageError{QStringLiteral("--%1 is for one content; a batch has %2")
                                      .arg(option)
                                      .arg(o.contents.size())};
@@ -444,9 +449,14 @@ void readVideo(const QCommandLineParser& parser, CliOptions& o) {
     }
     for (const char* option :
          {"sweep-beta", "sweep-epsilon", "save-depth", "save-strength", "depth"}) {
-        if (parser.isSet(option)) {
+        if (parser.isSet(option) && !parser.value(option).isEmpty()) {
             throw UsageError{QStringLiteral("--%1 is not for a video").arg(option)};
         }
+    }
+    if (o.parameters.depthFromFile) {
+        throw UsageError{
+            QStringLiteral("the --params file names a depth map, which is for one "
+                           "picture, not a video (give --depth '' to use MiDaS)")};
     }
     if (o.skipExisting && !isSequencePattern(output)) {
         throw UsageError{
@@ -479,6 +489,10 @@ void readVideo(const QCommandLineParser& parser, CliOptions& o) {
                 "and --video-normalize clip")};
         }
         o.videoStats = parser.value("video-stats");
+        if (sameFile(o.videoStats, o.output) || sameFile(o.videoStats, o.content)) {
+            throw UsageError{
+                QStringLiteral("--video-stats: '%1' is the video itself").arg(o.videoStats)};
+        }
     }
     if (parser.isSet("frames")) {
         const QString text = parser.value("frames");

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <QFileInfo>
+#include <algorithm>
 
 #include "batch_run.h"
 #include "depthstyle/engine_error.h"
@@ -111,8 +112,14 @@ void run(const CliOptions& options) {
     doc::loadNamedLayers(o.parameters);  // names the file when one is bad
 
     doc::Parameters& p = o.parameters;
-    if (o.skipExisting && plannedJobs.size() == 1 && QFileInfo::exists(o.output)) {
-        printLine("0 written, 0 failed, 1 skipped (" + localPath(o.output) + " exists)");
+    // --skip-existing: outputs that exist are left alone (a sweep resumes).
+    const auto skipped = [&o](const Job& job) {
+        return o.skipExisting && QFileInfo::exists(job.output);
+    };
+    const auto skippedCount = std::count_if(plannedJobs.begin(), plannedJobs.end(), skipped);
+    if (skippedCount == long(plannedJobs.size()) && o.saveDepth.isEmpty() &&
+        o.saveStrength.isEmpty()) {
+        printLine("0 written, 0 failed, " + std::to_string(skippedCount) + " skipped (they exist)");
         return;
     }
     Session session(modelFilesFor(o));
@@ -134,8 +141,15 @@ void run(const CliOptions& options) {
     }
     const Progress progress = terminalProgress(interruptFlag());
     for (const Job& job : jobs) {
-        saveImage(localPath(job.output), session.render(job.parameters.renderParams(), progress),
-                  95, doc::pngTextEntries(job.parameters));
+        if (!skipped(job)) {
+            saveImage(localPath(job.output),
+                      session.render(job.parameters.renderParams(), progress), 95,
+                      doc::pngTextEntries(job.parameters));
+        }
+    }
+    if (skippedCount > 0) {
+        printLine(std::to_string(long(jobs.size()) - skippedCount) + " written, 0 failed, " +
+                  std::to_string(skippedCount) + " skipped (they exist)");
     }
     if (!o.saveDepth.isEmpty()) {
         saveProximityMap(localPath(o.saveDepth), session.adjustedProximity(p.strength(), progress));

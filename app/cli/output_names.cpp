@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/image_io.h"
 
 namespace depthstyle::cli {
 
@@ -74,6 +75,13 @@ void validateNamePattern(const QString& pattern) {
             }
         },
         [](const QString&) {});
+    if (QFileInfo(pattern).completeBaseName().isEmpty() ||
+        !isWritableImageExtension(pattern.toStdString())) {
+        throw EngineError(ErrorKind::InvalidArgument,
+                          "--name: '" + pattern.toStdString() +
+                              "' needs a name and a picture extension (.png, .jpg, .tif, "
+                              ".webp, .bmp), such as {content}_{style}.png");
+    }
 }
 
 QString outputName(const QString& pattern, const OutputNameFields& fields) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <QDir>
 #include <QFileInfo>
 #include <chrono>
 #include <cstdio>
@@ -48,10 +49,15 @@ public:
         }
         lastTenth_ = tenth;
         char text[160];
-        std::snprintf(text, sizeof text, "%s frame %d (%d/%d), %.2f frames/s", what_.c_str(),
-                      frameIndex, done_, total_, rate);
+        if (total_ > 0) {
+            std::snprintf(text, sizeof text, "%s frame %d (%d/%d), %.2f frames/s", what_.c_str(),
+                          frameIndex, done_, total_, rate);
+        } else {  // the clip states no frame count
+            std::snprintf(text, sizeof text, "%s frame %d (%d done), %.2f frames/s", what_.c_str(),
+                          frameIndex, done_, rate);
+        }
         std::string line = text;
-        if (done_ < total_ && rate > 0) {
+        if (done_ < total_ && rate > 0) {  // total_ 0: no estimate
             line += ", about " + durationText((total_ - done_) / rate) + " left";
         }
         if (terminal_) {
@@ -87,6 +93,7 @@ public:
         doc::loadNamedLayers(o_.parameters);
         const std::string video = localPath(o_.content);
         VideoReader reader(video);  // names the file when it is no video
+        prepareOutputs();           // before the first pass, not after it
         session_.emplace(modelFilesFor(o_));
         session_->releaseContentPixelsWhenEncoded(true);
         setStyles();
@@ -101,6 +108,35 @@ public:
     }
 
 private:
+    // A sequence's folder is made; a video file's folder and the
+    // statistics' folder must exist and be writable.
+    void prepareOutputs() const {
+        const std::string output = localPath(o_.output);
+        const QString folder = QFileInfo(o_.output).absolutePath();
+        if (isSequencePattern(output)) {
+            if (!QDir().mkpath(folder)) {
+                throwFileError(ErrorKind::OutputUnwritable, output,
+                               "cannot make the folder '" + localPath(folder) + "'");
+            }
+        }
+        requireWritableFolder(output);
+        if (!o_.videoStats.isEmpty() && !QFileInfo::exists(o_.videoStats)) {
+            requireWritableFolder(localPath(o_.videoStats));
+        }
+    }
+
+    static void requireWritableFolder(const std::string& path) {
+        const QString folder = QFileInfo(QString::fromStdString(path)).absolutePath();
+        if (!QFileInfo(folder).isDir()) {
+            throwFileError(ErrorKind::OutputUnwritable, path,
+                           "cannot write: the folder '" + localPath(folder) + "' does not exist");
+        }
+        if (::access(localPath(folder).c_str(), W_OK) != 0) {
+            throwFileError(ErrorKind::OutputUnwritable, path,
+                           "cannot write: no permission to write into '" + localPath(folder) + "'");
+        }
+    }
+
     void setStyles() {
         const QStringList styles = QStringList{o_.style} + o_.moreStyles;
         for (int i = 0; i < styles.size(); ++i) {
@@ -231,7 +267,7 @@ private:
                     continue;
                 }
                 session_->setContent(frame, o_.parameters.contentSize, frameLabel(video, index));
-                if (o_.focusPixels && index == first) {
+                if (o_.focusPixels && !params.strength.focus) {  // the first frame rendered
                     params.strength.focus =
                         focusFraction(*o_.focusPixels, session_->originalContentSize());
                 }

@@ -13,7 +13,10 @@ namespace {
 constexpr int kTempSlots = 8;
 constexpr size_t kTempPathMax = 4096;
 char tempPaths[kTempSlots][kTempPathMax];
-std::atomic<bool> tempUsed[kTempSlots];
+// A slot is free, claimed (its path being copied in) or ready; the signal
+// handler reads only ready slots' paths.
+enum SlotState : int { kFree, kClaimed, kReady };
+std::atomic<int> slotState[kTempSlots];
 
 }  // namespace
 
@@ -22,9 +25,10 @@ PendingTemporary::PendingTemporary(const std::string& path) {
         return;
     }
     for (int i = 0; i < kTempSlots; ++i) {
-        bool expected = false;
-        if (!tempUsed[i].load() && tempUsed[i].compare_exchange_strong(expected, true)) {
+        int expected = kFree;
+        if (slotState[i].compare_exchange_strong(expected, kClaimed)) {
             std::memcpy(tempPaths[i], path.c_str(), path.size() + 1);
+            slotState[i].store(kReady);
             slot_ = i;
             return;
         }
@@ -33,13 +37,13 @@ PendingTemporary::PendingTemporary(const std::string& path) {
 
 PendingTemporary::~PendingTemporary() {
     if (slot_ >= 0) {
-        tempUsed[slot_] = false;
+        slotState[slot_].store(kFree);
     }
 }
 
 void removePendingTemporaryFiles() {
     for (int i = 0; i < kTempSlots; ++i) {
-        if (tempUsed[i].load()) {
+        if (slotState[i].load() == kReady) {
             ::unlink(tempPaths[i]);
         }
     }

@@ -205,7 +205,15 @@ VideoWriter::VideoWriter(const std::string& path, double fps, cv::Size size)
                        "cannot write a video of this kind; use .mp4, .m4v, .mov, .mkv or .avi, "
                        "or a picture sequence such as frames/%05d.png");
     }
-    checkOutputPath(fs::path(path).replace_extension(".png").string(), size);  // folder, name
+    std::error_code folderError;
+    const fs::path folder = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : ".";
+    if (!fs::is_directory(folder, folderError)) {
+        throwFileError(ErrorKind::OutputUnwritable, path,
+                       "cannot write: the folder '" + folder.string() + "' does not exist");
+    }
+    if (fs::is_directory(path, folderError)) {
+        throwFileError(ErrorKind::OutputUnwritable, path, "cannot write: it is a directory");
+    }
     std::random_device seed;
     std::mt19937 gen(seed());
     const fs::path target(path);
