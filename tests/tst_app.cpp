@@ -24,11 +24,14 @@
 
 #include "brush_panel.h"
 #include "compare_pane.h"
+#include "decoder_speed_advisor.h"
 #include "depth_levels_bar.h"
+#include "depthstyle/decoder_speed.h"
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/paint_layer.h"
 #include "depthstyle/session.h"
+#include "depthstyle/threads.h"
 #include "document_controller.h"
 #include "error_text.h"
 #include "export_controller.h"
@@ -128,6 +131,7 @@ private Q_SLOTS:
     void compareWithThePhotoAndTheLastExport();
     void savedWorkOpensWhole();
     void dropsStartARender();
+    void fastDecodingSaysWhatItMeasured();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
     void exportAllAndSidecarRestore();
@@ -748,6 +752,43 @@ void TestApp::dropsStartARender() {
     QVERIFY(!window.parts().depth->image().isNull());
     QVERIFY(!window.parts().strength->image().isNull());
     QCOMPARE(window.windowTitle(), QString("content.png"));
+}
+
+// Fast decoding states what bfloat16 measured on this processor: a
+// remembered measurement where it is slower makes the app advise against
+// it; without one, turning it on measures (off the window's thread) and
+// remembers the result.
+void TestApp::fastDecodingSaysWhatItMeasured() {
+    const QByteArray previousCache = qgetenv("XDG_CACHE_HOME");
+    const auto restore = qScopeGuard([&] { qputenv("XDG_CACHE_HOME", previousCache); });
+    qputenv("XDG_CACHE_HOME", file("cache-slower").toLocal8Bit());
+    rememberDecoderSpeed(decoderSpeedCacheFile(),
+                         {processorName(), computeThreads(), 0.10, 0.20});  // 0.5x
+    {
+        MainWindow window(standinModelDir());
+        window.show();
+        QCheckBox* fast = window.parameterPanel()->fastDecodingBox();
+        QVERIFY2(fast->accessibleDescription().contains("0.50x") &&
+                     fast->accessibleDescription().contains("not recommended"),
+                 qPrintable(fast->accessibleDescription()));
+        fast->click();
+        QVERIFY2(window.message().contains("not faster on this processor") &&
+                     window.message().contains("0.50x"),
+                 qPrintable(window.message()));
+        QVERIFY(!window.decoderSpeedAdvisor().measuring());  // remembered: not measured again
+    }
+    qputenv("XDG_CACHE_HOME", file("cache-empty").toLocal8Bit());
+    QVERIFY(!rememberedDecoderSpeed());
+    MainWindow window(standinModelDir());
+    window.show();
+    QCheckBox* fast = window.parameterPanel()->fastDecodingBox();
+    QVERIFY(fast->accessibleDescription().contains("measures it the first time"));
+    fast->click();
+    QVERIFY(window.decoderSpeedAdvisor().measuring());
+    QTRY_VERIFY_WITH_TIMEOUT(window.decoderSpeedAdvisor().speed().has_value(), kRenderTimeoutMs);
+    QVERIFY(rememberedDecoderSpeed());  // in the cache for the next start
+    QVERIFY2(fast->accessibleDescription().contains("Measured on this processor"),
+             qPrintable(fast->accessibleDescription()));
 }
 
 void TestApp::droppedNonImageKeepsState() {

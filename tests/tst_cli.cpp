@@ -11,6 +11,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "depthstyle/decoder_speed.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
 #include "parameters.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void sweepEqualsSingleRuns();
     void alphaIsReattached();
     void bf16DecoderMatchesEngine();
+    void bf16IsAdvisedAgainstWhereItIsSlower();
     void depthFileAndModelsFromEnvironment();
     void runtimeErrors_data();
     void runtimeErrors();
@@ -338,6 +340,31 @@ void TestCli::bf16DecoderMatchesEngine() {
     const cv::Mat written = cv::imread(file("bf16.png").toStdString(), cv::IMREAD_UNCHANGED);
     QCOMPARE(cv::norm(written, expected, cv::NORM_INF), 0.0);
     QVERIFY(cv::norm(written, exact, cv::NORM_INF) > 0.0);  // the option took effect
+}
+
+// --decoder-precision bf16 reads what bfloat16 measured on this processor
+// (here a remembered measurement, at the run's 2 threads): a note where it
+// is slower, none where it is faster.
+void TestCli::bf16IsAdvisedAgainstWhereItIsSlower() {
+    const QString slowerCache = file("cache-bf16-slower");
+    rememberDecoderSpeed((slowerCache + "/depthstyle/decoder-speed").toStdString(),
+                         {processorName(), 2, 0.10, 0.25});
+    const QStringList bf16 =
+        basics(file("bf16-note.png")) + QStringList{"--decoder-precision", "bf16"};
+    const ProcessResult slower = cli(bf16, {"XDG_CACHE_HOME=" + slowerCache});
+    QVERIFY2(slower.exitCode == 0, qPrintable(slower.err));
+    QVERIFY2(slower.err.contains("bfloat16 decoding measured 0.40x the speed of float32"),
+             qPrintable(slower.err));
+    const QString fasterCache = file("cache-bf16-faster");
+    rememberDecoderSpeed((fasterCache + "/depthstyle/decoder-speed").toStdString(),
+                         {processorName(), 2, 0.30, 0.15});
+    const ProcessResult faster = cli(bf16, {"XDG_CACHE_HOME=" + fasterCache});
+    QVERIFY2(faster.exitCode == 0, qPrintable(faster.err));
+    QVERIFY2(!faster.err.contains("note:"), qPrintable(faster.err));
+    // Full precision asks nothing.
+    const ProcessResult fp32 =
+        cli(basics(file("fp32-note.png")), {"XDG_CACHE_HOME=" + slowerCache});
+    QVERIFY2(!fp32.err.contains("note:"), qPrintable(fp32.err));
 }
 
 void TestCli::depthFileAndModelsFromEnvironment() {

@@ -68,13 +68,15 @@ struct Tally {
 
 // Runs `load` on mutants of `seed` for at most `budgetMs`, `maxRuns` times.
 // An EngineError is a clean refusal; anything else fails the test.
-Tally fuzz(const QString& path, const Bytes& seed, unsigned seedValue, int maxRuns, int budgetMs,
-           const std::function<void(const QString&)>& load) {
+// At least `minRuns` mutants whatever the time they take (a loaded machine
+// or a sanitizer build is slow), then more until `maxRuns` or `budgetMs`.
+Tally fuzz(const QString& path, const Bytes& seed, unsigned seedValue, int minRuns, int maxRuns,
+           int budgetMs, const std::function<void(const QString&)>& load) {
     std::mt19937 random(seedValue);
     Tally tally;
     QElapsedTimer clock;
     clock.start();
-    while (tally.runs < maxRuns && clock.elapsed() < budgetMs) {
+    while (tally.runs < maxRuns && (tally.runs < minRuns || clock.elapsed() < budgetMs)) {
         Bytes mutant = mutate(seed, random);
         if (random() % 3 == 0) {
             mutant = mutate(mutant, random);
@@ -151,8 +153,8 @@ void TestFuzz::imageDecoder() {
     QFETCH(bool, exif);
     const Bytes seed = encoded(extension, exif);
     QVERIFY(!seed.isEmpty());
-    const Tally t =
-        fuzz(dir_.filePath("mutant" + extension), seed, 2026, 1000, 8000, [](const QString& path) {
+    const Tally t = fuzz(
+        dir_.filePath("mutant" + extension), seed, 2026, 51, 1000, 8000, [](const QString& path) {
             const Image image = loadImage(path.toStdString());
             // Whatever decodes is a real picture of sane size.
             QVERIFY(!image.empty() && image.rgb.total() <= size_t(kMaxInputPixels));
@@ -173,7 +175,7 @@ void TestFuzz::sidecarParser() {
                      {"plainAdainAlpha", 0.25},
                      {"tunedAt", QJsonObject{{"contentSize", 512}}}};
     const Bytes seed = QJsonDocument(root).toJson();
-    const Tally t = fuzz(dir_.filePath("depthstyle.json"), seed, 7, 3000, 6000,
+    const Tally t = fuzz(dir_.filePath("depthstyle.json"), seed, 7, 101, 3000, 6000,
                          [](const QString& path) { doc::readSidecar(path); });
     qInfo("sidecar: %d mutants, %d read, %d refused cleanly", t.runs, t.accepted, t.refused);
     QVERIFY(t.runs > 100);
@@ -185,7 +187,7 @@ void TestFuzz::modelLoader() {
     QVERIFY(!seed.isEmpty());
     ModelFiles files = standinModelFiles();
     const Tally t =
-        fuzz(dir_.filePath("decoder.pth"), seed, 11, 300, 15000, [&files](const QString& path) {
+        fuzz(dir_.filePath("decoder.pth"), seed, 11, 11, 300, 15000, [&files](const QString& path) {
             ModelFiles mutated = files;
             mutated.decoder = path.toStdString();
             Models::load(mutated);

@@ -6,10 +6,12 @@
 #include <cmath>
 #include <opencv2/core.hpp>
 
+#include "depthstyle/decoder_speed.h"
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_compare.h"
 #include "depthstyle/precision.h"
 #include "depthstyle/session.h"
+#include "depthstyle/threads.h"
 #include "depthstyle/tiling.h"
 #include "synthetic_images.h"
 #include "test_env.h"
@@ -42,6 +44,8 @@ private Q_SLOTS:
     void comparisonRefusesDifferentSizes();
     void bf16DecodeIsCloseToFp32();
     void bf16StripesMatchWholeImage();
+    void decoderSpeedIsRememberedPerProcessor();
+    void decoderSpeedIsMeasuredHere();
 
 private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
@@ -121,6 +125,48 @@ void TestPrecision::bf16StripesMatchWholeImage() {
     // whole rows by far more.
     QVERIFY2(d.maxDifference8Bit <= 2, qPrintable(QString::number(d.maxDifference8Bit)));
     QVERIFY2(d.psnrFloat >= 50.0, qPrintable(QString::number(d.psnrFloat)));
+}
+
+// The cache of measurements: found by processor, threads and LibTorch;
+// replaced, not duplicated; damaged lines skipped; a missing file is none.
+void TestPrecision::decoderSpeedIsRememberedPerProcessor() {
+    const std::string cache = file("cache/decoder-speed");
+    QVERIFY(!rememberedDecoderSpeed(cache, "Test CPU", 2));
+    rememberDecoderSpeed(cache, {"Test CPU", 2, 0.30, 0.20});
+    rememberDecoderSpeed(cache, {"Other CPU +bf16", 2, 0.30, 0.60});
+    std::optional<DecoderSpeed> found = rememberedDecoderSpeed(cache, "Test CPU", 2);
+    QVERIFY(found);
+    QCOMPARE(found->float32Seconds, 0.30);
+    QCOMPARE(found->bfloat16Seconds, 0.20);
+    QVERIFY(found->bfloat16Pays());
+    QVERIFY(!rememberedDecoderSpeed(cache, "Test CPU", 4));  // another thread count
+    const std::optional<DecoderSpeed> slower = rememberedDecoderSpeed(cache, "Other CPU +bf16", 2);
+    QVERIFY(slower && !slower->bfloat16Pays());
+    QCOMPARE(slower->speedUp(), 0.5);
+    rememberDecoderSpeed(cache, {"Test CPU", 2, 0.30, 0.29});  // measured again
+    found = rememberedDecoderSpeed(cache, "Test CPU", 2);
+    QVERIFY(found && !found->bfloat16Pays());  // 1.03x: not worth recommending
+    QFile text(QString::fromStdString(cache));
+    QVERIFY(text.open(QIODevice::ReadOnly));
+    QCOMPARE(text.readAll().count("Test CPU"), 1);
+    text.close();
+    QVERIFY(text.open(QIODevice::Append));
+    text.write("garbage\n1\tx\tBroken\t-3\t1\t1\n");
+    text.close();
+    QVERIFY(rememberedDecoderSpeed(cache, "Other CPU +bf16", 2));
+    QVERIFY(!rememberedDecoderSpeed(cache, "Broken", -3));
+}
+
+void TestPrecision::decoderSpeedIsMeasuredHere() {
+    const std::shared_ptr<const Models> models = Models::load(standinModelFiles());
+    const DecoderSpeed speed = measureDecoderSpeed(*models);
+    QVERIFY(speed.float32Seconds > 0 && speed.bfloat16Seconds > 0);
+    QCOMPARE(speed.threads, computeThreads());
+    QCOMPARE(speed.processor, processorName());
+    QVERIFY(!speed.processor.empty());
+    QCOMPARE(QString::fromStdString(speed.processor).endsWith("+bf16"), cpuHasNativeBFloat16());
+    qInfo("decoder on a 256x256 probe here: float32 %.3f s, bfloat16 %.3f s (%.2fx)",
+          speed.float32Seconds, speed.bfloat16Seconds, speed.speedUp());
 }
 
 QTEST_GUILESS_MAIN(TestPrecision)

@@ -826,6 +826,13 @@
     </message>
 </context>
 <context>
+    <name>depthstyle::ui::DecoderSpeedAdvisor</name>
+    <message>
+        <source>Fast decoding is not faster on this processor: bfloat16 decoded at %1x the speed of full precision (%2). Full precision is recommended here: it is as fast and exact.</source>
+        <translation>Быстрое декодирование на этом процессоре не быстрее: bfloat16 декодирует со скоростью %1x от полной точности (%2). Здесь лучше полная точность: она так же быстра и точна.</translation>
+    </message>
+</context>
+<context>
     <name>depthstyle::ui::DepthLevelsBar</name>
     <message>
         <source>Black</source>
@@ -1404,14 +1411,6 @@ or press Ctrl+Shift+O</source>
         <translation>Быстрое декодирование (bfloat16)</translation>
     </message>
     <message>
-        <source>Run the decoder in bfloat16: about twice as fast on processors with AVX512-BF16, and visually the same (above 40 dB PSNR against full precision in the benchmark). The encoders always run in full precision.</source>
-        <translation>Запускать декодер в bfloat16: примерно вдвое быстрее на процессорах с AVX512-BF16 и визуально так же (PSNR выше 40 дБ относительно полной точности в бенчмарке). Кодировщики всегда работают с полной точностью.</translation>
-    </message>
-    <message>
-        <source>This processor has no native bfloat16, so here it is slower, not faster.</source>
-        <translation>У этого процессора нет аппаратной поддержки bfloat16, поэтому здесь режим медленнее, а не быстрее.</translation>
-    </message>
-    <message>
         <source>Fast decoding</source>
         <translation>Быстрое декодирование</translation>
     </message>
@@ -1454,6 +1453,22 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>C&amp;olours:</source>
         <translation>&amp;Цвета:</translation>
+    </message>
+    <message>
+        <source>Run the decoder in bfloat16: visually the same (above 40 dB PSNR against full precision in the benchmark); the encoders always run in full precision.</source>
+        <translation>Запускать декодер в bfloat16: на глаз то же самое (больше 40 дБ PSNR относительно полной точности в бенчмарке); кодировщики всегда работают с полной точностью.</translation>
+    </message>
+    <message>
+        <source>Whether it is faster depends on the processor: DepthStyle measures it the first time you turn it on.</source>
+        <translation>Быстрее ли это, зависит от процессора: DepthStyle измерит это, когда вы включите режим впервые.</translation>
+    </message>
+    <message>
+        <source>Measured on this processor (%1): %2x as fast as full precision.</source>
+        <translation>Измерено на этом процессоре (%1): в %2 раза быстрее полной точности.</translation>
+    </message>
+    <message>
+        <source>Measured on this processor (%1): %2x the speed of full precision, so not faster here; not recommended.</source>
+        <translation>Измерено на этом процессоре (%1): %2x от скорости полной точности, то есть здесь не быстрее; не рекомендуется.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 
 #include "brush_panel.h"
 #include "compare_pane.h"
+#include "decoder_speed_advisor.h"
 #include "depth_levels_bar.h"
 #include "depthstyle/engine_error.h"
 #include "display_cache.h"
@@ -275,6 +276,8 @@ void MainWindow::buildMenus() {
     };
     a.enlargeResult = [this] { enlarge(parts_.result); };
     variations_ = new VariationsView(*controller_, *service_, *parts_.notification, this);
+    speedAdvisor_ =
+        new DecoderSpeedAdvisor(service_->sharedModels(), *panel_, *parts_.notification, this);
     a.showVariations = [this] {
         variations_->show();
         variations_->raise();

@@ -29,6 +29,7 @@ class WorkOpener;
 class RenderService;
 class ResultPresenter;
 class VariationsView;
+class DecoderSpeedAdvisor;
 
 // The DepthStyle window: lays out the five panes, the controls and the
 // strength chart, and wires the document controller, the render service,
@@ -61,6 +62,7 @@ public:
     ExportController& exporter() const { return *exporter_; }
     InputLoader& inputLoader() const { return *loader_; }
     VariationsView& variations() const { return *variations_; }
+    DecoderSpeedAdvisor& decoderSpeedAdvisor() const { return *speedAdvisor_; }
     QString message() const;
     bool showingModelSetup() const;
     QString modelSetupText() const;
@@ -100,6 +102,7 @@ private:
     PresetActions* presets_ = nullptr;
     WorkOpener* opener_ = nullptr;
     VariationsView* variations_ = nullptr;
+    DecoderSpeedAdvisor* speedAdvisor_ = nullptr;
     std::unique_ptr<StrokePainter> painter_;
     QSplitter* splitters_[4] = {};  // main, left, top pair, bottom pair
     bool zoomLinked_ = false;

@@ -81,15 +81,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     describeWidget(
         depthIsDistance_, tr("Brighter is farther"),
         tr("Tick when the depth map file is brighter for farther things (a distance map)."));
-    QString fastHelp =
-        tr("Run the decoder in bfloat16: about twice as fast on processors with AVX512-BF16, "
-           "and visually the same (above 40 dB PSNR against full precision in the benchmark). "
-           "The encoders always run in full precision.");
-    if (!cpuHasNativeBFloat16()) {
-        fastHelp += QLatin1Char(' ') +
-                    tr("This processor has no native bfloat16, so here it is slower, not faster.");
-    }
-    describeWidget(fastDecoding_, tr("Fast decoding"), fastHelp);
+    setDecoderSpeed(std::nullopt);
     depthFile_->setAccessibleName(tr("Depth map file name"));
     depthFile_->setWordWrap(true);
 
@@ -208,6 +200,27 @@ doc::Parameters ParameterPanel::parameters() const {
     p.depthLevels = levelsEdited_ ? levels_->levels() : base_.depthLevels;
     p.preserveColor = static_cast<ColorPreservation>(preserveColor_->currentData().toInt());
     return p;
+}
+
+void ParameterPanel::setDecoderSpeed(const std::optional<DecoderSpeed>& speed) {
+    QString help =
+        tr("Run the decoder in bfloat16: visually the same (above 40 dB PSNR against full "
+           "precision in the benchmark); the encoders always run in full precision.");
+    if (!speed) {
+        help += QLatin1Char(' ') + tr("Whether it is faster depends on the processor: DepthStyle "
+                                      "measures it the first time you turn it on.");
+    } else if (speed->bfloat16Pays()) {
+        help += QLatin1Char(' ') + tr("Measured on this processor (%1): %2x as fast as full "
+                                      "precision.")
+                                       .arg(QString::fromStdString(speed->processor),
+                                            QString::number(speed->speedUp(), 'f', 2));
+    } else {
+        help += QLatin1Char(' ') + tr("Measured on this processor (%1): %2x the speed of full "
+                                      "precision, so not faster here; not recommended.")
+                                       .arg(QString::fromStdString(speed->processor),
+                                            QString::number(speed->speedUp(), 'f', 2));
+    }
+    describeWidget(fastDecoding_, tr("Fast decoding"), help);
 }
 
 void ParameterPanel::setParameters(const doc::Parameters& p) {

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include "depthstyle/decoder_speed.h"
 #include "document_commands.h"
 #include "parameters.h"
 
@@ -27,6 +28,9 @@ public:
     doc::Parameters parameters() const;
     // Shows `p` without emitting parametersChanged.
     void setParameters(const doc::Parameters& p);
+    // The Fast decoding control's description: what bfloat16 measured on
+    // this processor, or that it is measured when first turned on.
+    void setDecoderSpeed(const std::optional<DecoderSpeed>& speed);
     LabeledSlider* betaSlider() const { return beta_; }
     LabeledSlider* epsilonSlider() const { return epsilon_; }
     LabeledSlider* alphaSlider() const { return alpha_; }

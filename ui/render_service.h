@@ -42,6 +42,8 @@ public:
     quint64 enqueueExport(ExportJob job);
     int unfinishedExports() const;
     void cancelExports();
+    // The networks both lanes share (loaded by the first that needs them).
+    SharedModels& sharedModels() { return models_; }
 
 Q_SIGNALS:
     void previewProgressed(quint64 generation, int stage, double fraction);

@@ -82,7 +82,7 @@ public:
             }
         }
         if (!pending_.empty()) {
-            session_.emplace(modelFilesFor(o_));
+            session_.emplace(loadModelsFor(o_));
             // One content at a time; recolouring each further style to the
             // content (style-to-content) needs its pixels.
             session_->releaseContentPixelsWhenEncoded(o_.parameters.preserveColor !=

@@ -282,9 +282,10 @@ void addOptions(QCommandLineParser& parser) {
         "list");
     add("sweep-epsilon", "Comma list of epsilon values, as --sweep-beta.", "list");
     add("decoder-precision",
-        "fp32 (default) or bf16: decode in bfloat16, about twice as fast on CPUs with "
-        "AVX512-BF16 and close to fp32 (tools/benchmark.sh reports the PSNR); the encoders "
-        "always run in fp32.",
+        "fp32 (default) or bf16: decode in bfloat16, close to fp32 (tools/benchmark.sh "
+        "reports the PSNR); faster on some processors, not on others: the first bf16 run on a "
+        "machine measures it (about a second, remembered) and notes when it is not faster. "
+        "The encoders always run in fp32.",
         "name");
     add("threads", "Compute threads (default: every available core).", "N");
 }

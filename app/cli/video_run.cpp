@@ -94,7 +94,7 @@ public:
         const std::string video = localPath(o_.content);
         VideoReader reader(video);  // names the file when it is no video
         prepareOutputs();           // before the first pass, not after it
-        session_.emplace(modelFilesFor(o_));
+        session_.emplace(loadModelsFor(o_));
         session_->releaseContentPixelsWhenEncoded(true);
         setStyles();
         if (o_.videoNormalize == CliOptions::VideoNormalize::Clip) {

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <vector>
 
+#include "cache_folder.h"
 #include "depthstyle/file_hash.h"
 
 namespace depthstyle {
@@ -20,18 +21,8 @@ namespace fs = std::filesystem;
 constexpr size_t kMaxEntries = 64;
 
 fs::path cacheFile() {
-    const char* cache = std::getenv("XDG_CACHE_HOME");
-    fs::path base;
-    if (cache != nullptr && *cache != '\0') {
-        base = cache;
-    } else {
-        const char* home = std::getenv("HOME");
-        if (home == nullptr || *home == '\0') {
-            return {};
-        }
-        base = fs::path(home) / ".cache";
-    }
-    return base / "depthstyle" / "model-hashes";
+    const fs::path folder = cacheFolder();
+    return folder.empty() ? fs::path() : folder / "model-hashes";
 }
 
 // "device inode size mtime-ns ctime-ns" followed by the path: the key of one

@@ -20,4 +20,8 @@ int setComputeThreads(int count) {
     return at::get_num_threads();
 }
 
+int computeThreads() {
+    return at::get_num_threads();
+}
+
 }  // namespace depthstyle

@@ -7,8 +7,9 @@ namespace depthstyle {
 
 // Arithmetic of the decoder. The encoders, AdaIN and the blend always run in
 // float32: their results are cached and feed every later decode. bfloat16
-// decoding is an opt-in fast mode (about twice as fast on CPUs with
-// AVX512-BF16); tools/benchmark.sh reports its PSNR against float32.
+// decoding is an opt-in fast mode, faster on some processors and not on
+// others (decoder_speed.h measures it on the machine at hand);
+// tools/benchmark.sh reports its PSNR against float32.
 enum class Precision { Float32, BFloat16 };
 
 // "fp32" / "bf16", as the command line, the sidecar and PNG metadata spell it.

@@ -9,4 +9,7 @@ int setComputeThreads(int count);
 // Cores available to this process.
 int availableCores();
 
+// LibTorch's intra-op thread count in effect.
+int computeThreads();
+
 }  // namespace depthstyle

@@ -1,0 +1,72 @@
+#include "decoder_speed_advisor.h"
+
+#include <QCheckBox>
+
+#include "notification_bar.h"
+#include "parameter_panel.h"
+#include "shared_models.h"
+
+namespace depthstyle::ui {
+
+DecoderSpeedAdvisor::DecoderSpeedAdvisor(SharedModels& models, ParameterPanel& panel,
+                                         NotificationBar& notification, QObject* parent)
+    : QObject(parent), models_(models), panel_(panel), notification_(notification) {
+    speed_ = rememberedDecoderSpeed();
+    panel_.setDecoderSpeed(speed_);
+    connect(panel_.fastDecodingBox(), &QCheckBox::toggled, this,
+            &DecoderSpeedAdvisor::fastDecodingToggled);
+}
+
+DecoderSpeedAdvisor::~DecoderSpeedAdvisor() {
+    if (thread_) {
+        thread_->wait();  // about a second at most: it reports to this object
+    }
+}
+
+void DecoderSpeedAdvisor::fastDecodingToggled(bool on) {
+    if (!on) {
+        return;
+    }
+    if (speed_) {
+        adviseIfSlower();
+        return;
+    }
+    if (thread_) {
+        return;  // already measuring
+    }
+    thread_ = QThread::create([this] {
+        std::optional<DecoderSpeed> speed;
+        try {
+            speed = decoderSpeed(*models_.get());
+        } catch (const std::exception&) {
+            // No networks yet (missing models): measured the next time.
+        }
+        if (speed) {
+            QMetaObject::invokeMethod(
+                this, [this, s = *speed] { measured(s); }, Qt::QueuedConnection);
+        }
+    });
+    connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
+    thread_->start(QThread::LowPriority);
+}
+
+void DecoderSpeedAdvisor::measured(const DecoderSpeed& speed) {
+    speed_ = speed;
+    panel_.setDecoderSpeed(speed_);
+    if (panel_.fastDecodingBox()->isChecked()) {
+        adviseIfSlower();
+    }
+}
+
+void DecoderSpeedAdvisor::adviseIfSlower() {
+    if (speed_ && !speed_->bfloat16Pays()) {
+        notification_.showInfo(
+            tr("Fast decoding is not faster on this processor: bfloat16 decoded at %1x the speed "
+               "of full precision (%2). Full precision is recommended here: it is as fast and "
+               "exact.")
+                .arg(QString::number(speed_->speedUp(), 'f', 2),
+                     QString::fromStdString(speed_->processor)));
+    }
+}
+
+}  // namespace depthstyle::ui
