@@ -2,11 +2,10 @@
 
 #include <QFont>
 #include <QObject>
-#include <QPointer>
-#include <QThread>
 #include <vector>
 
 #include "contact_sheet.h"
+#include "worker_threads.h"
 
 namespace depthstyle::ui {
 
@@ -17,18 +16,16 @@ class ContactSheetWriter : public QObject {
     Q_OBJECT
 public:
     explicit ContactSheetWriter(QObject* parent = nullptr);
-    ~ContactSheetWriter() override;
 
     void write(const QString& path, std::vector<SheetCell> cells, int columns, const QFont& font);
-    bool busy() const { return pending_ > 0; }
-    bool waitForIdle(int timeoutMs);  // tests
+    bool busy() const { return threads_.busy(); }
+    bool waitForIdle(int timeoutMs) { return threads_.waitForIdle(timeoutMs); }  // tests
 
 Q_SIGNALS:
     void finished(const QString& path, const QString& error);
 
 private:
-    int pending_ = 0;
-    std::vector<QPointer<QThread>> threads_;
+    WorkerThreads threads_;
 };
 
 }  // namespace depthstyle::ui

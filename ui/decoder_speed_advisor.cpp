@@ -17,12 +17,6 @@ DecoderSpeedAdvisor::DecoderSpeedAdvisor(SharedModels& models, ParameterPanel& p
             &DecoderSpeedAdvisor::fastDecodingToggled);
 }
 
-DecoderSpeedAdvisor::~DecoderSpeedAdvisor() {
-    if (thread_) {
-        thread_->wait();  // about a second at most: it reports to this object
-    }
-}
-
 void DecoderSpeedAdvisor::fastDecodingToggled(bool on) {
     if (!on) {
         return;
@@ -31,23 +25,19 @@ void DecoderSpeedAdvisor::fastDecodingToggled(bool on) {
         adviseIfSlower();
         return;
     }
-    if (thread_) {
+    if (threads_.busy()) {
         return;  // already measuring
     }
-    thread_ = QThread::create([this] {
-        std::optional<DecoderSpeed> speed;
-        try {
-            speed = decoderSpeed(*models_.get());
-        } catch (const std::exception&) {
-            // No networks yet (missing models): measured the next time.
-        }
-        if (speed) {
-            QMetaObject::invokeMethod(
-                this, [this, s = *speed] { measured(s); }, Qt::QueuedConnection);
-        }
-    });
-    connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
-    thread_->start(QThread::LowPriority);
+    threads_.run(
+        [this]() -> std::function<void()> {
+            try {
+                const DecoderSpeed speed = decoderSpeed(*models_.get());
+                return [this, speed] { measured(speed); };
+            } catch (const std::exception&) {
+                return {};  // no networks yet (missing models): measured the next time
+            }
+        },
+        QThread::LowPriority);
 }
 
 void DecoderSpeedAdvisor::measured(const DecoderSpeed& speed) {

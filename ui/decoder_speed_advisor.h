@@ -1,11 +1,10 @@
 #pragma once
 
 #include <QObject>
-#include <QPointer>
-#include <QThread>
 #include <optional>
 
 #include "depthstyle/decoder_speed.h"
+#include "worker_threads.h"
 
 namespace depthstyle::ui {
 
@@ -24,10 +23,9 @@ class DecoderSpeedAdvisor : public QObject {
 public:
     DecoderSpeedAdvisor(SharedModels& models, ParameterPanel& panel, NotificationBar& notification,
                         QObject* parent = nullptr);
-    ~DecoderSpeedAdvisor() override;
 
     const std::optional<DecoderSpeed>& speed() const { return speed_; }
-    bool measuring() const { return !thread_.isNull(); }
+    bool measuring() const { return threads_.busy(); }
 
 private:
     void fastDecodingToggled(bool on);
@@ -38,7 +36,7 @@ private:
     ParameterPanel& panel_;
     NotificationBar& notification_;
     std::optional<DecoderSpeed> speed_;
-    QPointer<QThread> thread_;
+    WorkerThreads threads_;  // the measurement, waited for on destruction
 };
 
 }  // namespace depthstyle::ui

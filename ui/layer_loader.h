@@ -1,13 +1,11 @@
 #pragma once
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
-#include <QThread>
 #include <functional>
-#include <vector>
 
 #include "parameters.h"
+#include "worker_threads.h"
 
 namespace depthstyle::ui {
 
@@ -21,16 +19,14 @@ public:
     using Done = std::function<void(const doc::Parameters& loaded, const QString& error)>;
 
     explicit LayerLoader(QObject* parent = nullptr);
-    ~LayerLoader() override;
 
     void load(const doc::Parameters& parameters, Done done);
-    bool busy() const { return pending_ > 0; }
+    bool busy() const { return threads_.busy(); }
     // Waits until every load asked for so far has called back (tests).
-    bool waitForIdle(int timeoutMs);
+    bool waitForIdle(int timeoutMs) { return threads_.waitForIdle(timeoutMs); }
 
 private:
-    int pending_ = 0;
-    std::vector<QPointer<QThread>> threads_;
+    WorkerThreads threads_;  // short reads, waited for on destruction
 };
 
 }  // namespace depthstyle::ui

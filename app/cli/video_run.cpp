@@ -12,6 +12,7 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
+#include "depthstyle/size_policy.h"
 #include "depthstyle/video_io.h"
 #include "interrupt.h"
 #include "local_path.h"
@@ -165,9 +166,8 @@ private:
             if (!probe.next(first)) {
                 throwFileError(ErrorKind::ImageCorrupt, video, "the video holds no frames");
             }
-            session_->setContent(first, o_.parameters.contentSize, frameLabel(video, 0));
-            requireStatsFor(o_.videoStats, stats,
-                            clipIdentity(session_->contentSize(), stats.frames));
+            const cv::Size size = scaledSize(first.rgb.size(), o_.parameters.contentSize);
+            requireStatsFor(o_.videoStats, stats, clipIdentity(size, stats.frames));
             printLine("clip statistics read from " + localPath(o_.videoStats));
             frames_ = stats.frames;
             return stats.clip;

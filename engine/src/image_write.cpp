@@ -17,6 +17,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "file_extension.h"
 #include "pending_temporary.h"
 #include "png_text.h"
 
@@ -24,13 +25,6 @@ namespace depthstyle {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lowerExtension(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
 
 bool formatKeepsAlpha(const std::string& ext) {
     return ext == ".png" || ext == ".tif" || ext == ".tiff" || ext == ".webp";

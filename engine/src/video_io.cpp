@@ -17,6 +17,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "file_extension.h"
 #include "pending_temporary.h"
 
 namespace depthstyle {
@@ -24,16 +25,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lowerExtension(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext.empty() ? ext : ext.substr(1);
-}
-
 template <size_t N>
 bool oneOf(const std::string& ext, const char* const (&known)[N]) {
-    return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return ext == k; });
+    return std::any_of(std::begin(known), std::end(known),
+                       [&](const char* k) { return ext == std::string(".") + k; });
 }
 
 // "%d" or "%0Nd", once, and no other '%' field.
@@ -219,8 +214,8 @@ VideoWriter::VideoWriter(const std::string& path, double fps, cv::Size size)
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     for (int attempt = 0; attempt < 100; ++attempt) {
-        const fs::path candidate = dir / ("." + target.stem().string() + ".tmp" +
-                                          std::to_string(gen() % 1000000) + "." + ext);
+        const fs::path candidate =
+            dir / ("." + target.stem().string() + ".tmp" + std::to_string(gen() % 1000000) + ext);
         std::error_code ec;
         if (!fs::exists(candidate, ec)) {
             s.temp = candidate.string();
@@ -231,8 +226,8 @@ VideoWriter::VideoWriter(const std::string& path, double fps, cv::Size size)
         throwFileError(ErrorKind::OutputUnwritable, path, "no free temporary name in its folder");
     }
     s.pending.emplace(s.temp);
-    const int fourcc = ext == "avi" ? cv::VideoWriter::fourcc('M', 'J', 'P', 'G')
-                                    : cv::VideoWriter::fourcc('m', 'p', '4', 'v');
+    const int fourcc = ext == ".avi" ? cv::VideoWriter::fourcc('M', 'J', 'P', 'G')
+                                     : cv::VideoWriter::fourcc('m', 'p', '4', 'v');
     bool opened = false;
     try {
         opened = s.writer.open(s.temp, cv::CAP_FFMPEG, fourcc, fps, size, true);

@@ -69,4 +69,22 @@ ProcessResult runPythonTool(const QString& script, const QStringList& arguments,
                       QStringList{sourceDir() + "/tests/tools/" + script} + arguments, timeoutMs);
 }
 
+ProcessResult interruptWhen(const QString& marker, const QStringList& command, int timeoutMs) {
+    const QString script = R"sh(set -u
+marker="$1"; shift
+err=$(mktemp)
+"$@" 2> "$err" &
+run=$!
+for i in $(seq 1200); do
+  grep -q -- "$marker" "$err" && break
+  sleep 0.05
+done
+kill -INT "$run"
+wait "$run"; status=$?
+cat "$err" >&2; rm -f "$err"
+exit "$status"
+)sh";
+    return runProcess("bash", QStringList{"-c", script, "-", marker} + command, timeoutMs);
+}
+
 }  // namespace depthstyle::test

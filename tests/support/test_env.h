@@ -35,6 +35,12 @@ struct ProcessResult {
 ProcessResult runProcess(const QString& program, const QStringList& arguments,
                          int timeoutMs = 120000, const QStringList& extraEnvironment = {});
 
+// Runs a program (`command`: the program, then its arguments) and sends it
+// SIGINT, as Ctrl+C does, once its stderr holds `marker`; the result has its
+// exit status and stderr.
+ProcessResult interruptWhen(const QString& marker, const QStringList& command,
+                            int timeoutMs = 240000);
+
 // Runs one of tests/tools/*.py with the torch-enabled python.
 ProcessResult runPythonTool(const QString& script, const QStringList& arguments,
                             int timeoutMs = 300000);
