@@ -21,6 +21,8 @@
 #include "depthstyle/process_setup.h"
 #include "depthstyle/session.h"
 #include "opencv_dnn_peer.h"
+#include "processor_report.h"
+#include "run_split.h"
 #include "stage_timer.h"
 
 using namespace depthstyle;
@@ -79,6 +81,14 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
                                            std::to_string(s.styleSize),
                                            "--threads",
                                            std::to_string(o.threads)};
+    std::vector<RunSplit> splits;
+    for (int r = 0; r < o.repeats; ++r) {
+        splits.push_back(traceRun(cliBase));
+        if (!splits.back().ok) {
+            std::fprintf(stderr, "depthstyle-cli failed under DEPTHSTYLE_TRACE=1\n");
+            return;
+        }
+    }
     const CliTimes fp32 = timeCli(cliBase, Precision::Float32, o.repeats);
     const CliTimes bf16 = timeCli(cliBase, Precision::BFloat16, o.repeats);
     if (!fp32.ok || !bf16.ok) {
@@ -198,7 +208,7 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
         std::printf(" (eager PyTorch process: %.0f MB)", eager.value("peak_rss_mb").toDouble());
     }
     std::printf("\n");
-    std::fflush(stdout);
+    printSplit(medianSplit(splits), o.repeats);
 }
 
 }  // namespace
@@ -235,6 +245,7 @@ int main(int argc, char* argv[]) {
         return 2;
     }
     configureProcess(o.threads);
+    std::printf("processor: %s\n", processorReport().c_str());
     const QString which = parser.isSet("settings") ? parser.value("settings") : "both";
     QTemporaryDir dir;
     const Setting settings[] = {

@@ -5,6 +5,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/process_setup.h"
+#include "depthstyle/run_trace.h"
 #include "file_checks.h"
 #include "image_decode.h"
 
@@ -53,6 +54,7 @@ cv::Mat clampUnit(const cv::Mat& m) {
 }  // namespace
 
 Image loadImage(const std::string& path) {
+    const trace::Part part("image decoding");
     DecodedPixels pixels = decodeImageBytes(path, readInputFile(path), false);
     Image image;
     image.sourceBitDepth = bitDepthOf(pixels.color);

@@ -17,6 +17,7 @@
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
+#include "depthstyle/run_trace.h"
 #include "file_extension.h"
 #include "pending_temporary.h"
 #include "png_text.h"
@@ -200,6 +201,7 @@ cv::Mat toOutputPixels(const Image& image, const std::string& path) {
 
 void saveImage(const std::string& path, const Image& image, int jpegQuality,
                const TextEntries& pngText) {
+    const trace::Part part("image encoding and writing");
     if (image.empty()) {
         throwFileError(ErrorKind::InvalidArgument, path, "there is no picture to write");
     }

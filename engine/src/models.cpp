@@ -1,6 +1,7 @@
 #include "depthstyle/models.h"
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/run_trace.h"
 
 #include "model_manifest.h"
 #include "model_networks.h"
@@ -29,6 +30,7 @@ auto loadChecked(const std::string& given, Load load) {
 cv::Mat Models::Networks::proximity(const cv::Mat& rgb, const Progress& progress) const {
     const std::lock_guard<std::mutex> lock(depthMutex_);
     if (!depth_) {
+        const trace::Part part("depth model loading");
         depth_ = loadChecked(files.depth,
                              [](const std::string& path) { return DepthEstimator::load(path); });
     }
@@ -39,6 +41,7 @@ Models::Models(std::unique_ptr<Networks> networks) : networks_(std::move(network
 Models::~Models() = default;
 
 std::shared_ptr<const Models> Models::load(const ModelFiles& files) {
+    const trace::Part part("model loading");
     auto encoder = loadChecked(files.encoder, [](const std::string& path) {
         return ConvStack::load(path, encoderLayout());
     });

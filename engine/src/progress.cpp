@@ -1,6 +1,7 @@
 #include "depthstyle/progress.h"
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/run_trace.h"
 
 namespace depthstyle {
 
@@ -23,6 +24,9 @@ const char* stageName(Stage stage) {
 }
 
 void Progress::step(Stage stage, double fraction) const {
+    if (fraction <= 0.0 || fraction >= 1.0) {
+        trace::mark(stageName(stage), fraction <= 0.0);
+    }
     if (report) {
         report(stage, fraction);
     }

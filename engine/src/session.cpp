@@ -14,6 +14,7 @@
 #include "depthstyle/image_io.h"
 #include "depthstyle/memory_estimate.h"
 #include "depthstyle/process_setup.h"
+#include "depthstyle/run_trace.h"
 #include "depthstyle/size_policy.h"
 #include "feature_ops.h"
 #include "model_networks.h"
@@ -406,6 +407,7 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
         s.strengthBasis.update(params.strength);
         proximityRows = mapToTensor(s.strengthBasis.normalisedGrid());
         blended.rows = [&, nearTarget = &nearTarget, farTarget = &farTarget](int64_t a, int64_t b) {
+            const trace::Part part("blend");
             return blendFeaturesByDepth(features.narrow(2, a, b - a), *nearTarget, *farTarget,
                                         proximityRows.narrow(2, a, b - a),
                                         strength.narrow(2, a, b - a));
@@ -417,6 +419,7 @@ Image Session::renderWithinMemory(const RenderParams& params, const Progress& pr
         }
         mix = AdainTarget::mixed(parts);
         blended.rows = [&](int64_t a, int64_t b) {
+            const trace::Part part("blend");
             return blendFeatures(features.narrow(2, a, b - a), *mix, strength.narrow(2, a, b - a));
         };
     }
