@@ -29,6 +29,8 @@ private Q_SLOTS:
     void helpDocumentsEveryOption();
     void usageErrors_data();
     void usageErrors();
+    void answersWithoutLoadingLibTorch();
+    void missingWorkModuleIsNamed();
     void runWritesResultAndMaps();
     void strengthMapHoldsExactValues();
     void sweepEqualsSingleRuns();
@@ -237,6 +239,35 @@ void TestCli::usageErrors() {
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QCOMPARE(run.err.trimmed().count('\n'), 0);  // one line
+}
+
+// --help, --version and mistakes on the command line never load LibTorch
+// (half a second of start-up); work loads it.
+void TestCli::answersWithoutLoadingLibTorch() {
+    const auto loaded = [this](const QStringList& arguments, int exitCode) {
+        const ProcessResult run = cli(arguments, {QStringLiteral("LD_DEBUG=libs")});
+        [&] { QCOMPARE(run.exitCode, exitCode); }();
+        return run.err.contains(QStringLiteral("libtorch_cpu.so"));
+    };
+    QVERIFY(!loaded({"--help"}, 0));
+    QVERIFY(!loaded({"--version"}, 0));
+    QVERIFY(!loaded({"--content", file("content.png")}, 2));
+    QVERIFY(loaded(basics(file("lazy.png")), 0));
+    QVERIFY(QFileInfo::exists(file("lazy.png")));
+}
+
+// A program without its work module says which file it could not load.
+void TestCli::missingWorkModuleIsNamed() {
+    QTemporaryDir alone;
+    const QString program = alone.filePath(QStringLiteral("depthstyle-cli"));
+    QVERIFY(QFile::copy(cliExecutable(), program));
+    const ProcessResult run = runProcess(program, basics(file("alone.png")));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("cannot load")) &&
+                 run.err.contains(QStringLiteral("depthstyle-cli-work.so")),
+             qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(file("alone.png")));
+    QCOMPARE(runProcess(program, {"--version"}).exitCode, 0);
 }
 
 void TestCli::runWritesResultAndMaps() {

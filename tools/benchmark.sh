@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the DepthStyle benchmark on stand-in models (seeded random weights in
 # the published formats) beside eager PyTorch and OpenCV DNN.
-# usage: tools/benchmark.sh [BUILD_DIR] [small|paper|both] [REPEATS]
+# usage: tools/benchmark.sh [BUILD_DIR] [small|paper|both] [REPEATS] [--split-only]
+# (--split-only: only the split of whole depthstyle-cli runs, no peers)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build="${1:-build}"
@@ -15,4 +16,4 @@ lscpu | grep -E "Model name|^CPU\(s\)" || true
 "$build/app/bench/depthstyle-bench" --models "$work/standins/models" \
   --published "$work/standins/published" --cli "$build/app/cli/depthstyle-cli" \
   --python "$python" --eager-script tools/bench_eager.py --export-script tools/export_onnx.py \
-  --settings "$which" --repeats "$repeats" --threads 2
+  --settings "$which" --repeats "$repeats" --threads 2 ${4:+"$4"}

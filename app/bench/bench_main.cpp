@@ -58,6 +58,7 @@ struct Options {
     std::string exportScript;  // tools/export_onnx.py; empty: no OpenCV DNN peer
     int repeats = 3;
     int threads = 2;
+    bool splitOnly = false;  // only the traced whole runs
 };
 
 void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
@@ -88,6 +89,11 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
             std::fprintf(stderr, "depthstyle-cli failed under DEPTHSTYLE_TRACE=1\n");
             return;
         }
+    }
+    if (o.splitOnly) {
+        std::printf("\n### %s\n", s.name);
+        printSplit(medianSplit(splits), o.repeats);
+        return;
     }
     const CliTimes fp32 = timeCli(cliBase, Precision::Float32, o.repeats);
     const CliTimes bf16 = timeCli(cliBase, Precision::BFloat16, o.repeats);
@@ -230,6 +236,7 @@ int main(int argc, char* argv[]) {
     option("repeats", "Repeats per measurement (default 3).", "N");
     option("threads", "Threads (default 2).", "N");
     option("settings", "small, paper or both (default both).", "which");
+    parser.addOption(QCommandLineOption("split-only", "Only split whole CLI runs (fast)."));
     parser.process(app);
     Options o;
     o.models = parser.value("models").toStdString();
@@ -238,6 +245,7 @@ int main(int argc, char* argv[]) {
     o.python = parser.isSet("python") ? parser.value("python").toStdString() : "/usr/bin/python3";
     o.eagerScript = parser.value("eager-script").toStdString();
     o.exportScript = parser.value("export-script").toStdString();
+    o.splitOnly = parser.isSet("split-only");
     o.repeats = parser.isSet("repeats") ? parser.value("repeats").toInt() : 3;
     o.threads = parser.isSet("threads") ? parser.value("threads").toInt() : 2;
     if (o.models.empty() || o.cli.empty()) {

@@ -2,14 +2,12 @@
 #include <cstdio>
 
 #include "cli_options.h"
-#include "cli_run.h"
-#include "depthstyle/process_setup.h"
 #include "depthstyle/run_trace.h"
-#include "interrupt.h"
 #include "local_path.h"
+#include "work_module.h"
 
 int main(int argc, char* argv[]) {
-    const depthstyle::trace::Part whole("main");
+    depthstyle::trace::mark("main", true);
     depthstyle::trace::mark("arguments", true);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("depthstyle-cli"));
@@ -26,12 +24,10 @@ int main(int argc, char* argv[]) {
             std::fprintf(stderr, "depthstyle-cli: error: %s (see --help)\n",
                          depthstyle::doc::localPath(parsed.text).c_str());
         }
+        depthstyle::trace::mark("main", false);
         return parsed.exitCode;
     }
-    depthstyle::cli::installInterruptHandlers(parsed.options->isBatch() || parsed.options->video);
-    {
-        const depthstyle::trace::Part part("process set-up");
-        depthstyle::configureProcess(parsed.options->threads);
-    }
-    return depthstyle::cli::runCli(*parsed.options);
+    const int status = depthstyle::cli::runInWorkModule(*parsed.options);
+    depthstyle::trace::mark("main", false);
+    depthstyle::cli::endProcess(status);
 }

@@ -118,12 +118,6 @@ void requireWritableDirectory(const std::string& path) {
 
 }  // namespace
 
-bool isWritableImageExtension(const std::string& path) {
-    static const char* const known[] = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"};
-    const std::string ext = lowerExtension(path);
-    return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return ext == k; });
-}
-
 void refuseToOverwriteInputs(const std::string& output, const std::vector<std::string>& inputs) {
     for (const std::string& input : inputs) {
         std::error_code ec;

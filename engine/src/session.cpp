@@ -467,22 +467,6 @@ void validate(const RenderParams& params) {
     validate(params.styles);
 }
 
-void validate(const StyleMix& mix) {
-    if (mix.kind == StyleMix::Kind::NearFar) {
-        return;
-    }
-    double sum = 0.0;
-    for (double w : mix.weights) {
-        if (!(w >= 0.0) || !std::isfinite(w)) {
-            throw EngineError(ErrorKind::InvalidArgument, "style weights must be numbers >= 0");
-        }
-        sum += w;
-    }
-    if (!mix.weights.empty() && !(sum > 0.0)) {
-        throw EngineError(ErrorKind::InvalidArgument, "the style weights add up to 0");
-    }
-}
-
 bool styleMixFits(const StyleMix& mix, size_t styles) {
     if (mix.kind == StyleMix::Kind::NearFar) {
         return styles == 2;

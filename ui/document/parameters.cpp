@@ -271,17 +271,6 @@ void resolveLayerPaths(Parameters& p, const QString& sidecarFolder) {
     }
 }
 
-void loadNamedLayers(Parameters& p) {
-    if (!p.depthEditPath.isEmpty() && !p.depthEdit) {
-        p.depthEdit =
-            std::make_shared<const PaintLayer>(loadPaintLayer(localPath(p.depthEditPath)));
-    }
-    if (!p.strengthOverridePath.isEmpty() && !p.strengthOverride) {
-        p.strengthOverride =
-            std::make_shared<const PaintLayer>(loadPaintLayer(localPath(p.strengthOverridePath)));
-    }
-}
-
 Parameters atFullResolution(const Parameters& working, int originalWidth, int originalHeight) {
     Parameters full = working;
     full.contentSize = 0;
