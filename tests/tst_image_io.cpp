@@ -1,7 +1,10 @@
 // Image input and output: formats, bit depths, grayscale, alpha, EXIF
 // orientation, odd sizes, and every input error with its message.
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <QTemporaryDir>
 #include <QtTest>
+
 #include <cstring>
 #include <fstream>
 #include <limits>
@@ -10,7 +13,9 @@
 #include <opencv2/imgproc.hpp>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/heap.h"
 #include "depthstyle/image_io.h"
+#include "depthstyle/memory_estimate.h"
 #include "depthstyle/size_policy.h"
 #include "synthetic_images.h"
 
@@ -55,6 +60,8 @@ private Q_SLOTS:
     void formats_data();
     void formats();
     void grayscaleBecomesThreeChannels();
+    void renderEstimateFromFileHeaders();
+    void heapWarmupTouchesAndReturnsMemory();
     void sixteenBit();
     void alphaKeptAndReattached();
     void exifOrientation_data();
@@ -468,6 +475,54 @@ void TestImageIo::outputErrorsLeaveNothing() {
     QVERIFY(QFile::exists(dir_.filePath("fine.png")));
     QCOMPARE(QDir(dir_.path()).entryList(QDir::AllEntries | QDir::Hidden).size(),
              before.size() + 1);
+}
+
+// depthstyle-cli sizes the heap it warms from the files' headers, before
+// LibTorch (and the decoders) load.
+void TestImageIo::renderEstimateFromFileHeaders() {
+    const QString content = dir_.filePath("estimate-content.png");
+    const QString style = dir_.filePath("estimate-style.jpg");
+    QVERIFY(cv::imwrite(content.toStdString(), makeContentPicture(300, 200)));
+    QVERIFY(cv::imwrite(style.toStdString(), makeStylePicture(120, 160)));
+    QCOMPARE(estimatedRenderBytes(content.toStdString(), 100, style.toStdString(), 60),
+             estimatedRenderBytes(cv::Size(150, 100), cv::Size(60, 80)));
+    QCOMPARE(estimatedRenderBytes(content.toStdString(), 0, style.toStdString(), 0),
+             estimatedRenderBytes(cv::Size(300, 200), cv::Size(120, 160)));
+    // Nothing to say: a missing file, a file that is no picture, a FIFO
+    // (which must not block), a size out of range.
+    QCOMPARE(estimatedRenderBytes("/nonexistent.png", 100, style.toStdString(), 60), 0u);
+    const QString text = dir_.filePath("estimate.png");
+    QFile file(text);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a picture");
+    file.close();
+    QCOMPARE(estimatedRenderBytes(text.toStdString(), 100, style.toStdString(), 60), 0u);
+    const QString fifo = dir_.filePath("estimate-fifo.png");
+    QCOMPARE(mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    QCOMPARE(estimatedRenderBytes(fifo.toStdString(), 100, style.toStdString(), 60), 0u);
+    QCOMPARE(estimatedRenderBytes(content.toStdString(), 4, style.toStdString(), 60), 0u);
+}
+
+void TestImageIo::heapWarmupTouchesAndReturnsMemory() {
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer's allocator ignores the heap tuning");
+#endif
+    tuneAllocatorOnce();
+    const auto minorFaults = [] {
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        return usage.ru_minflt;
+    };
+    const long before = minorFaults();
+    { const HeapWarmup warmup(64 << 20); }
+    // 64 MiB touched: at least one fault per 2 MiB huge page.
+    QVERIFY(minorFaults() - before >= 32);
+    // Freed again and kept: the same memory serves a new block without faults.
+    const long touched = minorFaults();
+    std::vector<unsigned char> reuse(48 << 20, 1);
+    QVERIFY(minorFaults() - touched < 32);
+    QCOMPARE(reuse[12345], 1);
+    const HeapWarmup none(0);
 }
 
 QTEST_GUILESS_MAIN(TestImageIo)

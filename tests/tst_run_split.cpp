@@ -89,6 +89,10 @@ private Q_SLOTS:
         QCOMPARE(split.parts.at("image encoding and writing").seconds, 0.03);
         QCOMPARE(split.convolutions.convCalls, 4.0);
         QCOMPARE(split.convolutions.convSeconds, 0.406);
+        // 0.8 s less start 0.1, exit 0.1, loading 0.04, decoding 0.45 and
+        // writing 0.03
+        QCOMPARE(split.rest + 1.0, 0.08 + 1.0);
+        QCOMPARE(split.wholeOverConvolutions, 0.8 / 0.406);
     }
 
     void withoutMainTheRunIsNotSplit() {

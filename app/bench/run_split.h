@@ -24,6 +24,8 @@ struct RunSplit {
     double whole = 0.0;         // fork to exit
     double processStart = 0.0;  // fork to main(): loading the libraries, their initialisers
     double exit = 0.0;          // main()'s return to exit
+    double rest = 0.0;          // in no part (median: of each run's own rest)
+    double wholeOverConvolutions = 0.0;  // the whole run / its convolutions' time
     std::vector<std::string> order;
     std::map<std::string, PartCost> parts;  // top-level and nested ("blend")
     std::map<std::string, std::string> parentOf;

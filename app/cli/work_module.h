@@ -19,8 +19,7 @@ int runInWorkModule(const CliOptions& options);
 
 // Ends the process after work: the outputs are complete by then (written to
 // temporaries and renamed), so the libraries' teardown, which only frees
-// memory the system takes back anyway, is skipped. Sanitizer builds run it,
-// for the leak check.
+// memory the system takes back anyway, is skipped.
 [[noreturn]] void endProcess(int status);
 
 }  // namespace depthstyle::cli

@@ -1,5 +1,6 @@
 #include "depth_estimator.h"
 
+#include <torch/csrc/jit/runtime/graph_executor.h>
 #include <torch/script.h>
 
 #include <filesystem>
@@ -58,6 +59,9 @@ cv::Mat DepthEstimator::proximity(const cv::Mat& rgb, const Progress& progress) 
     at::Tensor output;
     try {
         torch::NoGradGuard noGrad;
+        // One run per picture: the executor's profiling runs and graph
+        // optimisations would only pay from the third run on.
+        const torch::jit::GraphOptimizerEnabledGuard plain(false);
         output = model_->module.forward({input}).toTensor();
     } catch (const std::exception& e) {
         const std::string what = e.what();

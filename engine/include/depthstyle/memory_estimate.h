@@ -16,6 +16,12 @@ namespace depthstyle {
 // estimate with measured peaks.
 std::uint64_t estimatedRenderBytes(cv::Size content, cv::Size style);
 
+// The same for picture files, from the sizes their headers declare (read
+// without decoding), scaled to the smaller sides given (0: the file's own
+// size). 0 when a header does not say or a size is out of range.
+std::uint64_t estimatedRenderBytes(const std::string& content, int contentSize,
+                                   const std::string& style, int styleSize);
+
 // Memory this process may still take, in bytes: the least of the system's
 // available memory, the room left under the cgroup's limit, the room left
 // in the address-space limit (ulimit -v), and $DEPTHSTYLE_MEMORY_LIMIT (a

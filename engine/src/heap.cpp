@@ -1,4 +1,4 @@
-#include "allocator_tuning.h"
+#include "depthstyle/heap.h"
 
 #include <malloc.h>
 #include <sys/mman.h>
@@ -41,6 +41,31 @@ void tuneAllocatorOnce() {
         mallopt(M_TRIM_THRESHOLD, INT32_MAX);
         adviseHugePagesOnHeap();
     });
+}
+
+HeapWarmup::HeapWarmup(std::uint64_t bytes) {
+    if (bytes == 0) {
+        return;
+    }
+    auto* block = static_cast<unsigned char*>(std::malloc(bytes));
+    if (block == nullptr) {
+        return;
+    }
+    toucher_ = std::thread([block, bytes] {
+        const auto page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+        for (std::uint64_t at = 0; at < bytes; at += page) {
+            // volatile: the compiler may not drop stores to memory that is
+            // freed next
+            static_cast<volatile unsigned char*>(block)[at] = 0;
+        }
+        std::free(block);
+    });
+}
+
+HeapWarmup::~HeapWarmup() {
+    if (toucher_.joinable()) {
+        toucher_.join();
+    }
 }
 
 }  // namespace depthstyle
