@@ -31,7 +31,9 @@
 #include "depthstyle/image_io.h"
 #include "depthstyle/paint_layer.h"
 #include "depthstyle/session.h"
+#include "depthstyle/stripe_tuning.h"
 #include "depthstyle/threads.h"
+#include "depthstyle/tiling.h"
 #include "document_controller.h"
 #include "error_text.h"
 #include "export_controller.h"
@@ -48,6 +50,7 @@
 #include "result_presenter.h"
 #include "sidecar.h"
 #include "strength_chart.h"
+#include "stripe_tuner.h"
 #include "styles_panel.h"
 #include "synthetic_images.h"
 #include "test_env.h"
@@ -132,6 +135,7 @@ private Q_SLOTS:
     void savedWorkOpensWhole();
     void dropsStartARender();
     void fastDecodingSaysWhatItMeasured();
+    void stripeSizeRememberedOrMeasuredAfterTheFirstResult();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
     void exportAllAndSidecarRestore();
@@ -789,6 +793,34 @@ void TestApp::fastDecodingSaysWhatItMeasured() {
     QVERIFY(rememberedDecoderSpeed());  // in the cache for the next start
     QVERIFY2(fast->accessibleDescription().contains("Measured on this processor"),
              qPrintable(fast->accessibleDescription()));
+}
+
+// The app renders with this processor's stripe size: the remembered one
+// at once; without one, measured off the window's thread once the first
+// result is shown, then remembered and used.
+void TestApp::stripeSizeRememberedOrMeasuredAfterTheFirstResult() {
+    const QByteArray previousCache = qgetenv("XDG_CACHE_HOME");
+    const auto restore = qScopeGuard([&] {
+        qputenv("XDG_CACHE_HOME", previousCache);
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
+        setStripeBudgetBytes(0);
+    });
+    qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+    qputenv("XDG_CACHE_HOME", file("cache-stripes").toLocal8Bit());
+    rememberStripeBudget(stripeBudgetCacheFile(),
+                         {processorName(), computeThreads(), {0.5, 1.0, 1.0}});  // 12 MiB
+    {
+        MainWindow window(standinModelDir());
+        QCOMPARE(stripeBudgetBytes(), 12.0 * 1024 * 1024);
+    }
+    setStripeBudgetBytes(0);
+    qputenv("XDG_CACHE_HOME", file("cache-stripes-empty").toLocal8Bit());
+    QVERIFY(!rememberedStripeBudget());
+    auto window = renderedWindow();
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(rememberedStripeBudget().has_value(), kRenderTimeoutMs);
+    QVERIFY(window->stripeTuner().waitForIdle(kRenderTimeoutMs));
+    QCOMPARE(stripeBudgetBytes(), rememberedStripeBudget()->chosenMiB() * 1024 * 1024);
 }
 
 void TestApp::droppedNonImageKeepsState() {

@@ -14,6 +14,7 @@
 #include "depthstyle/decoder_speed.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
+#include "depthstyle/stripe_tuning.h"
 #include "parameters.h"
 #include "synthetic_images.h"
 #include "test_env.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void usageErrors();
     void answersWithoutLoadingLibTorch();
     void missingWorkModuleIsNamed();
+    void stripeSizeIsMeasuredOnce();
     void runWritesResultAndMaps();
     void strengthMapHoldsExactValues();
     void sweepEqualsSingleRuns();
@@ -268,6 +270,31 @@ void TestCli::missingWorkModuleIsNamed() {
              qPrintable(run.err));
     QVERIFY(!QFileInfo::exists(file("alone.png")));
     QCOMPARE(runProcess(program, {"--version"}).exitCode, 0);
+}
+
+// The first run on a machine measures the stripe size and remembers it;
+// later runs only read it.
+void TestCli::stripeSizeIsMeasuredOnce() {
+    const QString cache = file("cache-stripes");
+    const QStringList tuned{QStringLiteral("DEPTHSTYLE_STRIPE_TUNING=1"),
+                            QStringLiteral("XDG_CACHE_HOME=") + cache};
+    const ProcessResult first = cli(basics(file("tuned-1.png")), tuned);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    QVERIFY2(first.err.contains(QStringLiteral("measuring this processor once")),
+             qPrintable(first.err));
+    QVERIFY(QFileInfo::exists(cache + "/depthstyle/stripe-budget"));
+    QVERIFY(rememberedStripeBudget((cache + "/depthstyle/stripe-budget").toStdString(),
+                                   processorName(), 2));
+    const ProcessResult second = cli(basics(file("tuned-2.png")), tuned);
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    QVERIFY(!second.err.contains(QStringLiteral("measuring")));
+    // Switched off, nothing is measured or written.
+    const QString off = file("cache-off");
+    const ProcessResult untuned =
+        cli(basics(file("tuned-3.png")), {QStringLiteral("XDG_CACHE_HOME=") + off});
+    QVERIFY2(untuned.exitCode == 0, qPrintable(untuned.err));
+    QVERIFY(!untuned.err.contains(QStringLiteral("measuring")));
+    QVERIFY(!QFileInfo::exists(off + "/depthstyle/stripe-budget"));
 }
 
 void TestCli::runWritesResultAndMaps() {

@@ -39,6 +39,7 @@
 #include "render_service.h"
 #include "result_presenter.h"
 #include "strength_chart.h"
+#include "stripe_tuner.h"
 #include "stroke_painter.h"
 #include "styles_panel.h"
 #include "variations_view.h"
@@ -278,6 +279,7 @@ void MainWindow::buildMenus() {
     variations_ = new VariationsView(*controller_, *service_, *parts_.notification, this);
     speedAdvisor_ =
         new DecoderSpeedAdvisor(service_->sharedModels(), *panel_, *parts_.notification, this);
+    stripeTuner_ = new StripeTuner(service_->sharedModels(), *service_, this);
     a.showVariations = [this] {
         variations_->show();
         variations_->raise();

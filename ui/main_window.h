@@ -30,6 +30,7 @@ class RenderService;
 class ResultPresenter;
 class VariationsView;
 class DecoderSpeedAdvisor;
+class StripeTuner;
 
 // The DepthStyle window: lays out the five panes, the controls and the
 // strength chart, and wires the document controller, the render service,
@@ -63,6 +64,7 @@ public:
     InputLoader& inputLoader() const { return *loader_; }
     VariationsView& variations() const { return *variations_; }
     DecoderSpeedAdvisor& decoderSpeedAdvisor() const { return *speedAdvisor_; }
+    StripeTuner& stripeTuner() const { return *stripeTuner_; }
     QString message() const;
     bool showingModelSetup() const;
     QString modelSetupText() const;
@@ -103,6 +105,7 @@ private:
     WorkOpener* opener_ = nullptr;
     VariationsView* variations_ = nullptr;
     DecoderSpeedAdvisor* speedAdvisor_ = nullptr;
+    StripeTuner* stripeTuner_ = nullptr;
     std::unique_ptr<StrokePainter> painter_;
     QSplitter* splitters_[4] = {};  // main, left, top pair, bottom pair
     bool zoomLinked_ = false;

@@ -11,6 +11,8 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/map_io.h"
+#include "depthstyle/run_trace.h"
+#include "depthstyle/stripe_tuning.h"
 #include "interrupt.h"
 #include "local_path.h"
 #include "output_names.h"
@@ -91,8 +93,31 @@ ModelFiles modelFilesFor(const CliOptions& o) {
     return files;
 }
 
+namespace {
+
+// The stripe size measured for this processor, once (stripe_tuning.h).
+void tuneStripes(const Models& models) {
+    if (!stripeTuningEnabled()) {
+        return;
+    }
+    std::optional<StripeBudgetChoice> choice = rememberedStripeBudget();
+    if (!choice) {
+        const trace::Part part("stripe size measurement");
+        printLine(
+            "measuring this processor once: the networks' best stripe size (about 3 s; "
+            "remembered in " +
+            stripeBudgetCacheFile() + ")");
+        choice = measureStripeBudget(models);
+        rememberStripeBudget(stripeBudgetCacheFile(), *choice);
+    }
+    applyStripeBudget(*choice);
+}
+
+}  // namespace
+
 std::shared_ptr<const Models> loadModelsFor(const CliOptions& o) {
     std::shared_ptr<const Models> models = Models::load(modelFilesFor(o));
+    tuneStripes(*models);
     if (o.parameters.fastDecoding) {
         const DecoderSpeed speed = decoderSpeed(*models);
         if (!speed.bfloat16Pays()) {

@@ -19,8 +19,9 @@ namespace {
 // Tensors between segments larger than this many stripe budgets are not
 // kept whole (240 MiB by default).
 constexpr double kMaterializeStripes = 10.0;
-constexpr double kDefaultStripeBudget = 24.0 * 1024 * 1024;
+constexpr double kDefaultStripeBudget = kDefaultStripeBudgetMiB * 1024 * 1024;
 std::atomic<double> stripeBudget{kDefaultStripeBudget};
+thread_local double threadStripeBudget = 0.0;
 
 enum class OpKind { Conv, Pool, Upsample };
 
@@ -277,7 +278,11 @@ void setStripeBudgetBytes(double bytes) {
 }
 
 double stripeBudgetBytes() {
-    return stripeBudget.load();
+    return threadStripeBudget > 0.0 ? threadStripeBudget : stripeBudget.load();
+}
+
+void setThreadStripeBudgetBytes(double bytes) {
+    threadStripeBudget = bytes > 0.0 ? bytes : 0.0;
 }
 
 ConvStack::ConvStack(std::unique_ptr<Layers> layers) : layers_(std::move(layers)) {}

@@ -1,29 +1,21 @@
 #include "depthstyle/decoder_speed.h"
 
-#include <unistd.h>
-
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
-#include <torch/csrc/api/include/torch/version.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
-#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
-#include "cache_folder.h"
 #include "depthstyle/precision.h"
+#include "machine_cache.h"
 #include "model_networks.h"
 
 namespace depthstyle {
 namespace {
 
-namespace fs = std::filesystem;
-
-// A line of the cache: version, LibTorch, processor, threads, both times.
+// The cache lines' format: both times (machine_cache.h).
 constexpr const char* kFormat = "1";
 
 double secondsOf(const ConvStack& decoder, const at::Tensor& probe, Precision precision) {
@@ -35,36 +27,6 @@ double secondsOf(const ConvStack& decoder, const at::Tensor& probe, Precision pr
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values[values.size() / 2];
-}
-
-struct Entry {
-    std::string torch;
-    std::string processor;
-    int threads = 0;
-    double float32Seconds = 0;
-    double bfloat16Seconds = 0;
-};
-
-std::optional<Entry> parse(const std::string& line) {
-    std::istringstream in(line);
-    std::string format;
-    Entry e;
-    if (!std::getline(in, format, '\t') || format != kFormat || !std::getline(in, e.torch, '\t') ||
-        !std::getline(in, e.processor, '\t') ||
-        !(in >> e.threads >> e.float32Seconds >> e.bfloat16Seconds)) {
-        return std::nullopt;
-    }
-    if (e.threads < 1 || !(e.float32Seconds > 0) || !(e.bfloat16Seconds > 0)) {
-        return std::nullopt;
-    }
-    return e;
-}
-
-std::string lineOf(const DecoderSpeed& speed) {
-    char times[64];
-    std::snprintf(times, sizeof times, "%.6g\t%.6g", speed.float32Seconds, speed.bfloat16Seconds);
-    return std::string(kFormat) + "\t" + TORCH_VERSION + "\t" + speed.processor + "\t" +
-           std::to_string(speed.threads) + "\t" + times;
 }
 
 }  // namespace
@@ -106,57 +68,21 @@ DecoderSpeed measureDecoderSpeed(const Models& models) {
 }
 
 std::string decoderSpeedCacheFile() {
-    const fs::path folder = cacheFolder();
-    return folder.empty() ? std::string() : (folder / "decoder-speed").string();
+    return machineCacheFile("decoder-speed");
 }
 
 std::optional<DecoderSpeed> rememberedDecoderSpeed(const std::string& file,
                                                    const std::string& processor, int threads) {
-    std::ifstream in(file);
-    std::string line;
-    while (in && std::getline(in, line)) {
-        const std::optional<Entry> e = parse(line);
-        if (e && e->torch == TORCH_VERSION && e->processor == processor && e->threads == threads) {
-            return DecoderSpeed{e->processor, e->threads, e->float32Seconds, e->bfloat16Seconds};
-        }
+    const auto times = rememberedMeasurement(file, kFormat, {processor, threads}, 2);
+    if (!times) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    return DecoderSpeed{processor, threads, (*times)[0], (*times)[1]};
 }
 
 void rememberDecoderSpeed(const std::string& file, const DecoderSpeed& speed) {
-    if (file.empty()) {
-        return;
-    }
-    std::vector<std::string> lines;
-    {
-        std::ifstream in(file);
-        std::string line;
-        while (in && std::getline(in, line) && lines.size() < 64) {
-            const std::optional<Entry> e = parse(line);
-            if (e && !(e->torch == TORCH_VERSION && e->processor == speed.processor &&
-                       e->threads == speed.threads)) {
-                lines.push_back(line);
-            }
-        }
-    }
-    lines.push_back(lineOf(speed));
-    std::error_code ec;
-    fs::create_directories(fs::path(file).parent_path(), ec);
-    const std::string temp = file + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        for (const std::string& line : lines) {
-            out << line << '\n';
-        }
-        if (!out.flush()) {
-            fs::remove(temp, ec);
-            return;
-        }
-    }
-    fs::rename(temp, file, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-    }
+    rememberMeasurement(file, kFormat, {speed.processor, speed.threads},
+                        {speed.float32Seconds, speed.bfloat16Seconds});
 }
 
 std::optional<DecoderSpeed> rememberedDecoderSpeed() {

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "depthstyle/models.h"
+#include "depthstyle/tiling.h"
+
+namespace depthstyle {
+
+// How much memory each stripe of the networks' stretches may take on this
+// machine. The best size depends on the processor's caches, so it is not
+// fixed for the one processor the project was tuned on: it is measured once
+// per processor, thread count and LibTorch (the encoder and the decoder on
+// a 256x256 probe at each candidate) and remembered in the user's cache folder.
+inline constexpr double kStripeBudgetCandidatesMiB[] = {12.0, 24.0, 48.0};
+
+struct StripeBudgetChoice {
+    std::string processor;  // processorName()
+    int threads = 0;
+    std::vector<double> seconds;  // one probe pass per candidate, the fastest of two
+    double chosenMiB() const;
+};
+
+// The fastest candidate where it is at least 5% faster than the default,
+// else the default: a choice never rests on noise. `seconds` holds one time
+// per candidate (any other count gives the default).
+double chooseStripeBudgetMiB(const std::vector<double>& seconds);
+
+// Times an encoding and a decoding of the probe at each candidate (a
+// warm-up each, then the fastest of two, taken in turns); about 3 s on two
+// cores. Other
+// threads' renders keep their stripe budget meanwhile.
+StripeBudgetChoice measureStripeBudget(const Models& models);
+
+std::string stripeBudgetCacheFile();
+std::optional<StripeBudgetChoice> rememberedStripeBudget(const std::string& file,
+                                                         const std::string& processor, int threads);
+void rememberStripeBudget(const std::string& file, const StripeBudgetChoice& choice);
+// This machine's remembered choice, if any (a small file read).
+std::optional<StripeBudgetChoice> rememberedStripeBudget();
+
+// False when DEPTHSTYLE_STRIPE_TUNING=0: the default budget, nothing
+// measured or applied (reproducible timings; the tests).
+bool stripeTuningEnabled();
+
+// Sets the stripe budget to the choice (setStripeBudgetBytes).
+void applyStripeBudget(const StripeBudgetChoice& choice);
+
+}  // namespace depthstyle

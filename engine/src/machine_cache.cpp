@@ -1,0 +1,116 @@
+#include "machine_cache.h"
+
+#include <unistd.h>
+
+#include <torch/csrc/api/include/torch/version.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cache_folder.h"
+
+namespace depthstyle {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Line {
+    std::string format;
+    std::string torch;
+    MachineKey key;
+    std::vector<double> values;
+};
+
+std::optional<Line> parse(const std::string& text) {
+    std::istringstream in(text);
+    Line line;
+    if (!std::getline(in, line.format, '\t') || !std::getline(in, line.torch, '\t') ||
+        !std::getline(in, line.key.processor, '\t') || !(in >> line.key.threads) ||
+        line.key.threads < 1) {
+        return std::nullopt;
+    }
+    double value = 0.0;
+    while (in >> value) {
+        if (!(value > 0.0)) {
+            return std::nullopt;
+        }
+        line.values.push_back(value);
+    }
+    if (!in.eof() || line.values.empty()) {
+        return std::nullopt;
+    }
+    return line;
+}
+
+bool sameEntry(const Line& line, const std::string& format, const MachineKey& key) {
+    return line.format == format && line.torch == TORCH_VERSION &&
+           line.key.processor == key.processor && line.key.threads == key.threads;
+}
+
+}  // namespace
+
+std::optional<std::vector<double>> rememberedMeasurement(const std::string& file,
+                                                         const std::string& format,
+                                                         const MachineKey& key, size_t count) {
+    std::ifstream in(file);
+    std::string text;
+    while (in && std::getline(in, text)) {
+        const std::optional<Line> line = parse(text);
+        if (line && sameEntry(*line, format, key) && line->values.size() == count) {
+            return line->values;
+        }
+    }
+    return std::nullopt;
+}
+
+void rememberMeasurement(const std::string& file, const std::string& format, const MachineKey& key,
+                         const std::vector<double>& values) {
+    if (file.empty()) {
+        return;
+    }
+    std::vector<std::string> kept;
+    {
+        std::ifstream in(file);
+        std::string text;
+        while (in && std::getline(in, text) && kept.size() < 64) {
+            const std::optional<Line> line = parse(text);
+            if (line && !sameEntry(*line, format, key)) {
+                kept.push_back(text);
+            }
+        }
+    }
+    std::string entry =
+        format + "\t" + TORCH_VERSION + "\t" + key.processor + "\t" + std::to_string(key.threads);
+    for (const double value : values) {
+        char number[32];
+        std::snprintf(number, sizeof number, "\t%.6g", value);
+        entry += number;
+    }
+    kept.push_back(entry);
+    std::error_code ec;
+    fs::create_directories(fs::path(file).parent_path(), ec);
+    const std::string temp = file + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        for (const std::string& line : kept) {
+            out << line << '\n';
+        }
+        if (!out.flush()) {
+            fs::remove(temp, ec);
+            return;
+        }
+    }
+    fs::rename(temp, file, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+    }
+}
+
+std::string machineCacheFile(const char* name) {
+    const fs::path folder = cacheFolder();
+    return folder.empty() ? std::string() : (folder / name).string();
+}
+
+}  // namespace depthstyle

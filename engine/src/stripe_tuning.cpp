@@ -1,0 +1,107 @@
+#include "depthstyle/stripe_tuning.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <iterator>
+
+#include "depthstyle/decoder_speed.h"
+#include "depthstyle/tiling.h"
+#include "machine_cache.h"
+#include "model_networks.h"
+
+namespace depthstyle {
+namespace {
+
+// The cache lines' format: one time per candidate (machine_cache.h).
+constexpr const char* kFormat = "1";
+constexpr size_t kCandidates = std::size(kStripeBudgetCandidatesMiB);
+constexpr double kMiB = 1024.0 * 1024.0;
+
+// One encoding and one decoding of the probe, as a render runs them.
+double secondsOf(const Models::Networks& networks, const at::Tensor& probe) {
+    const auto start = std::chrono::steady_clock::now();
+    const at::Tensor features =
+        networks.encoder.forward(probe, Stage::ContentEncoding, Progress(), Precision::Float32);
+    networks.decoder.forward(features, Stage::Decoding, Progress(), Precision::Float32);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+double chooseStripeBudgetMiB(const std::vector<double>& seconds) {
+    if (seconds.size() != kCandidates) {
+        return kDefaultStripeBudgetMiB;
+    }
+    const size_t fastest = static_cast<size_t>(
+        std::distance(seconds.begin(), std::min_element(seconds.begin(), seconds.end())));
+    const size_t standard = static_cast<size_t>(
+        std::distance(std::begin(kStripeBudgetCandidatesMiB),
+                      std::find(std::begin(kStripeBudgetCandidatesMiB),
+                                std::end(kStripeBudgetCandidatesMiB), kDefaultStripeBudgetMiB)));
+    return seconds[fastest] <= 0.95 * seconds[standard] ? kStripeBudgetCandidatesMiB[fastest]
+                                                        : kDefaultStripeBudgetMiB;
+}
+
+double StripeBudgetChoice::chosenMiB() const {
+    return chooseStripeBudgetMiB(seconds);
+}
+
+StripeBudgetChoice measureStripeBudget(const Models& models) {
+    const at::Tensor probe = at::rand({1, 3, 256, 256}, at::TensorOptions().dtype(at::kFloat));
+    std::vector<std::vector<double>> times(kCandidates);
+    for (int round = 0; round < 3; ++round) {  // the first is the warm-up
+        for (size_t c = 0; c < kCandidates; ++c) {
+            setThreadStripeBudgetBytes(kStripeBudgetCandidatesMiB[c] * kMiB);
+            const double seconds = secondsOf(models.networks(), probe);
+            if (round > 0) {
+                times[c].push_back(seconds);
+            }
+        }
+    }
+    setThreadStripeBudgetBytes(0.0);
+    StripeBudgetChoice choice;
+    choice.processor = processorName();
+    choice.threads = at::get_num_threads();
+    for (const std::vector<double>& t : times) {
+        choice.seconds.push_back(*std::min_element(t.begin(), t.end()));  // the least disturbed
+    }
+    return choice;
+}
+
+std::string stripeBudgetCacheFile() {
+    return machineCacheFile("stripe-budget");
+}
+
+std::optional<StripeBudgetChoice> rememberedStripeBudget(const std::string& file,
+                                                         const std::string& processor,
+                                                         int threads) {
+    auto seconds = rememberedMeasurement(file, kFormat, {processor, threads}, kCandidates);
+    if (!seconds) {
+        return std::nullopt;
+    }
+    return StripeBudgetChoice{processor, threads, std::move(*seconds)};
+}
+
+void rememberStripeBudget(const std::string& file, const StripeBudgetChoice& choice) {
+    rememberMeasurement(file, kFormat, {choice.processor, choice.threads}, choice.seconds);
+}
+
+std::optional<StripeBudgetChoice> rememberedStripeBudget() {
+    return rememberedStripeBudget(stripeBudgetCacheFile(), processorName(), at::get_num_threads());
+}
+
+bool stripeTuningEnabled() {
+    const char* value = std::getenv("DEPTHSTYLE_STRIPE_TUNING");
+    return value == nullptr || std::strcmp(value, "0") != 0;
+}
+
+void applyStripeBudget(const StripeBudgetChoice& choice) {
+    setStripeBudgetBytes(choice.chosenMiB() * kMiB);
+}
+
+}  // namespace depthstyle

@@ -1,0 +1,111 @@
+// The stripe size chosen per processor: the rule, the cache and a real
+// measurement (depthstyle/stripe_tuning.h).
+#include <QTemporaryDir>
+#include <QtTest>
+#include <thread>
+
+#include "depthstyle/decoder_speed.h"
+#include "depthstyle/stripe_tuning.h"
+#include "depthstyle/threads.h"
+#include "depthstyle/tiling.h"
+#include "test_env.h"
+
+using namespace depthstyle;
+
+namespace {
+
+constexpr double kMiB = 1024.0 * 1024.0;
+
+}  // namespace
+
+class TestTuning : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(dir_.isValid()); }
+
+    // The fastest candidate only where it beats the default by 5%.
+    void choiceNeedsAClearWin() {
+        QCOMPARE(chooseStripeBudgetMiB({1.0, 1.0, 1.0}), 24.0);
+        QCOMPARE(chooseStripeBudgetMiB({0.90, 1.0, 1.0}), 12.0);
+        QCOMPARE(chooseStripeBudgetMiB({1.0, 1.0, 0.80}), 48.0);
+        QCOMPARE(chooseStripeBudgetMiB({0.97, 1.0, 0.99}), 24.0);  // noise
+        QCOMPARE(chooseStripeBudgetMiB({1.2, 1.0, 1.1}), 24.0);
+        QCOMPARE(chooseStripeBudgetMiB({0.5, 1.0}), 24.0);  // not one time per candidate
+        QCOMPARE(chooseStripeBudgetMiB({}), 24.0);
+        QCOMPARE(StripeBudgetChoice({"CPU", 2, {1.0, 0.5, 0.7}}).chosenMiB(), 24.0);
+    }
+
+    // Found by processor and threads, replaced when measured again, beside
+    // the decoder's measurements in a file of its own.
+    void choiceIsRememberedPerProcessor() {
+        const std::string cache = file("cache/stripe-budget");
+        QVERIFY(!rememberedStripeBudget(cache, "Test CPU", 2));
+        rememberStripeBudget(cache, {"Test CPU", 2, {0.5, 1.0, 1.0}});
+        rememberStripeBudget(cache, {"Other CPU", 2, {1.0, 1.0, 0.5}});
+        std::optional<StripeBudgetChoice> found = rememberedStripeBudget(cache, "Test CPU", 2);
+        QVERIFY(found);
+        QCOMPARE(found->chosenMiB(), 12.0);
+        QCOMPARE(rememberedStripeBudget(cache, "Other CPU", 2)->chosenMiB(), 48.0);
+        QVERIFY(!rememberedStripeBudget(cache, "Test CPU", 4));
+        rememberStripeBudget(cache, {"Test CPU", 2, {1.0, 1.0, 1.0}});
+        QCOMPARE(rememberedStripeBudget(cache, "Test CPU", 2)->chosenMiB(), 24.0);
+        QFile text(QString::fromStdString(cache));
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        QCOMPARE(text.readAll().count("Test CPU"), 1);
+        text.close();
+        // A line with another count of times, or damaged, is not a choice.
+        QVERIFY(text.open(QIODevice::Append));
+        text.write("1\tx\tShort CPU\t2\t1\t1\nnonsense\n");
+        text.close();
+        QVERIFY(!rememberedStripeBudget(cache, "Short CPU", 2));
+        QVERIFY(rememberedStripeBudget(cache, "Other CPU", 2));
+        const std::string decoder = file("cache/decoder-speed");
+        rememberDecoderSpeed(decoder, {"Test CPU", 2, 0.3, 0.2});
+        QVERIFY(rememberedDecoderSpeed(decoder, "Test CPU", 2));
+        QCOMPARE(rememberedStripeBudget(cache, "Test CPU", 2)->seconds.size(), size_t(3));
+    }
+
+    // A real measurement on the stand-in encoder; other threads keep their
+    // budget meanwhile, and the process's budget is untouched.
+    void measuredHere() {
+        const std::shared_ptr<const Models> models = Models::load(test::standinModelFiles());
+        setStripeBudgetBytes(0);
+        const StripeBudgetChoice choice = measureStripeBudget(*models);
+        QCOMPARE(choice.seconds.size(), size_t(3));
+        for (const double s : choice.seconds) {
+            QVERIFY(s > 0.0);
+        }
+        QCOMPARE(choice.processor, processorName());
+        QCOMPARE(choice.threads, computeThreads());
+        QCOMPARE(stripeBudgetBytes(), kDefaultStripeBudgetMiB * kMiB);
+        qInfo(
+            "encoder and decoder on the 256x256 probe at 12, 24, 48 MiB: %.3f %.3f %.3f s -> %.0f "
+            "MiB",
+            choice.seconds[0], choice.seconds[1], choice.seconds[2], choice.chosenMiB());
+        setThreadStripeBudgetBytes(3 * kMiB);
+        QCOMPARE(stripeBudgetBytes(), 3 * kMiB);
+        double other = 0.0;
+        std::thread([&other] { other = stripeBudgetBytes(); }).join();
+        QCOMPARE(other, kDefaultStripeBudgetMiB * kMiB);
+        setThreadStripeBudgetBytes(0);
+        applyStripeBudget({"CPU", 2, {0.5, 1.0, 1.0}});
+        QCOMPARE(stripeBudgetBytes(), 12 * kMiB);
+        setStripeBudgetBytes(0);
+    }
+
+    void switchedOffByTheEnvironment() {
+        QVERIFY(qputenv("DEPTHSTYLE_STRIPE_TUNING", "0"));
+        QVERIFY(!stripeTuningEnabled());
+        QVERIFY(qunsetenv("DEPTHSTYLE_STRIPE_TUNING"));
+        QVERIFY(stripeTuningEnabled());
+        QVERIFY(qputenv("DEPTHSTYLE_STRIPE_TUNING", "0"));
+    }
+
+private:
+    std::string file(const char* name) const { return dir_.filePath(name).toStdString(); }
+    QTemporaryDir dir_;
+};
+
+QTEST_GUILESS_MAIN(TestTuning)
+#include "tst_tuning.moc"
