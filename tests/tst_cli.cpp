@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -288,10 +290,30 @@ void TestCli::stripeSizeIsMeasuredOnce() {
     const ProcessResult second = cli(basics(file("tuned-2.png")), tuned);
     QVERIFY2(second.exitCode == 0, qPrintable(second.err));
     QVERIFY(!second.err.contains(QStringLiteral("measuring")));
+    // Two runs starting together on a fresh machine measure once: the other
+    // waits for the cache's lock and reads the result.
+    const QString together = file("cache-together");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("DEPTHSTYLE_STRIPE_TUNING", "1");
+    environment.insert("XDG_CACHE_HOME", together);
+    QProcess a;
+    QProcess b;
+    for (QProcess* p : {&a, &b}) {
+        p->setProcessEnvironment(environment);
+        p->start(cliExecutable(), basics(file(p == &a ? "together-a.png" : "together-b.png")));
+    }
+    for (QProcess* p : {&a, &b}) {
+        QVERIFY(p->waitForFinished(120000));
+        QCOMPARE(p->exitCode(), 0);
+    }
+    const int measuring = int(a.readAllStandardError().contains("measuring")) +
+                          int(b.readAllStandardError().contains("measuring"));
+    QCOMPARE(measuring, 1);
     // Switched off, nothing is measured or written.
     const QString off = file("cache-off");
-    const ProcessResult untuned =
-        cli(basics(file("tuned-3.png")), {QStringLiteral("XDG_CACHE_HOME=") + off});
+    const ProcessResult untuned = cli(
+        basics(file("tuned-3.png")),
+        {QStringLiteral("DEPTHSTYLE_STRIPE_TUNING=0"), QStringLiteral("XDG_CACHE_HOME=") + off});
     QVERIFY2(untuned.exitCode == 0, qPrintable(untuned.err));
     QVERIFY(!untuned.err.contains(QStringLiteral("measuring")));
     QVERIFY(!QFileInfo::exists(off + "/depthstyle/stripe-budget"));

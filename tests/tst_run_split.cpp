@@ -154,6 +154,31 @@ private Q_SLOTS:
         QVERIFY(split.convolutions.convSeconds < split.whole);
     }
 
+    // A one-time measurement's probe (the stripe size) is a part of its own;
+    // its networks' stages are not taken for the run's.
+    void measurementIsOnePart() {
+        QTemporaryDir dir;
+        const QString content = dir.filePath("content.png");
+        const QString style = dir.filePath("style.png");
+        cv::imwrite(content.toStdString(), test::makeContentPicture(96, 64));
+        cv::imwrite(style.toStdString(), test::makeStylePicture(64, 64));
+        const QByteArray previous = qgetenv("XDG_CACHE_HOME");
+        qputenv("XDG_CACHE_HOME", dir.filePath("cache").toLocal8Bit());
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+        const RunSplit split = traceRun({test::cliExecutable().toStdString(), "--models",
+                                         test::standinModelDir().toStdString(), "--content",
+                                         content.toStdString(), "--style", style.toStdString(),
+                                         "--output", dir.filePath("out.png").toStdString()});
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
+        qputenv("XDG_CACHE_HOME", previous);
+        QVERIFY(split.ok);
+        QVERIFY(split.parts.count("stripe size") == 1);
+        QCOMPARE(split.parentOf.at("content encoding"), std::string());
+        QCOMPARE(split.parentOf.at("decoding"), std::string());
+        // The probe's convolutions are counted in its part.
+        QVERIFY(split.parts.at("stripe size").convCalls > 0);
+    }
+
     void silentWithoutTheVariable() {
         const test::ProcessResult r = test::runProcess(test::cliExecutable(), {"--version"});
         QCOMPARE(r.exitCode, 0);

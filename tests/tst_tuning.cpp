@@ -94,6 +94,34 @@ private Q_SLOTS:
         setStripeBudgetBytes(0);
     }
 
+    // Where nothing can be remembered nothing is measured (it would be
+    // every run); switched off, neither.
+    void nothingMeasuredWhereNothingIsRemembered() {
+        const std::shared_ptr<const Models> models = Models::load(test::standinModelFiles());
+        const QByteArray previous = qgetenv("XDG_CACHE_HOME");
+        QFile blocker(dir_.filePath("not-a-folder"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        qputenv("XDG_CACHE_HOME", blocker.fileName().toLocal8Bit());
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+        bool measured = false;
+        QVERIFY(!canRememberStripeBudget());
+        QVERIFY(!stripeBudgetForThisMachine(*models, [&] { measured = true; }));
+        QVERIFY(!measured);
+        // A writable cache: measured once, then read.
+        qputenv("XDG_CACHE_HOME", dir_.filePath("machine-cache").toLocal8Bit());
+        QVERIFY(canRememberStripeBudget());
+        QVERIFY(stripeBudgetForThisMachine(*models, [&] { measured = true; }));
+        QVERIFY(measured);
+        measured = false;
+        QVERIFY(stripeBudgetForThisMachine(*models, [&] { measured = true; }));
+        QVERIFY(!measured);
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
+        QVERIFY(!stripeBudgetForThisMachine(*models, [&] { measured = true; }));
+        QVERIFY(!measured);
+        qputenv("XDG_CACHE_HOME", previous);
+    }
+
     void switchedOffByTheEnvironment() {
         QVERIFY(qputenv("DEPTHSTYLE_STRIPE_TUNING", "0"));
         QVERIFY(!stripeTuningEnabled());

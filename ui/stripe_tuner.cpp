@@ -1,5 +1,6 @@
 #include "stripe_tuner.h"
 
+#include <memory>
 #include <optional>
 
 #include "depthstyle/stripe_tuning.h"
@@ -17,23 +18,41 @@ StripeTuner::StripeTuner(SharedModels& models, RenderService& service, QObject* 
         applyStripeBudget(*known);
         return;
     }
+    if (!canRememberStripeBudget()) {
+        return;  // it would be measured again at every start
+    }
     connect(&service, &RenderService::previewFinished, this, &StripeTuner::previewFinished);
+    // Renders during the measurement would skew it: such a result is not kept.
+    const auto disturbed = [this] { disturbed_ = true; };
+    connect(&service, &RenderService::previewProgressed, this, disturbed);
+    connect(&service, &RenderService::exportProgressed, this, disturbed);
+    connect(&service, &RenderService::variationReady, this, disturbed);
 }
 
 void StripeTuner::previewFinished() {
     if (measuring_) {
         return;
     }
+    std::shared_ptr<const Models> models;
+    try {
+        models = models_.get();  // loaded by now: the result was shown
+    } catch (const std::exception&) {
+        return;  // no networks (missing models): measured another time
+    }
     measuring_ = true;
-    disconnect(sender(), nullptr, this, nullptr);
+    disturbed_ = false;
     threads_.run(
-        [this]() -> std::function<void()> {
+        [this, models]() -> std::function<void()> {
             try {
-                const StripeBudgetChoice choice = measureStripeBudget(*models_.get());
-                rememberStripeBudget(stripeBudgetCacheFile(), choice);
-                return [choice] { applyStripeBudget(choice); };
+                const StripeBudgetChoice choice = measureStripeBudget(*models);
+                return [this, choice] {
+                    if (!disturbed_) {
+                        rememberStripeBudget(stripeBudgetCacheFile(), choice);
+                        applyStripeBudget(choice);
+                    }
+                };
             } catch (const std::exception&) {
-                return {};  // no networks (missing models): measured another time
+                return {};
             }
         },
         QThread::LowPriority);

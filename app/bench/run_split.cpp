@@ -138,17 +138,30 @@ RunSplit traceRun(const std::vector<std::string>& argv) {
         args.push_back(const_cast<char*>(a.c_str()));
     }
     args.push_back(nullptr);
+    // The child's environment, made before the fork (nothing but exec and
+    // descriptor calls after it).
+    std::vector<std::string> environment{"DEPTHSTYLE_TRACE=1", "DNNL_VERBOSE=2"};
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string entry(*e);
+        if (entry.rfind("DEPTHSTYLE_TRACE=", 0) != 0 && entry.rfind("DNNL_VERBOSE=", 0) != 0) {
+            environment.push_back(entry);
+        }
+    }
+    std::vector<char*> envp;
+    for (std::string& entry : environment) {
+        envp.push_back(entry.data());
+    }
+    envp.push_back(nullptr);
+    const int null = open("/dev/null", O_WRONLY);
     const long long spawned = monotonicNs();
     const pid_t pid = fork();
     if (pid == 0) {
-        setenv("DEPTHSTYLE_TRACE", "1", 1);
-        setenv("DNNL_VERBOSE", "2", 1);
         dup2(out, STDOUT_FILENO);
-        const int null = open("/dev/null", O_WRONLY);
         dup2(null, STDERR_FILENO);
-        execvp(args[0], args.data());
+        execve(args[0], args.data(), envp.data());
         _exit(127);
     }
+    close(null);
     close(out);
     int status = 0;
     if (pid > 0) {

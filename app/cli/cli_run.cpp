@@ -97,20 +97,20 @@ namespace {
 
 // The stripe size measured for this processor, once (stripe_tuning.h).
 void tuneStripes(const Models& models) {
-    if (!stripeTuningEnabled()) {
-        return;
-    }
-    std::optional<StripeBudgetChoice> choice = rememberedStripeBudget();
-    if (!choice) {
-        const trace::Part part("stripe size measurement");
+    const auto say = [] {
         printLine(
             "measuring this processor once: the networks' best stripe size (about 3 s; "
             "remembered in " +
             stripeBudgetCacheFile() + ")");
-        choice = measureStripeBudget(models);
-        rememberStripeBudget(stripeBudgetCacheFile(), *choice);
+    };
+    std::optional<StripeBudgetChoice> choice;
+    {
+        const trace::Part part("stripe size");
+        choice = stripeBudgetForThisMachine(models, say);
     }
-    applyStripeBudget(*choice);
+    if (choice) {
+        applyStripeBudget(*choice);
+    }
 }
 
 }  // namespace

@@ -29,37 +29,46 @@ constexpr std::uint64_t kMostWarmupBytes = std::uint64_t{512} << 20;
 std::uint64_t warmupBytes(const CliOptions& o) {
     std::uint64_t bytes = kNetworkBytes;
     if (!o.isBatch() && !o.video) {
-        // The heap grows past the peak the estimate counts (blocks of
-        // different sizes do not always fit where others were freed): half
-        // as much again, as measured at the paper's setting.
-        bytes += 3 *
-                 estimatedRenderBytes(doc::localPath(o.content), o.parameters.contentSize,
-                                      doc::localPath(o.style), o.parameters.styleSize) /
-                 2;
+        bytes += estimatedRenderBytes(doc::localPath(o.content), o.parameters.contentSize,
+                                      doc::localPath(o.style), o.parameters.styleSize);
     }
     const std::uint64_t available = availableMemoryBytes();
     return std::min({bytes, kMostWarmupBytes, available > 0 ? available / 4 : bytes});
 }
 
+// Beside the program in a build tree, else in the installed private library
+// folder; empty when the program's own path cannot be read (the current
+// folder is never searched).
 std::filesystem::path workModulePath() {
     std::error_code error;
     const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
-    const std::filesystem::path folder = error ? std::filesystem::path(".") : program.parent_path();
-    const std::filesystem::path beside = folder / kWorkModuleName;
+    if (error || program.empty()) {
+        return {};
+    }
+    const std::filesystem::path beside = program.parent_path() / kWorkModuleName;
     if (std::filesystem::exists(beside, error)) {
         return beside;
     }
-    return (folder / DEPTHSTYLE_WORK_MODULE_FOLDER / kWorkModuleName).lexically_normal();
+    return (program.parent_path() / DEPTHSTYLE_WORK_MODULE_FOLDER / kWorkModuleName)
+        .lexically_normal();
 }
 
 }  // namespace
 
 int runInWorkModule(const CliOptions& options) {
     const std::filesystem::path path = workModulePath();
+    if (path.empty()) {
+        std::fprintf(stderr,
+                     "depthstyle-cli: error: cannot find %s: /proc/self/exe, the program's own "
+                     "path, cannot be read\n",
+                     kWorkModuleName);
+        return 1;
+    }
     // The first touch of the run's memory happens on another core while
     // LibTorch loads.
     tuneAllocatorOnce();
-    const HeapWarmup warmup(warmupBytes(options));
+    const std::uint64_t warmed = warmupBytes(options);
+    const HeapWarmup warmup(warmed);
     void* module = nullptr;
     {
         const trace::Part part("loading LibTorch");
@@ -71,14 +80,19 @@ int runInWorkModule(const CliOptions& options) {
                      why != nullptr ? why : "unknown reason");
         return 1;
     }
+    const auto build = reinterpret_cast<WorkBuild>(dlsym(module, kWorkBuildName));
     const auto entry = reinterpret_cast<WorkEntry>(dlsym(module, kWorkEntryName));
-    if (entry == nullptr) {
-        std::fprintf(stderr, "depthstyle-cli: error: '%s' has no %s\n", path.c_str(),
-                     kWorkEntryName);
+    if (build == nullptr || entry == nullptr || build() != workBuild()) {
+        std::fprintf(stderr,
+                     "depthstyle-cli: error: '%s' is not this program's work module (it is from "
+                     "%s; this program is %s): reinstall DepthStyle\n",
+                     path.c_str(), build != nullptr ? build() : "another program",
+                     workBuild().c_str());
         return 1;
     }
+    const WorkStart start{warmedHeapBytes()};
     // The module stays loaded: its libraries' teardown is the process's.
-    return entry(&options);
+    return entry(&options, &start);
 }
 
 void endProcess(int status) {

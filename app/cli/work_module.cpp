@@ -3,17 +3,28 @@
 // --help, --version and mistakes on the command line answer at once
 // (loading LibTorch's ~290 libraries takes about half a second).
 #include "work_module.h"
+
+#include <string>
+
 #include "cli_run.h"
+#include "depthstyle/heap.h"
 #include "depthstyle/process_setup.h"
 #include "depthstyle/run_trace.h"
 #include "interrupt.h"
 
+extern "C" __attribute__((visibility("default"))) const char* depthstyle_cli_work_build() {
+    static const std::string build = depthstyle::cli::workBuild();
+    return build.c_str();
+}
+
 extern "C" __attribute__((visibility("default"))) int depthstyle_cli_work(
-    const depthstyle::cli::CliOptions* options) {
+    const depthstyle::cli::CliOptions* options, const depthstyle::cli::WorkStart* start) {
     depthstyle::cli::installInterruptHandlers(options->isBatch() || options->video);
     {
         const depthstyle::trace::Part part("process set-up");
-        depthstyle::configureProcess(options->threads);
+        // The program tuned the heap before loading this module.
+        depthstyle::configureProcess(options->threads, /*tuneHeap=*/false);
+        depthstyle::noteWarmedHeapBytes(start->warmedHeapBytes);
     }
     return depthstyle::cli::runCli(*options);
 }

@@ -19,9 +19,6 @@ namespace {
 // Tensors between segments larger than this many stripe budgets are not
 // kept whole (240 MiB by default).
 constexpr double kMaterializeStripes = 10.0;
-constexpr double kDefaultStripeBudget = kDefaultStripeBudgetMiB * 1024 * 1024;
-std::atomic<double> stripeBudget{kDefaultStripeBudget};
-thread_local double threadStripeBudget = 0.0;
 
 enum class OpKind { Conv, Pool, Upsample };
 
@@ -272,18 +269,6 @@ std::vector<Segment> groupSegments(const ConvStack::Layers& layers, const InputR
 }
 
 }  // namespace
-
-void setStripeBudgetBytes(double bytes) {
-    stripeBudget = bytes > 0.0 ? bytes : kDefaultStripeBudget;
-}
-
-double stripeBudgetBytes() {
-    return threadStripeBudget > 0.0 ? threadStripeBudget : stripeBudget.load();
-}
-
-void setThreadStripeBudgetBytes(double bytes) {
-    threadStripeBudget = bytes > 0.0 ? bytes : 0.0;
-}
 
 ConvStack::ConvStack(std::unique_ptr<Layers> layers) : layers_(std::move(layers)) {}
 ConvStack::ConvStack(ConvStack&&) noexcept = default;

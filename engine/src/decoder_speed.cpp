@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "depthstyle/precision.h"
+#include "depthstyle/run_trace.h"
 #include "machine_cache.h"
 #include "model_networks.h"
 
@@ -49,6 +50,7 @@ std::string processorName() {
 }
 
 DecoderSpeed measureDecoderSpeed(const Models& models) {
+    const trace::Muted quiet;  // the probe's stages are not the run's
     const ConvStack& decoder = models.networks().decoder;
     const at::Tensor probe = at::rand({1, 512, 32, 32}, at::TensorOptions().dtype(at::kFloat));
     DecoderSpeed speed;

@@ -4,9 +4,11 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <mutex>
+#include <system_error>
 
 namespace depthstyle {
 namespace {
@@ -30,7 +32,17 @@ void adviseHugePagesOnHeap() {
     std::free(block);
 }
 
+std::atomic<std::uint64_t> warmed{0};
+
 }  // namespace
+
+std::uint64_t warmedHeapBytes() {
+    return warmed.load();
+}
+
+void noteWarmedHeapBytes(std::uint64_t bytes) {
+    warmed = bytes;
+}
 
 void tuneAllocatorOnce() {
     static std::once_flag once;
@@ -51,15 +63,21 @@ HeapWarmup::HeapWarmup(std::uint64_t bytes) {
     if (block == nullptr) {
         return;
     }
-    toucher_ = std::thread([block, bytes] {
-        const auto page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
-        for (std::uint64_t at = 0; at < bytes; at += page) {
-            // volatile: the compiler may not drop stores to memory that is
-            // freed next
-            static_cast<volatile unsigned char*>(block)[at] = 0;
-        }
-        std::free(block);
-    });
+    try {
+        toucher_ = std::thread([block, bytes] {
+            const auto page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+            for (std::uint64_t at = 0; at < bytes; at += page) {
+                // volatile: the compiler may not drop stores to memory that is
+                // freed next
+                static_cast<volatile unsigned char*>(block)[at] = 0;
+            }
+            std::free(block);
+        });
+    } catch (const std::system_error&) {
+        std::free(block);  // no thread to spare: nothing warmed
+        return;
+    }
+    noteWarmedHeapBytes(warmedHeapBytes() + bytes);
 }
 
 HeapWarmup::~HeapWarmup() {

@@ -1,5 +1,7 @@
 #include "machine_cache.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <torch/csrc/api/include/torch/version.h>
@@ -65,10 +67,10 @@ std::optional<std::vector<double>> rememberedMeasurement(const std::string& file
     return std::nullopt;
 }
 
-void rememberMeasurement(const std::string& file, const std::string& format, const MachineKey& key,
+bool rememberMeasurement(const std::string& file, const std::string& format, const MachineKey& key,
                          const std::vector<double>& values) {
     if (file.empty()) {
-        return;
+        return false;
     }
     std::vector<std::string> kept;
     {
@@ -99,12 +101,42 @@ void rememberMeasurement(const std::string& file, const std::string& format, con
         }
         if (!out.flush()) {
             fs::remove(temp, ec);
-            return;
+            return false;
         }
     }
     fs::rename(temp, file, ec);
     if (ec) {
         fs::remove(temp, ec);
+        return false;
+    }
+    return true;
+}
+
+bool canRemember(const std::string& file) {
+    if (file.empty()) {
+        return false;
+    }
+    std::error_code ec;
+    const fs::path folder = fs::path(file).parent_path();
+    fs::create_directories(folder, ec);
+    return fs::is_directory(folder, ec) && ::access(folder.c_str(), W_OK) == 0 &&
+           (!fs::exists(file, ec) || ::access(file.c_str(), W_OK) == 0);
+}
+
+MachineCacheLock::MachineCacheLock(const std::string& file) {
+    if (file.empty()) {
+        return;
+    }
+    descriptor_ = ::open((file + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (descriptor_ >= 0 && ::flock(descriptor_, LOCK_EX) != 0) {
+        ::close(descriptor_);
+        descriptor_ = -1;
+    }
+}
+
+MachineCacheLock::~MachineCacheLock() {
+    if (descriptor_ >= 0) {
+        ::close(descriptor_);  // releases the lock
     }
 }
 

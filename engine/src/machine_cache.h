@@ -22,11 +22,30 @@ std::optional<std::vector<double>> rememberedMeasurement(const std::string& file
                                                          const MachineKey& key, size_t count);
 
 // Adds or replaces the line of `key`; the file is written to a temporary
-// name and renamed. Failures are ignored (the cache only saves time).
-void rememberMeasurement(const std::string& file, const std::string& format, const MachineKey& key,
+// name and renamed. False when it could not be written (the cache only
+// saves time).
+bool rememberMeasurement(const std::string& file, const std::string& format, const MachineKey& key,
                          const std::vector<double>& values);
 
 // The cache file called `name` in cacheFolder(); empty without a home folder.
 std::string machineCacheFile(const char* name);
+
+// Whether a measurement could be remembered in `file` (its folder made and
+// writable): where not, measuring would be repeated on every run.
+bool canRemember(const std::string& file);
+
+// Holds an exclusive lock on `file`.lock while it lives, so that programs
+// starting together measure once and the others read the result. Does
+// nothing when the lock file cannot be made.
+class MachineCacheLock {
+public:
+    explicit MachineCacheLock(const std::string& file);
+    ~MachineCacheLock();
+    MachineCacheLock(const MachineCacheLock&) = delete;
+    MachineCacheLock& operator=(const MachineCacheLock&) = delete;
+
+private:
+    int descriptor_ = -1;
+};
 
 }  // namespace depthstyle

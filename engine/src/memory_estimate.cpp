@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "depthstyle/engine_error.h"
+#include "depthstyle/heap.h"
 #include "depthstyle/size_policy.h"
+#include "depthstyle/tiling.h"
 #include "image_header.h"
 
 namespace depthstyle {
@@ -23,7 +25,9 @@ namespace {
 constexpr double kFeatureBytesPerBlock = 512.0 * 4.0;  // relu4_1: 512 floats per 8x8
 constexpr double kPictureBytesPerPixel = 3.0 * 4.0;    // float RGB
 constexpr double kMapBytesPerPixel = 4.0;              // the proximity map
-constexpr double kStripeBytes = 200.0 * 1024 * 1024;   // stripes, carried rows, oneDNN scratch
+// Stripes, carried rows, oneDNN scratch and the tensors kept whole between
+// stretches, at the default stripe budget; they grow with it.
+constexpr double kStripeBytes = 200.0 * 1024 * 1024;
 
 double blocks(cv::Size size) {
     const cv::Size grid = featureGridSize(size);
@@ -111,7 +115,12 @@ std::uint64_t estimatedRenderBytes(cv::Size content, cv::Size style) {
     const cv::Size grid = featureGridSize(content);
     const double decoded = kPictureBytesPerPixel * 64.0 * grid.width * grid.height;
     const double transient = std::max(kPictureBytesPerPixel * n, decoded);
-    return static_cast<std::uint64_t>(held + transient + kStripeBytes);
+    // Up to the largest budget the stripe tuning chooses (twice the default);
+    // larger ones (tests' "one stripe") only run on small pictures.
+    const double stripes =
+        kStripeBytes *
+        std::clamp(stripeBudgetBytes() / (kDefaultStripeBudgetMiB * 1024 * 1024), 1.0, 2.0);
+    return static_cast<std::uint64_t>(held + transient + stripes);
 }
 
 std::uint64_t availableMemoryBytes() {
@@ -198,7 +207,9 @@ void requireMemoryForRender(cv::Size content, cv::Size style, const std::string&
     if (free == 0) {
         return;  // nothing could be read: no grounds to refuse
     }
-    const std::uint64_t available = free + alreadyHeld;
+    // The heap warmed for this run is memory the render will use, though the
+    // system counts it as taken.
+    const std::uint64_t available = free + alreadyHeld + warmedHeapBytes();
     if (needed <= available) {
         return;
     }

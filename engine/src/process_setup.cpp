@@ -7,8 +7,10 @@
 
 namespace depthstyle {
 
-int configureProcess(int computeThreads) {
-    tuneAllocatorOnce();
+int configureProcess(int computeThreads, bool tuneHeap) {
+    if (tuneHeap) {
+        tuneAllocatorOnce();
+    }
     return setComputeThreads(computeThreads);
 }
 

@@ -11,6 +11,8 @@
 namespace depthstyle::trace {
 namespace {
 
+thread_local int muted = 0;
+
 long long micros(const timeval& t) {
     return static_cast<long long>(t.tv_sec) * 1000000LL + t.tv_usec;
 }
@@ -39,8 +41,16 @@ bool enabled() {
     return on;
 }
 
+Muted::Muted() {
+    ++muted;
+}
+
+Muted::~Muted() {
+    --muted;
+}
+
 void mark(const char* part, bool begin) {
-    if (!enabled()) {
+    if (!enabled() || muted > 0) {
         return;
     }
     timespec now{};

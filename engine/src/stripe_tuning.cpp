@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "depthstyle/decoder_speed.h"
+#include "depthstyle/run_trace.h"
 #include "depthstyle/tiling.h"
 #include "machine_cache.h"
 #include "model_networks.h"
@@ -18,7 +19,7 @@ namespace depthstyle {
 namespace {
 
 // The cache lines' format: one time per candidate (machine_cache.h).
-constexpr const char* kFormat = "1";
+constexpr const char* kFormat = "2";
 constexpr size_t kCandidates = std::size(kStripeBudgetCandidatesMiB);
 constexpr double kMiB = 1024.0 * 1024.0;
 
@@ -52,6 +53,7 @@ double StripeBudgetChoice::chosenMiB() const {
 }
 
 StripeBudgetChoice measureStripeBudget(const Models& models) {
+    const trace::Muted quiet;  // the probe's stages are not the run's
     const at::Tensor probe = at::rand({1, 3, 256, 256}, at::TensorOptions().dtype(at::kFloat));
     std::vector<std::vector<double>> times(kCandidates);
     for (int round = 0; round < 3; ++round) {  // the first is the warm-up
@@ -102,6 +104,38 @@ bool stripeTuningEnabled() {
 
 void applyStripeBudget(const StripeBudgetChoice& choice) {
     setStripeBudgetBytes(choice.chosenMiB() * kMiB);
+}
+
+bool canRememberStripeBudget() {
+    return canRemember(stripeBudgetCacheFile());
+}
+
+std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(
+    const Models& models, const std::function<void()>& measuring) {
+    if (!stripeTuningEnabled()) {
+        return std::nullopt;
+    }
+    if (std::optional<StripeBudgetChoice> known = rememberedStripeBudget()) {
+        return known;
+    }
+    const std::string file = stripeBudgetCacheFile();
+    if (!canRemember(file)) {
+        return std::nullopt;
+    }
+    const MachineCacheLock lock(file);
+    if (std::optional<StripeBudgetChoice> known = rememberedStripeBudget()) {
+        return known;  // measured by a program that held the lock first
+    }
+    if (measuring) {
+        measuring();
+    }
+    try {
+        StripeBudgetChoice choice = measureStripeBudget(models);
+        rememberStripeBudget(file, choice);
+        return choice;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
 }
 
 }  // namespace depthstyle

@@ -18,6 +18,12 @@ void tuneAllocatorOnce();
 // happens beside work that leaves a core idle, such as loading LibTorch,
 // instead of inside the networks. Call tuneAllocatorOnce() first. Waits for
 // the thread when destroyed.
+// How much of the heap was warmed in this process (HeapWarmup, or told by
+// whoever warmed it): memory the render counts as its own when it checks
+// that it fits, though the system counts it as taken.
+std::uint64_t warmedHeapBytes();
+void noteWarmedHeapBytes(std::uint64_t bytes);
+
 class HeapWarmup {
 public:
     explicit HeapWarmup(std::uint64_t bytes);

@@ -10,8 +10,10 @@ namespace depthstyle {
 //     tensors cost more than the convolutions on the machines measured);
 //   - LibTorch's and OpenCV's compute threads (Debian's LibTorch defaults to
 //     one): `computeThreads`, 0 = every available core.
-// Returns the number of compute threads in effect.
-int configureProcess(int computeThreads);
+// Returns the number of compute threads in effect. `tuneHeap` false: the
+// heap was tuned already by another copy of the engine's basics in this
+// process (depthstyle-cli's program, before it loads its work module).
+int configureProcess(int computeThreads, bool tuneHeap = true);
 
 // Gives the free memory the process keeps (see above) back to the system,
 // for when the working size has gone down. Takes a few milliseconds per

@@ -13,6 +13,16 @@ namespace depthstyle::trace {
 bool enabled();
 void mark(const char* part, bool begin);
 
+// Silences this thread's marks for the lifetime of the object: a probe (a
+// one-time measurement) runs the networks, and its stages are not the run's.
+class Muted {
+public:
+    Muted();
+    ~Muted();
+    Muted(const Muted&) = delete;
+    Muted& operator=(const Muted&) = delete;
+};
+
 // Marks a part for the lifetime of the object.
 class Part {
 public:

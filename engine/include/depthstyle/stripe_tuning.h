@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,5 +48,18 @@ bool stripeTuningEnabled();
 
 // Sets the stripe budget to the choice (setStripeBudgetBytes).
 void applyStripeBudget(const StripeBudgetChoice& choice);
+
+// Whether a measurement could be remembered here (the cache folder made and
+// writable): where not, nothing is measured, since it would be repeated on
+// every run.
+bool canRememberStripeBudget();
+
+// This machine's choice: remembered, else measured now and remembered.
+// Programs starting together measure once: the others wait for the cache
+// file's lock and read it. `measuring` runs just before a measurement.
+// None (the default applies) when tuning is off, when nothing can be
+// remembered here, or when the measurement failed.
+std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(
+    const Models& models, const std::function<void()>& measuring);
 
 }  // namespace depthstyle
