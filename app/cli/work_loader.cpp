@@ -67,8 +67,7 @@ int runInWorkModule(const CliOptions& options) {
     // The first touch of the run's memory happens on another core while
     // LibTorch loads.
     tuneAllocatorOnce();
-    const std::uint64_t warmed = warmupBytes(options);
-    const HeapWarmup warmup(warmed);
+    const HeapWarmup warmup(warmupBytes(options));
     void* module = nullptr;
     {
         const trace::Part part("loading LibTorch");

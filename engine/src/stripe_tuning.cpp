@@ -54,6 +54,11 @@ double StripeBudgetChoice::chosenMiB() const {
 
 StripeBudgetChoice measureStripeBudget(const Models& models) {
     const trace::Muted quiet;  // the probe's stages are not the run's
+    // This thread's own budget goes back to the process's however the
+    // measurement ends.
+    struct ThreadBudget {
+        ~ThreadBudget() { setThreadStripeBudgetBytes(0.0); }
+    } const restore;
     const at::Tensor probe = at::rand({1, 3, 256, 256}, at::TensorOptions().dtype(at::kFloat));
     std::vector<std::vector<double>> times(kCandidates);
     for (int round = 0; round < 3; ++round) {  // the first is the warm-up
@@ -65,7 +70,6 @@ StripeBudgetChoice measureStripeBudget(const Models& models) {
             }
         }
     }
-    setThreadStripeBudgetBytes(0.0);
     StripeBudgetChoice choice;
     choice.processor = processorName();
     choice.threads = at::get_num_threads();
