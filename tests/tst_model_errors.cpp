@@ -38,6 +38,11 @@ void TestModelErrors::initTestCase() {
         runPythonTool("make_standin_models.py",
                       {file("nan"), "--format", "zip", "--non-finite", "decoder:8.bias"});
     QVERIFY2(nonFinite.exitCode == 0, qPrintable(nonFinite.err));
+    const ProcessResult infinite = runPythonTool(
+        "make_standin_models.py",
+        {file("infinite"), "--format", "zip", "--negative-infinity", "decoder:5.weight"});
+    QVERIFY2(infinite.exitCode == 0, qPrintable(infinite.err));
+    QVERIFY2(nonFinite.exitCode == 0, qPrintable(nonFinite.err));
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
     const ProcessResult ordered =
         runPythonTool("make_standin_models.py", {file("ordered"), "--format", "zip-ordered"});
@@ -78,6 +83,9 @@ void TestModelErrors::badModelFile_data() {
     QTest::addRow("NaN in a weight")
         << good + "/vgg_normalised.pth" << file("nan/decoder.pth") << int(ErrorKind::ModelInvalid)
         << "tensor '8.bias' holds NaN or infinite values";
+    QTest::addRow("minus infinity alone, mid-weight")
+        << good + "/vgg_normalised.pth" << file("infinite/decoder.pth")
+        << int(ErrorKind::ModelInvalid) << "tensor '5.weight' holds NaN or infinite values";
     QTest::addRow("decoder given as encoder")
         << good + "/decoder.pth" << good + "/decoder.pth" << int(ErrorKind::ModelInvalid)
         << "tensor '0.weight' is missing (expected shape 3x3x1x1)";
