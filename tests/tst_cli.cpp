@@ -1,5 +1,6 @@
 // depthstyle-cli end to end on stand-in models: outputs, maps, sweeps,
 // options and every error's exit code and message.
+#include <dlfcn.h>
 #include <sys/stat.h>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void usageErrors();
     void answersWithoutLoadingLibTorch();
     void missingWorkModuleIsNamed();
+    void workModuleKeepsPthreadpoolSerial();
     void stripeSizeIsMeasuredOnce();
     void runWritesResultAndMaps();
     void strengthMapHoldsExactValues();
@@ -272,6 +274,22 @@ void TestCli::missingWorkModuleIsNamed() {
              qPrintable(run.err));
     QVERIFY(!QFileInfo::exists(file("alone.png")));
     QCOMPARE(runProcess(program, {"--version"}).exitCode, 0);
+}
+
+// The work module's own pthreadpool_create (src/serial_pthreadpool.cpp) is
+// exported, so LibTorch's pool inside the program has one thread, as in the
+// app (tst_tuning checks the effect).
+void TestCli::workModuleKeepsPthreadpoolSerial() {
+    const QString path = QFileInfo(cliExecutable()).dir().filePath("depthstyle-cli-work.so");
+    void* module = dlopen(path.toLocal8Bit().constData(), RTLD_NOW | RTLD_LOCAL);
+    QVERIFY2(module != nullptr, dlerror());
+    void* library = dlopen("libpthreadpool.so.0", RTLD_NOW | RTLD_NOLOAD);
+    QVERIFY2(library != nullptr, "LibTorch loads libpthreadpool.so.0");
+    void* own = dlsym(module, "pthreadpool_create");
+    QVERIFY(own != nullptr);
+    QVERIFY(own != dlsym(library, "pthreadpool_create"));
+    dlclose(library);
+    dlclose(module);
 }
 
 // The first run on a machine measures the stripe size and remembers it;

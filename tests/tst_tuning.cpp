@@ -130,8 +130,26 @@ private Q_SLOTS:
         QVERIFY(qputenv("DEPTHSTYLE_STRIPE_TUNING", "0"));
     }
 
+    // LibTorch's pthreadpool (for kernels no network here runs) is rebuilt
+    // on every thread's first parallel operation; made with one thread
+    // (src/serial_pthreadpool.cpp), a rebuild starts no threads.
+    void threadCountStartsNoPthreadpoolWorkers() {
+        setComputeThreads(1);
+        const int before = threadsInProcess();
+        setComputeThreads(2);
+        std::thread first([] { (void)computeThreads(); });  // its own first call
+        first.join();
+        QCOMPARE(threadsInProcess(), before);
+        QCOMPARE(computeThreads(), 2);
+    }
+
 private:
     std::string file(const char* name) const { return dir_.filePath(name).toStdString(); }
+    static int threadsInProcess() {
+        return int(QDir(QStringLiteral("/proc/self/task"))
+                       .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                       .size());
+    }
     QTemporaryDir dir_;
 };
 
