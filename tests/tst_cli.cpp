@@ -1,6 +1,5 @@
 // depthstyle-cli end to end on stand-in models: outputs, maps, sweeps,
 // options and every error's exit code and message.
-#include <dlfcn.h>
 #include <sys/stat.h>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -276,20 +275,30 @@ void TestCli::missingWorkModuleIsNamed() {
     QCOMPARE(runProcess(program, {"--version"}).exitCode, 0);
 }
 
-// The work module's own pthreadpool_create (src/serial_pthreadpool.cpp) is
-// exported, so LibTorch's pool inside the program has one thread, as in the
-// app (tst_tuning checks the effect).
+// Inside the program, LibTorch's pthreadpool_create binds to the work
+// module's own (src/serial_pthreadpool.cpp), as in the app: its pool has one
+// thread (tst_tuning checks the effect).
 void TestCli::workModuleKeepsPthreadpoolSerial() {
-    const QString path = QFileInfo(cliExecutable()).dir().filePath("depthstyle-cli-work.so");
-    void* module = dlopen(path.toLocal8Bit().constData(), RTLD_NOW | RTLD_LOCAL);
-    QVERIFY2(module != nullptr, dlerror());
-    void* library = dlopen("libpthreadpool.so.0", RTLD_NOW | RTLD_NOLOAD);
-    QVERIFY2(library != nullptr, "LibTorch loads libpthreadpool.so.0");
-    void* own = dlsym(module, "pthreadpool_create");
-    QVERIFY(own != nullptr);
-    QVERIFY(own != dlsym(library, "pthreadpool_create"));
-    dlclose(library);
-    dlclose(module);
+    const QString log = file("bindings");
+    const ProcessResult run =
+        cli(basics(file("bound.png")),
+            {QStringLiteral("LD_DEBUG=bindings"), QStringLiteral("LD_DEBUG_OUTPUT=") + log});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList logs =
+        QDir(QFileInfo(log).path()).entryList({QFileInfo(log).fileName() + ".*"}, QDir::Files);
+    QVERIFY(!logs.isEmpty());
+    QString binding;
+    for (const QString& name : logs) {
+        QFile text(QFileInfo(log).dir().filePath(name));
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        for (const QByteArray& line : text.readAll().split('\n')) {
+            if (line.contains("libtorch_cpu.so") && line.contains("`pthreadpool_create'")) {
+                binding = QString::fromLocal8Bit(line);
+            }
+        }
+        text.remove();
+    }
+    QVERIFY2(binding.contains(QStringLiteral("depthstyle-cli-work.so")), qPrintable(binding));
 }
 
 // The first run on a machine measures the stripe size and remembers it;

@@ -42,8 +42,10 @@ void TestModelErrors::initTestCase() {
         "make_standin_models.py",
         {file("infinite"), "--format", "zip", "--negative-infinity", "decoder:5.weight"});
     QVERIFY2(infinite.exitCode == 0, qPrintable(infinite.err));
-    QVERIFY2(nonFinite.exitCode == 0, qPrintable(nonFinite.err));
-    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const ProcessResult loneNan =
+        runPythonTool("make_standin_models.py",
+                      {file("lone-nan"), "--format", "zip", "--lone-nan", "encoder:5.weight"});
+    QVERIFY2(loneNan.exitCode == 0, qPrintable(loneNan.err));
     const ProcessResult ordered =
         runPythonTool("make_standin_models.py", {file("ordered"), "--format", "zip-ordered"});
     QVERIFY2(ordered.exitCode == 0, qPrintable(ordered.err));
@@ -83,6 +85,9 @@ void TestModelErrors::badModelFile_data() {
     QTest::addRow("NaN in a weight")
         << good + "/vgg_normalised.pth" << file("nan/decoder.pth") << int(ErrorKind::ModelInvalid)
         << "tensor '8.bias' holds NaN or infinite values";
+    QTest::addRow("NaN alone, mid-weight")
+        << file("lone-nan/vgg_normalised.pth") << good + "/decoder.pth"
+        << int(ErrorKind::ModelInvalid) << "tensor '5.weight' holds NaN or infinite values";
     QTest::addRow("minus infinity alone, mid-weight")
         << good + "/vgg_normalised.pth" << file("infinite/decoder.pth")
         << int(ErrorKind::ModelInvalid) << "tensor '5.weight' holds NaN or infinite values";

@@ -26,11 +26,21 @@ std::vector<char> readModelBytes(const std::string& path) {
     if (!in) {
         invalid(path, "cannot be opened for reading");
     }
-    // One read of the whole file: byte by byte, the 14 MB encoder took 20 ms.
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    std::vector<char> bytes(ec ? 0 : static_cast<size_t>(size));
+    // One read of the whole file (byte by byte, the 14 MB encoder took
+    // 20 ms), sized from the file opened, not from its path again: a model
+    // set replaced meanwhile leaves the open file readable.
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (!in || size < 0) {
+        invalid(path, "cannot be read");
+    }
+    std::vector<char> bytes(static_cast<size_t>(size));
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (in.gcount() != static_cast<std::streamsize>(bytes.size()) || in.peek() != EOF) {
+    if (in.bad() || (!bytes.empty() && !in)) {
+        invalid(path, "cannot be read");
+    }
+    if (in.peek() != EOF) {
         invalid(path, "changed size while being read");
     }
     if (bytes.empty()) {
@@ -76,12 +86,14 @@ at::Tensor takeTensor(const c10::impl::GenericDict& dict, const std::string& pat
     }
     // NaN or infinity in a weight turns every picture black or white.
     // One pass without a mask the tensor's size: min and max are NaN where
-    // any element is, infinite where any is.
-    const auto [least, most] = at::aminmax(tensor.to(at::kFloat));
+    // any element is, infinite where any is (the shapes checked above hold
+    // at least one element).
+    const at::Tensor weights = tensor.to(at::kFloat).contiguous();
+    const auto [least, most] = at::aminmax(weights);
     if (!std::isfinite(least.item<float>()) || !std::isfinite(most.item<float>())) {
         invalid(path, "tensor '" + name + "' holds NaN or infinite values");
     }
-    return tensor.to(at::kFloat).contiguous();
+    return weights;
 }
 
 }  // namespace

@@ -6,7 +6,8 @@ with MiDaS's interface ((1,3,256,256) in, (1,256,256) non-negative out).
 
 usage: make_standin_models.py OUT_DIR [--seed N] [--format legacy|zip|zip-ordered]
                               [--wrong-shape FILE:KEY] [--drop FILE:KEY]
-                               [--non-finite FILE:KEY] [--negative-infinity FILE:KEY]
+                              [--non-finite FILE:KEY] [--negative-infinity FILE:KEY]
+                              [--lone-nan FILE:KEY]
 FILE is encoder or decoder; the flags make broken files for error tests.
 """
 import argparse
@@ -100,12 +101,13 @@ def break_state(state, which, args):
             broken.view(-1)[0] = float("nan")
             broken.view(-1)[-1] = float("inf")
             state[key] = broken
-    for spec in args.negative_infinity:
-        target, key = spec.split(":", 1)
-        if target == which:
-            broken = state[key].clone()
-            broken.view(-1)[broken.numel() // 2 + 3] = float("-inf")
-            state[key] = broken
+    for value, specs in ((float("-inf"), args.negative_infinity), (float("nan"), args.lone_nan)):
+        for spec in specs:
+            target, key = spec.split(":", 1)
+            if target == which:
+                broken = state[key].clone()
+                broken.view(-1)[broken.numel() // 2 + 3] = value
+                state[key] = broken
 
 
 def main():
@@ -117,6 +119,7 @@ def main():
     parser.add_argument("--drop", action="append", default=[])
     parser.add_argument("--non-finite", action="append", default=[])
     parser.add_argument("--negative-infinity", action="append", default=[])
+    parser.add_argument("--lone-nan", action="append", default=[])
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
 
