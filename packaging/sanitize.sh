@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build="${1:-build-sanitize}"
 tests=(tst_strength_map tst_preview_blend tst_image_io tst_document tst_fuzz
-       tst_model_errors tst_session tst_cli)
+       tst_model_errors tst_session tst_cli tst_cli_loading)
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDEPTHSTYLE_SANITIZE=ON
 cmake --build "$build" --target depthstyle-cli "${tests[@]}"
 # Leaks are not checked: LibTorch and Qt keep their global state to the end.

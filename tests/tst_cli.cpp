@@ -32,9 +32,6 @@ private Q_SLOTS:
     void helpDocumentsEveryOption();
     void usageErrors_data();
     void usageErrors();
-    void answersWithoutLoadingLibTorch();
-    void missingWorkModuleIsNamed();
-    void workModuleKeepsPthreadpoolSerial();
     void stripeSizeIsMeasuredOnce();
     void runWritesResultAndMaps();
     void strengthMapHoldsExactValues();
@@ -244,61 +241,6 @@ void TestCli::usageErrors() {
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QCOMPARE(run.err.trimmed().count('\n'), 0);  // one line
-}
-
-// --help, --version and mistakes on the command line never load LibTorch
-// (half a second of start-up); work loads it.
-void TestCli::answersWithoutLoadingLibTorch() {
-    const auto loaded = [this](const QStringList& arguments, int exitCode) {
-        const ProcessResult run = cli(arguments, {QStringLiteral("LD_DEBUG=libs")});
-        [&] { QCOMPARE(run.exitCode, exitCode); }();
-        return run.err.contains(QStringLiteral("libtorch_cpu.so"));
-    };
-    QVERIFY(!loaded({"--help"}, 0));
-    QVERIFY(!loaded({"--version"}, 0));
-    QVERIFY(!loaded({"--content", file("content.png")}, 2));
-    QVERIFY(loaded(basics(file("lazy.png")), 0));
-    QVERIFY(QFileInfo::exists(file("lazy.png")));
-}
-
-// A program without its work module says which file it could not load.
-void TestCli::missingWorkModuleIsNamed() {
-    QTemporaryDir alone;
-    const QString program = alone.filePath(QStringLiteral("depthstyle-cli"));
-    QVERIFY(QFile::copy(cliExecutable(), program));
-    const ProcessResult run = runProcess(program, basics(file("alone.png")));
-    QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.err.contains(QStringLiteral("cannot load")) &&
-                 run.err.contains(QStringLiteral("depthstyle-cli-work.so")),
-             qPrintable(run.err));
-    QVERIFY(!QFileInfo::exists(file("alone.png")));
-    QCOMPARE(runProcess(program, {"--version"}).exitCode, 0);
-}
-
-// Inside the program, LibTorch's pthreadpool_create binds to the work
-// module's own (src/serial_pthreadpool.cpp), as in the app: its pool has one
-// thread (tst_tuning checks the effect).
-void TestCli::workModuleKeepsPthreadpoolSerial() {
-    const QString log = file("bindings");
-    const ProcessResult run =
-        cli(basics(file("bound.png")),
-            {QStringLiteral("LD_DEBUG=bindings"), QStringLiteral("LD_DEBUG_OUTPUT=") + log});
-    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QStringList logs =
-        QDir(QFileInfo(log).path()).entryList({QFileInfo(log).fileName() + ".*"}, QDir::Files);
-    QVERIFY(!logs.isEmpty());
-    QString binding;
-    for (const QString& name : logs) {
-        QFile text(QFileInfo(log).dir().filePath(name));
-        QVERIFY(text.open(QIODevice::ReadOnly));
-        for (const QByteArray& line : text.readAll().split('\n')) {
-            if (line.contains("libtorch_cpu.so") && line.contains("`pthreadpool_create'")) {
-                binding = QString::fromLocal8Bit(line);
-            }
-        }
-        text.remove();
-    }
-    QVERIFY2(binding.contains(QStringLiteral("depthstyle-cli-work.so")), qPrintable(binding));
 }
 
 // The first run on a machine measures the stripe size and remembers it;

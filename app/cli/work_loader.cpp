@@ -10,6 +10,7 @@
 #include "depthstyle/heap.h"
 #include "depthstyle/memory_estimate.h"
 #include "depthstyle/run_trace.h"
+#include "library_preload.h"
 #include "local_path.h"
 #include "work_module.h"
 
@@ -67,10 +68,15 @@ int runInWorkModule(const CliOptions& options) {
     // The first touch of the run's memory happens on another core while
     // LibTorch loads.
     tuneAllocatorOnce();
+    keepBlasOnCallingThread();
     const HeapWarmup warmup(warmupBytes(options));
     void* module = nullptr;
     {
         const trace::Part part("loading LibTorch");
+        {
+            const trace::Part libraries("its libraries one by one");
+            preloadLibraries(libraryListPath(path));
+        }
         module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     }
     if (module == nullptr) {

@@ -19,7 +19,8 @@ for needed in libtorch1.13 libqt6widgets6 libopencv-core406 libqcustomplot2.1-qt
 done
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
-for file in usr/bin/depthstyle usr/bin/depthstyle-cli usr/share/depthstyle/fetch-models.sh \
+for file in usr/bin/depthstyle usr/bin/depthstyle-cli usr/lib/depthstyle/depthstyle-cli-work.so \
+    usr/lib/depthstyle/depthstyle-cli-work.libraries usr/share/depthstyle/fetch-models.sh \
     usr/share/depthstyle/published-models.sha256 \
     usr/share/depthstyle/convert-models.py usr/share/applications/depthstyle.desktop \
     usr/share/metainfo/org.depthstyle.DepthStyle.metainfo.xml \

@@ -1,0 +1,36 @@
+#include "library_preload.h"
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+namespace depthstyle::cli {
+
+std::filesystem::path libraryListPath(const std::filesystem::path& module) {
+    std::filesystem::path list = module;
+    return list.replace_extension(".libraries");
+}
+
+int preloadLibraries(const std::filesystem::path& list) {
+    std::ifstream names(list);
+    int loaded = 0;
+    std::string name;
+    while (std::getline(names, name)) {
+        if (name.empty() || name.find('/') != std::string::npos) {
+            continue;
+        }
+        // Kept loaded for the process's life, like the module.
+        if (dlopen(name.c_str(), RTLD_NOW | RTLD_LOCAL) != nullptr) {
+            ++loaded;
+        }
+    }
+    return loaded;
+}
+
+void keepBlasOnCallingThread() {
+    setenv("OPENBLAS_NUM_THREADS", "1", 0);
+}
+
+}  // namespace depthstyle::cli
