@@ -2,7 +2,6 @@
 
 #include <dlfcn.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -27,10 +26,6 @@ int preloadLibraries(const std::filesystem::path& list) {
         }
     }
     return loaded;
-}
-
-void keepBlasOnCallingThread() {
-    setenv("OPENBLAS_NUM_THREADS", "1", 0);
 }
 
 }  // namespace depthstyle::cli

@@ -13,14 +13,13 @@ std::filesystem::path libraryListPath(const std::filesystem::path& module);
 // that each looks its symbols up among its own dependencies only, not
 // through all ~290 of LibTorch's. A name that cannot be loaded, a path (a
 // name with '/') and a missing list are skipped: the module's own load then
-// loads what it needs and reports what is missing. Returns how many loaded.
+// loads what it needs and reports what is missing. A few of Debian's
+// libraries cannot load alone (they use symbols of a library they do not
+// declare: libmfhdfalt, libtheoraenc); they fail here, are undone, and load
+// with the library that needs them. The names are found as
+// the module's own needed libraries are (the system's library folders), so
+// an outdated list loads at most a system library the module does not need.
+// Returns how many loaded.
 int preloadLibraries(const std::filesystem::path& list);
-
-// OpenBLAS (Debian's pthread build, LibTorch's BLAS) starts a worker per
-// core as it loads and leaves it spinning for about 0.1 s, beside LibTorch's
-// load and the heap warm-up on a 2-core machine; none of the networks here
-// calls BLAS. Unless the user chose a count, it is told to use one thread
-// (the calling one): no worker is started.
-void keepBlasOnCallingThread();
 
 }  // namespace depthstyle::cli

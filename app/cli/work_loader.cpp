@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "blas_threads.h"
 #include "depthstyle/heap.h"
 #include "depthstyle/memory_estimate.h"
 #include "depthstyle/run_trace.h"

@@ -31,6 +31,23 @@ long anonymousKilobytes() {
     return read == 3 ? (resident - shared) * (sysconf(_SC_PAGESIZE) / 1024) : -1;
 }
 
+// The process's live threads, from status.
+long threadCount() {
+    FILE* status = std::fopen("/proc/self/status", "r");
+    if (status == nullptr) {
+        return -1;
+    }
+    long threads = -1;
+    char line[256];
+    while (std::fgets(line, sizeof line, status) != nullptr) {
+        if (std::sscanf(line, "Threads: %ld", &threads) == 1) {
+            break;
+        }
+    }
+    std::fclose(status);
+    return threads;
+}
+
 }  // namespace
 
 bool enabled() {
@@ -57,9 +74,10 @@ void mark(const char* part, bool begin) {
     clock_gettime(CLOCK_MONOTONIC, &now);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("depthstyle-trace,%s,%c,%lld,%ld,%lld,%ld\n", part, begin ? 'b' : 'e',
+    std::printf("depthstyle-trace,%s,%c,%lld,%ld,%lld,%ld,%ld\n", part, begin ? 'b' : 'e',
                 static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec, usage.ru_minflt,
-                micros(usage.ru_utime) + micros(usage.ru_stime), anonymousKilobytes());
+                micros(usage.ru_utime) + micros(usage.ru_stime), anonymousKilobytes(),
+                threadCount());
 }
 
 Part::Part(const char* name) : name_(enabled() ? name : nullptr) {

@@ -6,7 +6,7 @@ namespace depthstyle::trace {
 // the environment, each part of a run prints
 //   depthstyle-trace,<part>,<b|e>,<ns on CLOCK_MONOTONIC>,<minor page
 //   faults so far>,<CPU microseconds so far, user + system, all threads>,
-//   <resident anonymous memory in KiB>
+//   <resident anonymous memory in KiB>,<live threads>
 // to standard output when it begins and ends. The lines go through the same
 // stdout buffer as oneDNN's DNNL_VERBOSE lines, so a reader can tell which
 // part each convolution ran in. Without the variable nothing is printed.
