@@ -33,26 +33,31 @@ void StripeTuner::previewFinished() {
     if (measuring_) {
         return;
     }
-    std::shared_ptr<const Models> models;
-    try {
-        models = models_.get();  // loaded by now: the result was shown
-    } catch (const std::exception&) {
-        return;  // no networks (missing models): measured another time
-    }
     measuring_ = true;
     disturbed_ = false;
+    // The networks are taken, measured and the choice written on a worker:
+    // taking them can wait for a load in progress.
     threads_.run(
-        [this, models]() -> std::function<void()> {
+        [this]() -> std::function<void()> {
             try {
+                const std::shared_ptr<const Models> models = models_.get();
                 const StripeBudgetChoice choice = measureStripeBudget(*models);
                 return [this, choice] {
                     if (!disturbed_) {
-                        rememberStripeBudget(stripeBudgetCacheFile(), choice);
                         applyStripeBudget(choice);
+                        threads_.run([choice]() -> std::function<void()> {
+                            try {
+                                rememberStripeBudget(stripeBudgetCacheFile(), choice);
+                            } catch (const std::exception&) {
+                                // Not remembered: measured again next start.
+                            }
+                            return {};
+                        });
                     }
                 };
             } catch (const std::exception&) {
-                return {};
+                // No networks (missing models): measured another time.
+                return [this] { measuring_ = false; };
             }
         },
         QThread::LowPriority);
