@@ -50,6 +50,11 @@ struct CliOptions {
 
     bool isSweep() const { return !sweepBeta.empty() || !sweepEpsilon.empty(); }
     bool isBatch() const { return !outputDir.isEmpty(); }
+    // MiDaS runs: no depth file, and DA-AdaIN or a depth map to save.
+    bool estimatesDepth() const {
+        return !parameters.depthFromFile &&
+               (parameters.method == Method::DaAdain || !saveDepth.isEmpty());
+    }
     // (beta, epsilon) of each output: the sweep's combinations, beta-major,
     // or the parameters' own.
     std::vector<std::pair<double, double>> sweepPoints() const;

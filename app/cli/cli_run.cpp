@@ -78,9 +78,7 @@ void checkOutputs(const CliOptions& o, const std::vector<Job>& jobs, cv::Size si
 }  // namespace
 
 ModelFiles modelFilesFor(const CliOptions& o) {
-    const doc::Parameters& p = o.parameters;
-    const bool needDepth =
-        !p.depthFromFile && (p.method == Method::DaAdain || !o.saveDepth.isEmpty());
+    const bool needDepth = o.estimatesDepth();
     const std::string modelDir = chooseModelDirectory(localPath(o.models));
     const ModelFiles files = ModelFiles::inDirectory(modelDir);
     const std::vector<std::string> missing = missingModelFiles(files, needDepth);

@@ -17,7 +17,7 @@ int preloadLibraries(const std::filesystem::path& list) {
     int loaded = 0;
     std::string name;
     while (std::getline(names, name)) {
-        if (name.empty() || name.find('/') != std::string::npos) {
+        if (name.empty() || name.front() == '#' || name.find('/') != std::string::npos) {
             continue;
         }
         // Kept loaded for the process's life, like the module.

@@ -12,7 +12,7 @@ std::filesystem::path libraryListPath(const std::filesystem::path& module);
 // Loads the listed libraries (sonames, dependencies first) one by one, so
 // that each looks its symbols up among its own dependencies only, not
 // through all ~290 of LibTorch's. A name that cannot be loaded, a path (a
-// name with '/') and a missing list are skipped: the module's own load then
+// name with '/'), a comment ('#' first) and a missing list are skipped: the module's own load then
 // loads what it needs and reports what is missing. A few of Debian's
 // libraries cannot load alone (they use symbols of a library they do not
 // declare: libmfhdfalt, libtheoraenc); they fail here, are undone, and load

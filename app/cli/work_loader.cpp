@@ -1,42 +1,18 @@
 #include <dlfcn.h>
 
-#include <algorithm>
-#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
 #include "blas_threads.h"
 #include "depthstyle/heap.h"
-#include "depthstyle/memory_estimate.h"
 #include "depthstyle/run_trace.h"
 #include "library_preload.h"
-#include "local_path.h"
+#include "warmup_size.h"
 #include "work_module.h"
 
 namespace depthstyle::cli {
 namespace {
-
-// The networks' weights as the engine keeps them (the encoder to relu4_1
-// and the decoder, with their channels-last copies): about 60 MB measured.
-constexpr std::uint64_t kNetworkBytes = std::uint64_t{64} << 20;
-// At most what one idle core touches while LibTorch loads (about 0.4 s at
-// 1-2 GB/s on the machines measured).
-constexpr std::uint64_t kMostWarmupBytes = std::uint64_t{512} << 20;
-
-// The heap a run will use: the networks, and for one picture the render's
-// own estimate from the sizes the files declare. A batch or a video sizes
-// its pictures later; only the networks are warmed for them.
-std::uint64_t warmupBytes(const CliOptions& o) {
-    std::uint64_t bytes = kNetworkBytes;
-    if (!o.isBatch() && !o.video) {
-        bytes += estimatedRenderBytes(doc::localPath(o.content), o.parameters.contentSize,
-                                      doc::localPath(o.style), o.parameters.styleSize);
-    }
-    const std::uint64_t available = availableMemoryBytes();
-    return std::min({bytes, kMostWarmupBytes, available > 0 ? available / 4 : bytes});
-}
 
 // Beside the program in a build tree, else in the installed private library
 // folder; empty when the program's own path cannot be read (the current
