@@ -96,6 +96,7 @@ private Q_SLOTS:
     void publishedHashesAreChecked();
     void killedRunsNeverMixSets();
     void oddFolderNamesAreNamed();
+    void depthModelInstalledFrozen();
 
 private:
     QTemporaryDir dir_;
@@ -285,6 +286,28 @@ void TestModelSetup::oddFolderNamesAreNamed() {
         runScriptTest({"names", sourceDir() + "/packaging/fetch-models.sh", standinPublishedDir(),
                        broken_, dir_.filePath("names")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+}
+
+// The MiDaS file is installed frozen: one graph, batch normalisation folded
+// into the convolutions, the same output within float rounding.
+void TestModelSetup::depthModelInstalledFrozen() {
+    const QString dest = dir_.filePath("frozen");
+    const ProcessResult run = fetchModels({"--from", standinPublishedDir(), "--dest", dest});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString published = standinPublishedDir() + "/model-small-traced.pt";
+    const QString installed = dest + "/model-small-traced.pt";
+    QVERIFY(sha256Of(installed) != sha256Of(published));
+    const ProcessResult compared = runPythonTool("compare_depth_models.py", {published, installed});
+    QVERIFY2(compared.exitCode == 0, qPrintable(compared.err));
+    const QStringList words = compared.out.simplified().split(' ');
+    QCOMPARE(words.size(), 6);
+    QCOMPARE(words[1], QStringLiteral("0"));  // submodules
+    QCOMPARE(words[3], QStringLiteral("0"));  // batch normalisations
+    QVERIFY2(words[5].toDouble() <= 1e-4, qPrintable(compared.out));
+    // The published one keeps its submodules (the comparison can tell).
+    const ProcessResult itself = runPythonTool("compare_depth_models.py", {published, published});
+    QVERIFY2(itself.out.startsWith("submodules ") && !itself.out.startsWith("submodules 0"),
+             qPrintable(itself.out));
 }
 
 QTEST_GUILESS_MAIN(TestModelSetup)
