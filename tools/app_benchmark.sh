@@ -16,7 +16,7 @@ setting="${3:-small}"
 python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bash tests/tools/prepare_standins.sh "$work/standins" >/dev/null
+bash tests/tools/prepare_standins.sh "$work/standins" --depth-network midas-small-like >/dev/null
 params=()
 label="768x512"
 if [ "$setting" = paper ]; then

@@ -14,7 +14,7 @@ sizes=("$@")
 python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bash tests/tools/prepare_standins.sh "$work/standins" >/dev/null
+bash tests/tools/prepare_standins.sh "$work/standins" --depth-network midas-small-like >/dev/null
 "$python" packaging/draw_sample_images.py "$work"
 lscpu | grep -E "Model name|^CPU\(s\)" || true
 "$python" tools/app_latency_benchmark.py "$build" "$work" "${sizes[@]}"

@@ -14,7 +14,7 @@ python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
 cli="$build/app/cli/depthstyle-cli"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bash tests/tools/prepare_standins.sh "$work/standins" >/dev/null
+bash tests/tools/prepare_standins.sh "$work/standins" --depth-network midas-small-like >/dev/null
 models="$work/standins/models"
 mkdir -p "$work/contents"
 "$python" tools/draw_sized_content.py "$work/style.png" 512 512

@@ -11,7 +11,7 @@ repeats="${3:-3}"
 python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bash tests/tools/prepare_standins.sh "$work/standins" >/dev/null
+bash tests/tools/prepare_standins.sh "$work/standins" --depth-network midas-small-like >/dev/null
 lscpu | grep -E "Model name|^CPU\(s\)" || true
 "$build/app/bench/depthstyle-bench" --models "$work/standins/models" \
   --published "$work/standins/published" --cli "$build/app/cli/depthstyle-cli" \

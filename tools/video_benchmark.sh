@@ -11,6 +11,6 @@ width="${3:-384}"
 height="${4:-256}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bash tests/tools/prepare_standins.sh "$work/standins" >/dev/null
+bash tests/tools/prepare_standins.sh "$work/standins" --depth-network midas-small-like >/dev/null
 lscpu | grep -E "Model name" | sed 's/  */ /g'
 "$build/tests/depthstyle-flicker-bench" "$work/standins/models" "$frames" "$width" "$height"

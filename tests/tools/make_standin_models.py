@@ -8,7 +8,10 @@ usage: make_standin_models.py OUT_DIR [--seed N] [--format legacy|zip|zip-ordere
                               [--wrong-shape FILE:KEY] [--drop FILE:KEY]
                               [--non-finite FILE:KEY] [--negative-infinity FILE:KEY]
                               [--lone-nan FILE:KEY]
+                              [--depth-network tiny|midas-small-like]
 FILE is encoder or decoder; the flags make broken files for error tests.
+The depth network is tiny for the tests and shaped like MiDaS v2.1 small for
+the benchmarks (midas_small_like.py).
 """
 import argparse
 import os
@@ -19,6 +22,7 @@ import torch.nn as nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import adain_networks  # noqa: E402
+import midas_small_like  # noqa: E402
 
 
 def init_vgg(vgg, gen):
@@ -120,6 +124,9 @@ def main():
     parser.add_argument("--non-finite", action="append", default=[])
     parser.add_argument("--negative-infinity", action="append", default=[])
     parser.add_argument("--lone-nan", action="append", default=[])
+    parser.add_argument("--depth-network", choices=("tiny", "midas-small-like"), default="tiny",
+                        help="tiny: three convolutions with MiDaS's interface (tests); "
+                             "midas-small-like: shaped like MiDaS v2.1 small (benchmarks)")
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
 
@@ -137,7 +144,10 @@ def main():
         break_state(state, which, args)
         save_state(state, os.path.join(args.out_dir, name), args.format)
 
-    midas = StandInMidas().eval()
+    if args.depth_network == "midas-small-like":
+        midas = midas_small_like.randomized(gen)
+    else:
+        midas = StandInMidas().eval()
     with torch.no_grad():
         traced = torch.jit.trace(midas, torch.rand(1, 3, 256, 256, generator=gen))
     traced.save(os.path.join(args.out_dir, "model-small-traced.pt"))
