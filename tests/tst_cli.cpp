@@ -67,13 +67,7 @@ ProcessResult TestCli::cli(const QStringList& arguments, const QStringList& envi
 }
 
 QStringList TestCli::basics(const QString& output) const {
-    return {"--models",       standinModelDir(),
-            "--content",      file("content.png"),
-            "--style",        file("style.png"),
-            "--output",       output,
-            "--content-size", "48",
-            "--style-size",   "40",
-            "--threads",      "2"};
+    return standinCliArguments(file("content.png"), file("style.png"), output);
 }
 
 void TestCli::initTestCase() {

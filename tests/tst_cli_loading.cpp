@@ -38,13 +38,7 @@ private:
 };
 
 QStringList TestCliLoading::basics(const QString& output) const {
-    return {"--models",       standinModelDir(),
-            "--content",      file("content.png"),
-            "--style",        file("style.png"),
-            "--output",       output,
-            "--content-size", "48",
-            "--style-size",   "40",
-            "--threads",      "2"};
+    return standinCliArguments(file("content.png"), file("style.png"), output);
 }
 
 QList<QByteArray> TestCliLoading::linkerLog(const QString& program, const QString& what,

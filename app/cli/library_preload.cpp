@@ -12,20 +12,16 @@ std::filesystem::path libraryListPath(const std::filesystem::path& module) {
     return list.replace_extension(".libraries");
 }
 
-int preloadLibraries(const std::filesystem::path& list) {
+void preloadLibraries(const std::filesystem::path& list) {
     std::ifstream names(list);
-    int loaded = 0;
     std::string name;
     while (std::getline(names, name)) {
         if (name.empty() || name.front() == '#' || name.find('/') != std::string::npos) {
             continue;
         }
         // Kept loaded for the process's life, like the module.
-        if (dlopen(name.c_str(), RTLD_NOW | RTLD_LOCAL) != nullptr) {
-            ++loaded;
-        }
+        dlopen(name.c_str(), RTLD_NOW | RTLD_LOCAL);
     }
-    return loaded;
 }
 
 }  // namespace depthstyle::cli

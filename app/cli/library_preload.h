@@ -19,7 +19,6 @@ std::filesystem::path libraryListPath(const std::filesystem::path& module);
 // with the library that needs them. The names are found as
 // the module's own needed libraries are (the system's library folders), so
 // an outdated list loads at most a system library the module does not need.
-// Returns how many loaded.
-int preloadLibraries(const std::filesystem::path& list);
+void preloadLibraries(const std::filesystem::path& list);
 
 }  // namespace depthstyle::cli

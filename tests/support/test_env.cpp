@@ -33,6 +33,17 @@ QString standinPublishedDir() {
     return QStringLiteral(DEPTHSTYLE_STANDINS) + "/published";
 }
 
+QStringList standinCliArguments(const QString& content, const QString& style,
+                                const QString& output) {
+    return {"--models",       standinModelDir(),
+            "--content",      content,
+            "--style",        style,
+            "--output",       output,
+            "--content-size", "48",
+            "--style-size",   "40",
+            "--threads",      "2"};
+}
+
 ProcessResult runProcess(const QString& program, const QStringList& arguments, int timeoutMs,
                          const QStringList& extraEnvironment) {
     QProcess process;

@@ -23,6 +23,11 @@ ModelFiles standinModelFiles();  // the files in standinModelDir()
 std::unique_ptr<Session> standinSession(const std::string& content, const std::string& style,
                                         int contentSize = 0, int styleSize = 0);
 QString standinPublishedDir();
+// depthstyle-cli's arguments for a small run on the stand-in models: the
+// content and style `content` and `style`, written to `output`, at 48 and 40
+// pixels, on 2 threads.
+QStringList standinCliArguments(const QString& content, const QString& style,
+                                const QString& output);
 
 struct ProcessResult {
     int exitCode = -1;
