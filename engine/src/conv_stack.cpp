@@ -10,6 +10,7 @@
 
 #include "depthstyle/tiling.h"
 
+#include "packed_conv.h"
 #include "reflection_pad.h"
 #include "state_dict.h"
 
@@ -34,10 +35,9 @@ struct Segment {
     size_t end;
 };
 
-// The weights and biases of every convolution in one scalar type.
+// Every convolution, with its weights and biases in one scalar type.
 struct WeightSet {
-    std::vector<at::Tensor> weights;
-    std::vector<at::Tensor> biases;
+    std::vector<PackedConvolution> convolutions;
 };
 
 }  // namespace
@@ -56,9 +56,11 @@ struct ConvStack::Layers {
             return float32;
         }
         std::call_once(bfloat16Made, [this] {
-            for (size_t i = 0; i < float32.weights.size(); ++i) {
-                bfloat16.weights.push_back(float32.weights[i].to(at::kBFloat16));
-                bfloat16.biases.push_back(float32.biases[i].to(at::kBFloat16));
+            for (size_t i = 0; i < float32.convolutions.size(); ++i) {
+                const PackedConvolution& c = float32.convolutions[i];
+                bfloat16.convolutions.emplace_back(c.weight().to(at::kBFloat16),
+                                                   c.bias().to(at::kBFloat16),
+                                                   specs[i].after != AfterConv::Nothing);
             }
         });
         return bfloat16;
@@ -220,11 +222,7 @@ private:
         } else {
             x = rows(index, a, b).joined();
         }
-        at::Tensor out = at::conv2d(x, weights_.weights[op.conv], weights_.biases[op.conv]);
-        if (spec.after != AfterConv::Nothing) {
-            out.relu_();
-        }
-        return out;
+        return weights_.convolutions[op.conv](x);
     }
 
     const ConvStack::Layers& layers_;
@@ -281,12 +279,12 @@ ConvStack ConvStack::load(const std::string& path, const std::vector<ConvSpec>& 
     layers->specs = layout;
     size_t segmentStart = 0;
     for (size_t i = 0; i < layout.size(); ++i) {
-        layers->float32.weights.push_back(
-            tensors[2 * i].contiguous(at::MemoryFormat::ChannelsLast));
-        layers->float32.biases.push_back(tensors[2 * i + 1]);
         // Segments end after a pool and begin with an upsampling, so that
         // the tensors kept whole between segments are the small ones.
         const AfterConv after = layout[i].after;
+        layers->float32.convolutions.emplace_back(
+            tensors[2 * i].contiguous(at::MemoryFormat::ChannelsLast), tensors[2 * i + 1],
+            after != AfterConv::Nothing);
         const bool upsampleBefore = i > 0 && layout[i - 1].after == AfterConv::ReluUpsample;
         if (upsampleBefore) {
             if (segmentStart < layers->ops.size()) {
