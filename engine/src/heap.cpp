@@ -4,11 +4,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
+#include <string>
 #include <system_error>
+#include <vector>
 
 namespace depthstyle {
 namespace {
@@ -34,6 +38,29 @@ void adviseHugePagesOnHeap() {
 
 std::atomic<std::uint64_t> warmed{0};
 
+// Bytes of the heap (the [heap] mappings: advice splits it) in memory,
+// counted with mincore.
+std::uint64_t residentHeapBytes() {
+    const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+    std::uint64_t resident = 0;
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        if (line.size() < 6 || line.compare(line.size() - 6, 6, "[heap]") != 0) {
+            continue;
+        }
+        const uintptr_t start = std::stoull(line.substr(0, line.find('-')), nullptr, 16);
+        const uintptr_t end = std::stoull(line.substr(line.find('-') + 1), nullptr, 16);
+        std::vector<unsigned char> inMemory((end - start + page - 1) / page);
+        if (mincore(reinterpret_cast<void*>(start), end - start, inMemory.data()) == 0) {
+            resident += page * static_cast<std::uint64_t>(
+                                   std::count_if(inMemory.begin(), inMemory.end(),
+                                                 [](unsigned char c) { return (c & 1) != 0; }));
+        }
+    }
+    return resident;
+}
+
 }  // namespace
 
 std::uint64_t warmedHeapBytes() {
@@ -42,6 +69,18 @@ std::uint64_t warmedHeapBytes() {
 
 void noteWarmedHeapBytes(std::uint64_t bytes) {
     warmed = bytes;
+}
+
+std::uint64_t reusableWarmedHeapBytes() {
+    const std::uint64_t warmedBytes = warmedHeapBytes();
+    if (warmedBytes == 0) {
+        return 0;
+    }
+    // Every arena's allocations count against the main heap's pages: an
+    // undercount, never an overcount.
+    const std::uint64_t inUse = mallinfo2().uordblks;
+    const std::uint64_t resident = residentHeapBytes();
+    return std::min(warmedBytes, resident > inUse ? resident - inUse : 0);
 }
 
 void tuneAllocatorOnce() {

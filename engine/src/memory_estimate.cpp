@@ -207,9 +207,9 @@ void requireMemoryForRender(cv::Size content, cv::Size style, const std::string&
     if (free == 0) {
         return;  // nothing could be read: no grounds to refuse
     }
-    // The heap warmed for this run is memory the render will use, though the
-    // system counts it as taken.
-    const std::uint64_t available = free + alreadyHeld + warmedHeapBytes();
+    // What is still free of the heap warmed for this run is memory the
+    // render will use, though the system counts it as taken.
+    const std::uint64_t available = free + alreadyHeld + reusableWarmedHeapBytes();
     if (needed <= available) {
         return;
     }

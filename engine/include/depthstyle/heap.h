@@ -12,18 +12,25 @@ namespace depthstyle {
 // call more than once.
 void tuneAllocatorOnce();
 
+// How much of the heap was warmed in this process (HeapWarmup, or told by
+// whoever warmed it).
+std::uint64_t warmedHeapBytes();
+void noteWarmedHeapBytes(std::uint64_t bytes);
+
+// The part of the warmed heap that is still free: memory the render counts
+// as its own when it checks that it fits, though the system counts it as
+// taken. What the process allocated since (weights, pictures) took warmed
+// memory first, so this is the warmed bytes, at most the heap's resident
+// bytes less what malloc has handed out. 0 where the heap is not malloc's
+// (under AddressSanitizer).
+std::uint64_t reusableWarmedHeapBytes();
+
 // Touches `bytes` of the (tuned) heap on a thread of its own and frees them
 // again, so that the first touch of the memory a run will use (the kernel
 // zeroing fresh pages; on a virtual machine the host backing them too)
 // happens beside work that leaves a core idle, such as loading LibTorch,
 // instead of inside the networks. Call tuneAllocatorOnce() first. Waits for
 // the thread when destroyed.
-// How much of the heap was warmed in this process (HeapWarmup, or told by
-// whoever warmed it): memory the render counts as its own when it checks
-// that it fits, though the system counts it as taken.
-std::uint64_t warmedHeapBytes();
-void noteWarmedHeapBytes(std::uint64_t bytes);
-
 class HeapWarmup {
 public:
     explicit HeapWarmup(std::uint64_t bytes);
