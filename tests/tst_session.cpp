@@ -1,5 +1,6 @@
 // The session's caches, progress and cancellation: a beta/epsilon sweep
 // equals separate full runs pixel for pixel while encoders and depth run once.
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/core.hpp>
@@ -351,17 +352,30 @@ void TestSession::memoryIsCheckedBeforeWork() {
 // loads) is the render's to use, though the system counts it as taken; but
 // only while nothing else has taken it.
 void TestSession::warmedHeapCountsWhileFree() {
+    noteWarmedHeapBytes(1);
+    reusableWarmedHeapBytes();  // reads the maps, also under the sanitizers
+    noteWarmedHeapBytes(0);
 #if defined(__SANITIZE_ADDRESS__)
     QSKIP("AddressSanitizer's allocator replaces the heap that the warm-up warms");
 #endif
     tuneAllocatorOnce();
+    const auto restore = qScopeGuard([] {
+        qunsetenv("DEPTHSTYLE_MEMORY_LIMIT");
+        noteWarmedHeapBytes(0);
+    });
     const cv::Size content(2000, 1500);
     const cv::Size style(512, 512);
     const std::uint64_t needed = estimatedRenderBytes(content, style);
-    noteWarmedHeapBytes(0);
-    { const HeapWarmup warmup(needed); }
+    const std::uint64_t nearly = needed - needed / 16;
+    std::uint64_t whileWarming = 0;
+    {
+        const HeapWarmup warmup(needed);
+        // Asked while the warm-up still touches its block: counted once free.
+        whileWarming = reusableWarmedHeapBytes();
+    }
     QCOMPARE(warmedHeapBytes(), needed);
-    QCOMPARE(reusableWarmedHeapBytes(), needed);
+    QVERIFY2(whileWarming >= nearly, qPrintable(QString::number(whileWarming)));
+    QVERIFY(reusableWarmedHeapBytes() >= nearly);
     // The system has an eighth of the need left: with the warmed heap, it fits.
     qputenv("DEPTHSTYLE_MEMORY_LIMIT",
             QByteArray::number(qulonglong(residentBytes() + needed / 8)));
@@ -380,9 +394,7 @@ void TestSession::warmedHeapCountsWhileFree() {
             QCOMPARE(e.kind(), ErrorKind::OutOfMemory);
         }
     }
-    QCOMPARE(reusableWarmedHeapBytes(), needed);
-    qunsetenv("DEPTHSTYLE_MEMORY_LIMIT");
-    noteWarmedHeapBytes(0);
+    QVERIFY(reusableWarmedHeapBytes() >= nearly);
 }
 
 void TestSession::releasedContentPixelsChangeNothing() {

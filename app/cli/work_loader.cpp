@@ -72,7 +72,7 @@ int runInWorkModule(const CliOptions& options) {
                      workBuild().c_str());
         return 1;
     }
-    const WorkStart start{warmedHeapBytes()};
+    const WorkStart start{warmedHeapBytes(), &awaitHeapWarmups};
     // The module stays loaded: its libraries' teardown is the process's.
     return entry(&options, &start);
 }

@@ -25,6 +25,7 @@ extern "C" __attribute__((visibility("default"))) int depthstyle_cli_work(
         // The program tuned the heap before loading this module.
         depthstyle::configureProcess(options->threads, /*tuneHeap=*/false);
         depthstyle::noteWarmedHeapBytes(start->warmedHeapBytes);
+        depthstyle::noteOtherHeapWarmups(start->awaitHeapWarmups);
     }
     return depthstyle::cli::runCli(*options);
 }

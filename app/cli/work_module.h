@@ -8,9 +8,11 @@
 namespace depthstyle::cli {
 
 // What the program did before loading the module: the heap is tuned, and
-// this much of it warmed.
+// this much of it warmed (the warm-up may still be touching it:
+// awaitHeapWarmups waits for the program's).
 struct WorkStart {
     std::uint64_t warmedHeapBytes = 0;
+    void (*awaitHeapWarmups)() = nullptr;
 };
 
 // The module's entry point: installs the Ctrl+C handlers, sets the compute

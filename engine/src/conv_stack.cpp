@@ -56,12 +56,15 @@ struct ConvStack::Layers {
             return float32;
         }
         std::call_once(bfloat16Made, [this] {
+            // Made whole before it is kept: a failure (out of memory) leaves
+            // nothing half made for the next try.
+            std::vector<PackedConvolution> made;
             for (size_t i = 0; i < float32.convolutions.size(); ++i) {
                 const PackedConvolution& c = float32.convolutions[i];
-                bfloat16.convolutions.emplace_back(c.weight().to(at::kBFloat16),
-                                                   c.bias().to(at::kBFloat16),
-                                                   specs[i].after != AfterConv::Nothing);
+                made.emplace_back(c.weight().to(at::kBFloat16), c.bias().to(at::kBFloat16),
+                                  specs[i].after != AfterConv::Nothing);
             }
+            bfloat16.convolutions = std::move(made);
         });
         return bfloat16;
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -38,19 +39,32 @@ void adviseHugePagesOnHeap() {
 
 std::atomic<std::uint64_t> warmed{0};
 
-// Bytes of the heap (the [heap] mappings: advice splits it) in memory,
-// counted with mincore.
+// Warm-ups still touching their block, and where another copy of this file
+// (the CLI's program, beside its work module) keeps its own.
+std::mutex warmupMutex;
+std::condition_variable warmupDone;
+int warmupsInFlight = 0;
+std::atomic<void (*)()> otherWarmupWait{nullptr};
+
+// Bytes of the heap (the [heap] mappings: advice splits them) in memory,
+// counted with mincore. 0 where the maps cannot be read.
 std::uint64_t residentHeapBytes() {
     const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
     std::uint64_t resident = 0;
     std::ifstream maps("/proc/self/maps");
     std::string line;
     while (std::getline(maps, line)) {
-        if (line.size() < 6 || line.compare(line.size() - 6, 6, "[heap]") != 0) {
+        const std::string name = " [heap]";
+        if (line.size() < name.size() ||
+            line.compare(line.size() - name.size(), name.size(), name) != 0) {
             continue;
         }
-        const uintptr_t start = std::stoull(line.substr(0, line.find('-')), nullptr, 16);
-        const uintptr_t end = std::stoull(line.substr(line.find('-') + 1), nullptr, 16);
+        char* rest = nullptr;
+        const uintptr_t start = std::strtoull(line.c_str(), &rest, 16);
+        const uintptr_t end = *rest == '-' ? std::strtoull(rest + 1, nullptr, 16) : 0;
+        if (end <= start) {
+            return 0;
+        }
         std::vector<unsigned char> inMemory((end - start + page - 1) / page);
         if (mincore(reinterpret_cast<void*>(start), end - start, inMemory.data()) == 0) {
             resident += page * static_cast<std::uint64_t>(
@@ -71,15 +85,33 @@ void noteWarmedHeapBytes(std::uint64_t bytes) {
     warmed = bytes;
 }
 
+void awaitHeapWarmups() {
+    if (void (*wait)() = otherWarmupWait.load()) {
+        wait();
+    }
+    std::unique_lock<std::mutex> lock(warmupMutex);
+    warmupDone.wait(lock, [] { return warmupsInFlight == 0; });
+}
+
+void noteOtherHeapWarmups(void (*await)()) {
+    otherWarmupWait = await;
+}
+
 std::uint64_t reusableWarmedHeapBytes() {
     const std::uint64_t warmedBytes = warmedHeapBytes();
     if (warmedBytes == 0) {
         return 0;
     }
-    // Every arena's allocations count against the main heap's pages: an
-    // undercount, never an overcount.
-    const std::uint64_t inUse = mallinfo2().uordblks;
+    // A block still being touched counts as handed out, its touched pages as
+    // resident: wait until it is free.
+    awaitHeapWarmups();
+    // Every arena's allocations count against the main heap's pages (an
+    // undercount where other threads allocate from arenas of their own);
+    // free pages of the main heap count whether warmed or freed later, but
+    // never more than was warmed. Read in this order, the check's own
+    // buffer is freed before the allocations are counted.
     const std::uint64_t resident = residentHeapBytes();
+    const std::uint64_t inUse = mallinfo2().uordblks;
     return std::min(warmedBytes, resident > inUse ? resident - inUse : 0);
 }
 
@@ -102,8 +134,19 @@ HeapWarmup::HeapWarmup(std::uint64_t bytes) {
     if (block == nullptr) {
         return;
     }
+    {
+        const std::lock_guard<std::mutex> lock(warmupMutex);
+        ++warmupsInFlight;
+    }
+    const auto done = [] {
+        {
+            const std::lock_guard<std::mutex> lock(warmupMutex);
+            --warmupsInFlight;
+        }
+        warmupDone.notify_all();
+    };
     try {
-        toucher_ = std::thread([block, bytes] {
+        toucher_ = std::thread([block, bytes, done] {
             const auto page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
             for (std::uint64_t at = 0; at < bytes; at += page) {
                 // volatile: the compiler may not drop stores to memory that is
@@ -111,9 +154,11 @@ HeapWarmup::HeapWarmup(std::uint64_t bytes) {
                 static_cast<volatile unsigned char*>(block)[at] = 0;
             }
             std::free(block);
+            done();
         });
     } catch (const std::system_error&) {
         std::free(block);  // no thread to spare: nothing warmed
+        done();
         return;
     }
     noteWarmedHeapBytes(warmedHeapBytes() + bytes);

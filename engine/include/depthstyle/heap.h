@@ -21,9 +21,16 @@ void noteWarmedHeapBytes(std::uint64_t bytes);
 // as its own when it checks that it fits, though the system counts it as
 // taken. What the process allocated since (weights, pictures) took warmed
 // memory first, so this is the warmed bytes, at most the heap's resident
-// bytes less what malloc has handed out. 0 where the heap is not malloc's
-// (under AddressSanitizer).
+// bytes less what malloc has handed out. Waits for warm-ups still touching
+// their block. Next to nothing where the heap is not malloc's (under
+// AddressSanitizer).
 std::uint64_t reusableWarmedHeapBytes();
+
+// Waits until every HeapWarmup of this process has touched and freed its
+// block, those of the other copy of this code named by noteOtherHeapWarmups
+// too (the CLI's program warms the heap, its work module checks memory).
+void awaitHeapWarmups();
+void noteOtherHeapWarmups(void (*await)());
 
 // Touches `bytes` of the (tuned) heap on a thread of its own and frees them
 // again, so that the first touch of the memory a run will use (the kernel
