@@ -25,7 +25,7 @@ enum class OpKind { Conv, Pool, Upsample };
 
 struct Op {
     OpKind kind;
-    size_t conv = 0;  // index into the weights, for Conv
+    size_t conv = 0;  // index into the convolutions, for Conv
 };
 
 // A run of ops ending at a pool or an upsampling (or at the end): computed
@@ -36,35 +36,33 @@ struct Segment {
 };
 
 // Every convolution, with its weights and biases in one scalar type.
-struct WeightSet {
-    std::vector<PackedConvolution> convolutions;
-};
+using Convolutions = std::vector<PackedConvolution>;
 
 }  // namespace
 
 struct ConvStack::Layers {
     std::vector<ConvSpec> specs;
-    WeightSet float32;
-    WeightSet bfloat16;  // converted from float32 on first use, once for every thread
+    Convolutions float32;
+    Convolutions bfloat16;  // converted from float32 on first use, once for every thread
     std::once_flag bfloat16Made;
     std::vector<Op> ops;
     std::vector<Segment> segments;
 
     // Thread-safe: sessions on several threads share one stack.
-    const WeightSet& weightsFor(Precision precision) {
+    const Convolutions& convolutionsFor(Precision precision) {
         if (precision == Precision::Float32) {
             return float32;
         }
         std::call_once(bfloat16Made, [this] {
             // Made whole before it is kept: a failure (out of memory) leaves
             // nothing half made for the next try.
-            std::vector<PackedConvolution> made;
-            for (size_t i = 0; i < float32.convolutions.size(); ++i) {
-                const PackedConvolution& c = float32.convolutions[i];
+            Convolutions made;
+            for (size_t i = 0; i < float32.size(); ++i) {
+                const PackedConvolution& c = float32[i];
                 made.emplace_back(c.weight().to(at::kBFloat16), c.bias().to(at::kBFloat16),
                                   specs[i].after != AfterConv::Nothing);
             }
-            bfloat16.convolutions = std::move(made);
+            bfloat16 = std::move(made);
         });
         return bfloat16;
     }
@@ -114,10 +112,10 @@ struct CarriedRows {
 // stripes cost no extra arithmetic however many layers a segment has.
 class SegmentRunner {
 public:
-    SegmentRunner(const ConvStack::Layers& layers, const WeightSet& weights, const Segment& segment,
-                  const InputRows& input, double elementBytes)
+    SegmentRunner(const ConvStack::Layers& layers, const Convolutions& convolutions,
+                  const Segment& segment, const InputRows& input, double elementBytes)
         : layers_(layers),
-          weights_(weights),
+          convolutions_(convolutions),
           segment_(segment),
           input_(input),
           elementBytes_(elementBytes),
@@ -225,11 +223,11 @@ private:
         } else {
             x = rows(index, a, b).joined();
         }
-        return weights_.convolutions[op.conv](x);
+        return convolutions_[op.conv](x);
     }
 
     const ConvStack::Layers& layers_;
-    const WeightSet& weights_;
+    const Convolutions& convolutions_;
     const Segment& segment_;
     const InputRows& input_;
     double elementBytes_;
@@ -285,9 +283,8 @@ ConvStack ConvStack::load(const std::string& path, const std::vector<ConvSpec>& 
         // Segments end after a pool and begin with an upsampling, so that
         // the tensors kept whole between segments are the small ones.
         const AfterConv after = layout[i].after;
-        layers->float32.convolutions.emplace_back(
-            tensors[2 * i].contiguous(at::MemoryFormat::ChannelsLast), tensors[2 * i + 1],
-            after != AfterConv::Nothing);
+        layers->float32.emplace_back(tensors[2 * i].contiguous(at::MemoryFormat::ChannelsLast),
+                                     tensors[2 * i + 1], after != AfterConv::Nothing);
         const bool upsampleBefore = i > 0 && layout[i - 1].after == AfterConv::ReluUpsample;
         if (upsampleBefore) {
             if (segmentStart < layers->ops.size()) {
@@ -336,7 +333,7 @@ at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& pro
 at::Tensor ConvStack::forward(const InputRows& input, Stage stage, const Progress& progress,
                               Precision precision, const at::Tensor& into) const {
     at::NoGradGuard noGrad;
-    const WeightSet& weights = layers_->weightsFor(precision);
+    const Convolutions& convolutions = layers_->convolutionsFor(precision);
     const at::ScalarType type = precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
     const double elementBytes = type == at::kBFloat16 ? 2.0 : 4.0;
     // The first segment reads the rows given, in the working type; each
@@ -353,7 +350,7 @@ at::Tensor ConvStack::forward(const InputRows& input, Stage stage, const Progres
     const std::vector<Segment> segments = groupSegments(*layers_, input, elementBytes);
     for (const Segment& segment : segments) {
         const InputRows rows = x.defined() ? rowsOf(x) : first;
-        SegmentRunner runner(*layers_, weights, segment, rows, elementBytes);
+        SegmentRunner runner(*layers_, convolutions, segment, rows, elementBytes);
         const int64_t height = runner.outputHeight();
         const int64_t stripe = runner.stripeRows();
         const bool last = &segment == &segments.back();

@@ -52,9 +52,9 @@ std::uint64_t residentHeapBytes() {
     const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
     std::uint64_t resident = 0;
     std::ifstream maps("/proc/self/maps");
+    const std::string name = " [heap]";
     std::string line;
     while (std::getline(maps, line)) {
-        const std::string name = " [heap]";
         if (line.size() < name.size() ||
             line.compare(line.size() - name.size(), name.size(), name) != 0) {
             continue;

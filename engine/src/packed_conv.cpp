@@ -54,7 +54,7 @@ struct PackedConvolution::State {
     at::Tensor weight;
     at::Tensor bias;
     bool relu = false;
-    std::once_flag packed;
+    std::once_flag packing;
     c10::IValue context;
 };
 
@@ -80,7 +80,7 @@ at::Tensor PackedConvolution::operator()(const at::Tensor& x) const {
     const std::optional<PrepackedOps>& ops = prepackedOps();
     State& s = *state_;
     at::Tensor first;
-    std::call_once(s.packed, [&] {
+    std::call_once(s.packing, [&] {
         if (!ops || s.weight.size(1) < kLeastPackedChannels) {
             return;
         }
