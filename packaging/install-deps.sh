@@ -8,7 +8,7 @@ packages=(
   libssl-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   libqt6svg6-dev
-  libtorch-dev libopenblas0-pthread
+  libtorch-dev libdnnl-dev libopenblas0-pthread
   libopencv-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   python3 python3-torch python3-numpy

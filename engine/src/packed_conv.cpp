@@ -1,52 +1,55 @@
 #include "packed_conv.h"
 
 #include <ATen/ATen.h>
-#include <ATen/core/dispatch/Dispatcher.h>
-#include <ATen/core/stack.h>
+#include <oneapi/dnnl/dnnl.hpp>
 
+#include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
-#include <string>
-#include <vector>
+#include <unordered_map>
 
 namespace depthstyle {
 namespace {
 
-// LibTorch's oneDNN prepacked convolution (what TorchScript's frozen graphs
-// use): conv2d_prepack(weight, bias, stride, padding, dilation, groups,
-// input size, "none" or "relu") makes a context holding the reordered
-// weights, conv2d_run(input, context) convolves with it. Called boxed: the
-// context's C++ type is not in LibTorch's installed headers.
-struct PrepackedOps {
-    c10::OperatorHandle prepack;
-    c10::OperatorHandle run;
+using Dims = dnnl::memory::dims;
+using Tag = dnnl::memory::format_tag;
+
+// The same engine LibTorch's oneDNN calls use (one CPU engine per process
+// in oneDNN's eyes: kernels are cached by what they compute, not by engine
+// object).
+const dnnl::engine& cpuEngine() {
+    static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
+    return engine;
+}
+
+bool oneDnnType(at::ScalarType type, dnnl::memory::data_type* out) {
+    switch (type) {
+        case at::kFloat:
+            *out = dnnl::memory::data_type::f32;
+            return true;
+        case at::kBFloat16:
+            *out = dnnl::memory::data_type::bf16;
+            return true;
+        default:
+            return false;
+    }
+}
+
+Dims dimsOf(const std::vector<int64_t>& sizes) {
+    return Dims(sizes.begin(), sizes.end());
+}
+
+// A kernel for one input size: oneDNN's primitive, the weights in the
+// layout it chose, the scratch memory it asks for on each run. No primitive
+// where oneDNN has no kernel for that size: at::conv2d runs it.
+struct Kernel {
+    std::optional<dnnl::convolution_forward> primitive;
+    dnnl::memory::desc weightsDesc;
+    at::Tensor weights;  // bytes in weightsDesc's layout
+    dnnl::memory::desc scratchpad;
+    std::string name = "plain";
 };
-
-const std::optional<PrepackedOps>& prepackedOps() {
-    static const std::optional<PrepackedOps> ops = []() -> std::optional<PrepackedOps> {
-        c10::Dispatcher& dispatcher = c10::Dispatcher::singleton();
-        auto prepack = dispatcher.findSchema({"mkldnn_prepacked::conv2d_prepack", ""});
-        auto run = dispatcher.findSchema({"mkldnn_prepacked::conv2d_run", ""});
-        if (!prepack || !run) {
-            return std::nullopt;
-        }
-        return PrepackedOps{*prepack, *run};
-    }();
-    return ops;
-}
-
-// Below this many input channels the packing chose weights for a blocked
-// input (measured on the encoder's first layer, 3 channels in, 1x1: oneDNN's
-// jit_1x1 kernel on aBcd16b), and oneDNN then converted every stripe's input
-// and output and summed in another order. Such layers are cheap: they run
-// unpacked.
-constexpr int64_t kLeastPackedChannels = 16;
-
-at::Tensor runPacked(const PrepackedOps& ops, const at::Tensor& x, const c10::IValue& context) {
-    torch::jit::Stack stack{x, context};
-    ops.run.callBoxed(&stack);
-    return stack.at(0).toTensor();
-}
 
 }  // namespace
 
@@ -54,8 +57,92 @@ struct PackedConvolution::State {
     at::Tensor weight;
     at::Tensor bias;
     bool relu = false;
-    std::once_flag packing;
-    c10::IValue context;
+    dnnl::memory::data_type type = dnnl::memory::data_type::undef;
+    bool oneDnn = false;  // float32 or bfloat16 weights and bias
+    at::Tensor contiguousBias;
+
+    mutable std::mutex mutex;
+    std::map<std::vector<int64_t>, std::shared_ptr<const Kernel>> kernels;
+    // The weights in each layout a kernel chose (most sizes choose the
+    // same), packed once.
+    std::vector<std::pair<dnnl::memory::desc, at::Tensor>> packings;
+    std::atomic<bool> anyPacked{false};
+
+    std::vector<int64_t> outputSizes(const std::vector<int64_t>& in) const {
+        return {in[0], weight.size(0), in[2] - weight.size(2) + 1, in[3] - weight.size(3) + 1};
+    }
+
+    // What at::conv2d asks oneDNN for on channels-last tensors, so that the
+    // same kernels run, with the weights' layout left to oneDNN for each
+    // size (one layout for every size made some sizes fall back to oneDNN's
+    // reference kernel, hundreds of times slower).
+    dnnl::convolution_forward::primitive_desc describe(const std::vector<int64_t>& in) const {
+        const dnnl::memory::desc src(dimsOf(in), type, Tag::nhwc);
+        const dnnl::memory::desc dst(dimsOf(outputSizes(in)), type, Tag::nhwc);
+        const dnnl::memory::desc weights(dimsOf(weight.sizes().vec()), type, Tag::any);
+        const dnnl::memory::desc biasDesc({weight.size(0)}, type, Tag::a);
+        const dnnl::convolution_forward::desc op(dnnl::prop_kind::forward_training,
+                                                 dnnl::algorithm::convolution_direct, src, weights,
+                                                 biasDesc, dst, {1, 1}, {0, 0}, {0, 0});
+        dnnl::primitive_attr attr;
+        attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+        if (relu) {
+            dnnl::post_ops ops;
+            ops.append_eltwise(1.0F, dnnl::algorithm::eltwise_relu, 0.0F, 0.0F);
+            attr.set_post_ops(ops);
+        }
+        return {op, attr, cpuEngine()};
+    }
+
+    // The weights in `layout`, reordered on first need.
+    at::Tensor packedFor(const dnnl::memory::desc& layout) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        for (const auto& [desc, bytes] : packings) {
+            if (desc == layout) {
+                return bytes;
+            }
+        }
+        const at::Tensor given = weight.contiguous(at::MemoryFormat::ChannelsLast);
+        const dnnl::memory::desc givenDesc(dimsOf(weight.sizes().vec()), type, Tag::ohwi);
+        at::Tensor bytes = at::empty({static_cast<int64_t>(layout.get_size())}, at::kByte);
+        dnnl::memory from(givenDesc, cpuEngine(), given.data_ptr());
+        dnnl::memory to(layout, cpuEngine(), bytes.data_ptr());
+        dnnl::stream stream(cpuEngine());
+        dnnl::reorder(from, to).execute(stream, from, to);
+        stream.wait();
+        packings.emplace_back(layout, bytes);
+        return bytes;
+    }
+
+    std::shared_ptr<const Kernel> kernelFor(const std::vector<int64_t>& in) {
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            const auto found = kernels.find(in);
+            if (found != kernels.end()) {
+                return found->second;
+            }
+        }
+        // Made outside the lock (milliseconds of code generation): two
+        // threads asking for one size at once both make it, one is kept.
+        auto kernel = std::make_shared<Kernel>();
+        if (oneDnn) {
+            try {
+                const auto pd = describe(in);
+                kernel->weightsDesc = pd.weights_desc();
+                kernel->weights = packedFor(kernel->weightsDesc);
+                kernel->scratchpad = pd.scratchpad_desc();
+                kernel->primitive.emplace(pd);
+                kernel->name = pd.impl_info_str();
+                anyPacked = true;
+            } catch (const dnnl::error&) {
+                // no oneDNN kernel for this (bfloat16 without AVX-512):
+                // at::conv2d runs it
+                kernel->primitive.reset();
+            }
+        }
+        const std::lock_guard<std::mutex> lock(mutex);
+        return kernels.emplace(in, std::move(kernel)).first->second;
+    }
 };
 
 PackedConvolution::PackedConvolution(const at::Tensor& weight, const at::Tensor& bias, bool relu)
@@ -63,6 +150,11 @@ PackedConvolution::PackedConvolution(const at::Tensor& weight, const at::Tensor&
     state_->weight = weight;
     state_->bias = bias;
     state_->relu = relu;
+    state_->oneDnn = oneDnnType(weight.scalar_type(), &state_->type) &&
+                     bias.scalar_type() == weight.scalar_type();
+    if (state_->oneDnn) {
+        state_->contiguousBias = bias.contiguous();
+    }
 }
 
 PackedConvolution::PackedConvolution(PackedConvolution&&) noexcept = default;
@@ -76,46 +168,54 @@ const at::Tensor& PackedConvolution::bias() const {
     return state_->bias;
 }
 
-at::Tensor PackedConvolution::operator()(const at::Tensor& x) const {
-    const std::optional<PrepackedOps>& ops = prepackedOps();
+at::Tensor PackedConvolution::operator()(const at::Tensor& input) const {
     State& s = *state_;
-    at::Tensor first;
-    std::call_once(s.packing, [&] {
-        if (!ops || s.weight.size(1) < kLeastPackedChannels) {
-            return;
-        }
-        try {
-            const std::vector<int64_t> ones{1, 1};
-            const std::vector<int64_t> zeros{0, 0};
-            torch::jit::Stack stack{s.weight,
-                                    s.bias,
-                                    ones,
-                                    zeros,
-                                    ones,
-                                    int64_t{1},
-                                    x.sizes().vec(),
-                                    std::string(s.relu ? "relu" : "none")};
-            ops->prepack.callBoxed(&stack);
-            // The first run shows that oneDNN has a kernel for these weights
-            // here: bfloat16 ones have none without AVX-512, where
-            // at::conv2d uses its own.
-            first = runPacked(*ops, x, stack.at(0));
-            s.context = std::move(stack.at(0));
-        } catch (const std::exception&) {
-            first = at::Tensor();  // unpacked from now on
-        }
-    });
-    if (first.defined()) {
-        return first;
+    const std::vector<int64_t> in = input.sizes().vec();
+    const std::shared_ptr<const Kernel> kernel = s.kernelFor(in);
+    if (!kernel->primitive) {
+        return plainConvolution(input, s.weight, s.bias, s.relu);
     }
-    if (s.context.isNone()) {
-        return plainConvolution(x, s.weight, s.bias, s.relu);
-    }
-    return runPacked(*ops, x, s.context);
+    const at::Tensor x = input.contiguous(at::MemoryFormat::ChannelsLast);
+    at::Tensor out =
+        at::empty(s.outputSizes(in), x.options().memory_format(at::MemoryFormat::ChannelsLast));
+    const at::Tensor scratchpad = at::empty({static_cast<int64_t>(kernel->scratchpad.get_size())},
+                                            x.options().dtype(at::kByte));
+    const dnnl::engine& engine = cpuEngine();
+    const dnnl::memory::desc biasDesc({s.weight.size(0)}, s.type, Tag::a);
+    const std::unordered_map<int, dnnl::memory> args{
+        {DNNL_ARG_SRC, dnnl::memory({dimsOf(in), s.type, Tag::nhwc}, engine, x.data_ptr())},
+        {DNNL_ARG_WEIGHTS, dnnl::memory(kernel->weightsDesc, engine, kernel->weights.data_ptr())},
+        {DNNL_ARG_BIAS, dnnl::memory(biasDesc, engine, s.contiguousBias.data_ptr())},
+        {DNNL_ARG_DST,
+         dnnl::memory({dimsOf(out.sizes().vec()), s.type, Tag::nhwc}, engine, out.data_ptr())},
+        {DNNL_ARG_SCRATCHPAD, dnnl::memory(kernel->scratchpad, engine, scratchpad.data_ptr())}};
+    dnnl::stream stream(engine);
+    kernel->primitive->execute(stream, args);
+    stream.wait();
+    return out;
+}
+
+std::vector<int64_t> PackedConvolution::prepare(const std::vector<int64_t>& sizes) const {
+    state_->kernelFor(sizes);
+    return state_->outputSizes(sizes);
 }
 
 bool PackedConvolution::packed() const {
-    return !state_->context.isNone();
+    return state_->anyPacked;
+}
+
+size_t PackedConvolution::kernelCount() const {
+    const std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->kernels.size();
+}
+
+std::vector<std::string> PackedConvolution::kernelNames() const {
+    const std::lock_guard<std::mutex> lock(state_->mutex);
+    std::vector<std::string> names;
+    for (const auto& entry : state_->kernels) {
+        names.push_back(entry.second->name);
+    }
+    return names;
 }
 
 at::Tensor plainConvolution(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias,
@@ -125,10 +225,6 @@ at::Tensor plainConvolution(const at::Tensor& x, const at::Tensor& weight, const
         out.relu_();
     }
     return out;
-}
-
-bool packedConvolutionAvailable() {
-    return prepackedOps().has_value();
 }
 
 }  // namespace depthstyle
