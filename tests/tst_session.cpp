@@ -9,6 +9,7 @@
 #include "depthstyle/heap.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/memory_estimate.h"
+#include "depthstyle/models.h"
 #include "depthstyle/session.h"
 #include "depthstyle/size_policy.h"
 #include "depthstyle/tiling.h"
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void releasedContentPixelsChangeNothing();
     void severalStylesReduceExactly();
     void styleMixNeedsItsStyles();
+    void preparedRenderMakesNoKernels_data();
+    void preparedRenderMakesNoKernels();
 
 private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
@@ -470,6 +473,65 @@ void TestSession::styleMixNeedsItsStyles() {
     QVERIFY_THROWS_EXCEPTION(EngineError, session->render(params));  // sum 0
     params.styles = StyleMix{StyleMix::Kind::Weights, {-1.0}};
     QVERIFY_THROWS_EXCEPTION(EngineError, session->render(params));
+}
+
+void TestSession::preparedRenderMakesNoKernels_data() {
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addColumn<double>("stripeBudget");
+    QTest::addColumn<bool>("bfloat16");
+    QTest::addColumn<bool>("nearFar");
+    QTest::newRow("whole layers") << 70 << 50 << 1e12 << false << false;
+    // 8-row stripes: every layer meets first, carried and last stripes.
+    QTest::newRow("stripes") << 203 << 141 << 1.0 << false << false;
+    QTest::newRow("stripes, bfloat16 decoder") << 37 << 213 << 1.0 << true << false;
+    QTest::newRow("near and far styles") << 90 << 77 << 1.0 << false << true;
+}
+
+// prepareRender() makes every kernel the render then uses (its plan runs
+// the stripes on shapes alone: a plan that went astray would leave the
+// render to make some), and the render gives what an unprepared one does.
+void TestSession::preparedRenderMakesNoKernels() {
+    QFETCH(int, width);
+    QFETCH(int, height);
+    QFETCH(double, stripeBudget);
+    QFETCH(bool, bfloat16);
+    QFETCH(bool, nearFar);
+    setStripeBudgetBytes(stripeBudget);
+    const auto resetBudget = qScopeGuard([] { setStripeBudgetBytes(0); });
+    QVERIFY(writePicture(file("prepared.png"), makeContentPicture(width, height)));
+    RenderParams params = daAdain(20, 0.15);
+    params.decoderPrecision = bfloat16 ? Precision::BFloat16 : Precision::Float32;
+    if (nearFar) {
+        params.styles.kind = StyleMix::Kind::NearFar;
+    }
+    const auto render = [&](bool prepared, size_t* before, size_t* after) {
+        const std::shared_ptr<const Models> models = Models::load(standinModelFiles());
+        Session session(models);
+        session.setContent(file("prepared.png"), 0);
+        session.setStyle(file("style.png"), 0);
+        if (nearFar) {
+            session.setStyleAt(1, loadImage(file("style2.png")), 0, "style2.png");
+        }
+        if (prepared) {
+            session.prepareRender(params);
+        }
+        *before = models->kernelsMade(params.decoderPrecision);
+        Image result = session.render(params);
+        *after = models->kernelsMade(params.decoderPrecision);
+        return result;
+    };
+    size_t prepared = 0;
+    size_t afterPrepared = 0;
+    const Image preparedResult = render(true, &prepared, &afterPrepared);
+    size_t none = 0;
+    size_t made = 0;
+    const Image plainResult = render(false, &none, &made);
+    QCOMPARE(none, size_t{0});
+    QVERIFY(prepared > 0);
+    QCOMPARE(afterPrepared, prepared);  // nothing left to make
+    QCOMPARE(made, prepared);           // and nothing made that was not needed
+    QCOMPARE(cv::norm(preparedResult.rgb, plainResult.rgb, cv::NORM_INF), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -181,6 +181,12 @@ void run(const CliOptions& options) {
         session.setDepthSource(
             {DepthSource::Kind::File, localPath(p.depthPath), p.depthIsDistance});
     }
+    // The kernels and the depth network, made on every core before the
+    // first picture rather than one by one inside it.
+    const auto firstJob = std::find_if_not(jobs.begin(), jobs.end(), skipped);
+    if (firstJob != jobs.end()) {
+        session.prepareRender(firstJob->parameters.renderParams());
+    }
     const Progress progress = terminalProgress(interruptFlag());
     for (const Job& job : jobs) {
         if (!skipped(job)) {

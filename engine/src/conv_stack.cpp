@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 
+#include "depthstyle/run_trace.h"
 #include "depthstyle/tiling.h"
 
 #include "packed_conv.h"
@@ -45,6 +46,7 @@ struct ConvStack::Layers {
     Convolutions float32;
     Convolutions bfloat16;  // converted from float32 on first use, once for every thread
     std::once_flag bfloat16Made;
+    std::atomic<bool> hasBfloat16{false};
     std::vector<Op> ops;
     std::vector<Segment> segments;
 
@@ -63,6 +65,7 @@ struct ConvStack::Layers {
                                   specs[i].after != AfterConv::Nothing);
             }
             bfloat16 = std::move(made);
+            hasBfloat16 = true;
         });
         return bfloat16;
     }
@@ -112,13 +115,18 @@ struct CarriedRows {
 // stripes cost no extra arithmetic however many layers a segment has.
 class SegmentRunner {
 public:
+    // With `needs`, it only plans (on meta tensors: no memory, no
+    // arithmetic): each convolution notes the input size it is given and
+    // returns an output of the right size.
     SegmentRunner(const ConvStack::Layers& layers, const Convolutions& convolutions,
-                  const Segment& segment, const InputRows& input, double elementBytes)
+                  const Segment& segment, const InputRows& input, double elementBytes,
+                  std::vector<ConvStack::KernelNeed>* needs)
         : layers_(layers),
           convolutions_(convolutions),
           segment_(segment),
           input_(input),
           elementBytes_(elementBytes),
+          needs_(needs),
           carried_(segment.end - segment.first) {
         int64_t h = input.height;
         for (size_t i = segment.first; i < segment.end; ++i) {
@@ -223,6 +231,12 @@ private:
         } else {
             x = rows(index, a, b).joined();
         }
+        if (needs_ != nullptr) {
+            needs_->push_back({op.conv, x.sizes().vec()});
+            return at::empty({x.size(0), spec.outChannels, x.size(2) - spec.kernel + 1,
+                              x.size(3) - spec.kernel + 1},
+                             x.options().memory_format(at::MemoryFormat::ChannelsLast));
+        }
         return convolutions_[op.conv](x);
     }
 
@@ -231,6 +245,7 @@ private:
     const Segment& segment_;
     const InputRows& input_;
     double elementBytes_;
+    std::vector<ConvStack::KernelNeed>* needs_;
     std::vector<int64_t> heights_;  // input height of each op of the segment
     std::vector<CarriedRows> carried_;
     int64_t outputHeight_ = 0;
@@ -332,6 +347,49 @@ at::Tensor ConvStack::forward(at::Tensor input, Stage stage, const Progress& pro
 
 at::Tensor ConvStack::forward(const InputRows& input, Stage stage, const Progress& progress,
                               Precision precision, const at::Tensor& into) const {
+    return run(input, stage, progress, precision, into, nullptr);
+}
+
+std::vector<ConvStack::KernelNeed> ConvStack::kernelNeeds(const std::vector<int64_t>& sizes,
+                                                          Precision precision,
+                                                          std::vector<int64_t>* outputSizes) const {
+    at::NoGradGuard noGrad;
+    const trace::Muted muted;  // not the run's stages
+    const at::Tensor input = at::empty(sizes, at::TensorOptions().device(at::kMeta));
+    std::vector<KernelNeed> needs;
+    const at::Tensor output =
+        run(rowsOf(input), Stage::ContentEncoding, Progress{}, precision, at::Tensor(), &needs);
+    if (outputSizes != nullptr) {
+        *outputSizes = output.sizes().vec();
+    }
+    // Each size once, in the order the run meets them.
+    std::vector<KernelNeed> unique;
+    for (KernelNeed& need : needs) {
+        if (std::find(unique.begin(), unique.end(), need) == unique.end()) {
+            unique.push_back(std::move(need));
+        }
+    }
+    return unique;
+}
+
+void ConvStack::prepare(const KernelNeed& need, Precision precision) const {
+    layers_->convolutionsFor(precision).at(need.convolution).prepare(need.sizes);
+}
+
+size_t ConvStack::kernelCount(Precision precision) const {
+    if (precision == Precision::BFloat16 && !layers_->hasBfloat16) {
+        return 0;  // not converted yet: counting makes nothing
+    }
+    size_t count = 0;
+    for (const PackedConvolution& c : layers_->convolutionsFor(precision)) {
+        count += c.kernelCount();
+    }
+    return count;
+}
+
+at::Tensor ConvStack::run(const InputRows& input, Stage stage, const Progress& progress,
+                          Precision precision, const at::Tensor& into,
+                          std::vector<KernelNeed>* needs) const {
     at::NoGradGuard noGrad;
     const Convolutions& convolutions = layers_->convolutionsFor(precision);
     const at::ScalarType type = precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
@@ -350,7 +408,7 @@ at::Tensor ConvStack::forward(const InputRows& input, Stage stage, const Progres
     const std::vector<Segment> segments = groupSegments(*layers_, input, elementBytes);
     for (const Segment& segment : segments) {
         const InputRows rows = x.defined() ? rowsOf(x) : first;
-        SegmentRunner runner(*layers_, convolutions, segment, rows, elementBytes);
+        SegmentRunner runner(*layers_, convolutions, segment, rows, elementBytes, needs);
         const int64_t height = runner.outputHeight();
         const int64_t stripe = runner.stripeRows();
         const bool last = &segment == &segments.back();

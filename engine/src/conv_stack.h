@@ -53,11 +53,36 @@ public:
     at::Tensor forward(const InputRows& input, Stage stage, const Progress& progress,
                        Precision precision, const at::Tensor& into) const;
 
+    // A oneDNN kernel forward() will make: for which convolution, and the
+    // size of its input (N, C, H, W).
+    struct KernelNeed {
+        size_t convolution = 0;
+        std::vector<int64_t> sizes;
+        bool operator==(const KernelNeed& o) const {
+            return convolution == o.convolution && sizes == o.sizes;
+        }
+    };
+    // The kernels forward() on an input of `sizes` (N, C, H, W) will make,
+    // each once, in the order it meets them, found by running its stripes
+    // on shapes alone (no memory, no arithmetic); `outputSizes` receives
+    // the size of its result.
+    std::vector<KernelNeed> kernelNeeds(const std::vector<int64_t>& sizes, Precision precision,
+                                        std::vector<int64_t>* outputSizes = nullptr) const;
+    // Makes one of them now (code generation: milliseconds). Thread-safe, in
+    // any order. Throws where oneDNN does.
+    void prepare(const KernelNeed& need, Precision precision) const;
+    // How many kernels the convolutions hold (tests).
+    size_t kernelCount(Precision precision) const;
+
     // The weights and the op sequence (defined in the .cpp file).
     struct Layers;
 
 private:
     explicit ConvStack(std::unique_ptr<Layers> layers);
+    // forward(), or with `needs` the plan kernelNeeds() reads.
+    at::Tensor run(const InputRows& input, Stage stage, const Progress& progress,
+                   Precision precision, const at::Tensor& into,
+                   std::vector<KernelNeed>* needs) const;
     std::unique_ptr<Layers> layers_;
 };
 

@@ -24,8 +24,14 @@ struct Models::Networks {
     // call (after the file was installed) tries again. One image at a time:
     // the TorchScript module is not shared between threads.
     cv::Mat proximity(const cv::Mat& rgb, const Progress& progress) const;
+    // Loads the depth network now, ahead of the first proximity(). Throws as
+    // proximity() would.
+    void loadDepthNetwork() const;
 
 private:
+    // With depthMutex_ held.
+    const DepthEstimator& depthNetwork() const;
+
     mutable std::mutex depthMutex_;
     mutable std::optional<DepthEstimator> depth_;
 };

@@ -27,14 +27,23 @@ auto loadChecked(const std::string& given, Load load) {
 
 }  // namespace
 
-cv::Mat Models::Networks::proximity(const cv::Mat& rgb, const Progress& progress) const {
-    const std::lock_guard<std::mutex> lock(depthMutex_);
+const DepthEstimator& Models::Networks::depthNetwork() const {
     if (!depth_) {
         const trace::Part part("depth model loading");
         depth_ = loadChecked(files.depth,
                              [](const std::string& path) { return DepthEstimator::load(path); });
     }
-    return depth_->proximity(rgb, progress);
+    return *depth_;
+}
+
+cv::Mat Models::Networks::proximity(const cv::Mat& rgb, const Progress& progress) const {
+    const std::lock_guard<std::mutex> lock(depthMutex_);
+    return depthNetwork().proximity(rgb, progress);
+}
+
+void Models::Networks::loadDepthNetwork() const {
+    const std::lock_guard<std::mutex> lock(depthMutex_);
+    depthNetwork();
 }
 
 Models::Models(std::unique_ptr<Networks> networks) : networks_(std::move(networks)) {}
@@ -54,6 +63,11 @@ std::shared_ptr<const Models> Models::load(const ModelFiles& files) {
 
 const ModelFiles& Models::files() const {
     return networks_->files;
+}
+
+size_t Models::kernelsMade(Precision decoderPrecision) const {
+    return networks_->encoder.kernelCount(Precision::Float32) +
+           networks_->decoder.kernelCount(decoderPrecision);
 }
 
 }  // namespace depthstyle

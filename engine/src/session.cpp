@@ -16,8 +16,11 @@
 #include "depthstyle/process_setup.h"
 #include "depthstyle/run_trace.h"
 #include "depthstyle/size_policy.h"
+#include "depthstyle/threads.h"
+#include "depthstyle/tiling.h"
 #include "feature_ops.h"
 #include "model_networks.h"
+#include "render_preparation.h"
 #include "tensor_convert.h"
 
 namespace depthstyle {
@@ -65,6 +68,8 @@ struct Session::State {
     size_t styleMemory = 0;
     std::vector<RememberedStyle> rememberedStyles;
     SessionCounters counters;
+    // What prepareRender() last prepared: the same again is a no-op.
+    std::optional<std::pair<RenderWork, double>> prepared;
 
     at::Tensor rememberedFeatures(const cv::Mat& rgb) const {
         for (const RememberedStyle& style : rememberedStyles) {
@@ -356,6 +361,44 @@ Image Session::render(const RenderParams& params, const Progress& progress) {
     }
     return reportingOutOfMemory(state_->contentLabel, "while rendering at " + sizeText(size),
                                 [&] { return renderWithinMemory(params, progress); });
+}
+
+void Session::prepareRender(const RenderParams& params) {
+    State& s = *state_;
+    if (!hasContent() || !hasStyle()) {
+        return;
+    }
+    const auto inputSizes = [](const cv::Mat& rgb) {
+        return std::vector<int64_t>{1, rgb.channels(), rgb.rows, rgb.cols};
+    };
+    RenderWork work;
+    if (s.contentFeatures.defined()) {
+        work.contentFeatures = s.contentFeatures.sizes().vec();
+    } else if (!s.content.rgb.empty()) {
+        work.content = inputSizes(s.content.rgb);
+    }
+    const bool recolour = params.preserveColor == ColorPreservation::StyleToContent;
+    for (const State::StyleEntry& style : s.styles) {
+        if (!style.sides[recolour ? 1 : 0].features.defined() && !style.image.rgb.empty()) {
+            work.styles.push_back(inputSizes(style.image.rgb));
+        }
+    }
+    work.decoderPrecision = params.decoderPrecision;
+    const bool depth =
+        params.strength.method == Method::DaAdain || params.styles.kind == StyleMix::Kind::NearFar;
+    const bool loadDepth =
+        depth && s.proximity.empty() && s.depthSource.kind != DepthSource::Kind::File;
+    // Planning alone costs milliseconds (the stripes run on shapes): a
+    // slider's re-decode asks again with nothing new to make.
+    const auto key = std::make_pair(work, stripeBudgetBytes());
+    if (!loadDepth && s.prepared == key) {
+        return;
+    }
+    if (loadDepth) {
+        work.loadDepthNetwork = [&s] { s.models->networks().loadDepthNetwork(); };
+    }
+    prepareRenderWork(s.encoder, s.decoder, work, computeThreads());
+    s.prepared = key;
 }
 
 Image Session::renderWithinMemory(const RenderParams& params, const Progress& progress) {

@@ -1,7 +1,13 @@
 #include "depthstyle/threads.h"
 
 #include <ATen/Parallel.h>
+#include <omp.h>
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <system_error>
 #include <thread>
 
 #include <opencv2/core/utility.hpp>
@@ -22,6 +28,44 @@ int setComputeThreads(int count) {
 
 int computeThreads() {
     return at::get_num_threads();
+}
+
+void runTasks(const std::vector<std::function<void()>>& tasks, int threads) {
+    const int computeCount = computeThreads();
+    std::atomic<size_t> next{0};
+    std::mutex failureMutex;
+    std::exception_ptr failure;
+    const auto work = [&] {
+        // OpenMP's thread count is each thread's own: oneDNN plans a kernel
+        // for the count of the thread that makes it.
+        omp_set_num_threads(computeCount);
+        for (size_t i = next++; i < tasks.size(); i = next++) {
+            try {
+                tasks[i]();
+            } catch (...) {
+                const std::lock_guard<std::mutex> lock(failureMutex);
+                if (!failure) {
+                    failure = std::current_exception();
+                }
+            }
+        }
+    };
+    std::vector<std::thread> helpers;
+    const auto wanted = static_cast<size_t>(std::max(1, threads)) - 1;
+    for (size_t i = 0; i < wanted && i + 1 < tasks.size(); ++i) {
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // no thread to spare: fewer helpers
+        }
+    }
+    work();
+    for (std::thread& helper : helpers) {
+        helper.join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
 }
 
 }  // namespace depthstyle

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "depthstyle/model_files.h"
+#include "depthstyle/precision.h"
 
 namespace depthstyle {
 
@@ -23,6 +24,10 @@ public:
     Models& operator=(const Models&) = delete;
 
     const ModelFiles& files() const;
+
+    // How many oneDNN kernels (one per layer and input size) the encoder
+    // and the decoder in `decoderPrecision` have made so far.
+    size_t kernelsMade(Precision decoderPrecision) const;
 
     // The engine's own view of the networks (defined in the engine's sources).
     struct Networks;

@@ -132,6 +132,13 @@ public:
     // sizes: EngineError(OutOfMemory) when it cannot fit, before any work;
     // an allocation that fails all the same gives the same kind, one line.
     Image render(const RenderParams& params, const Progress& progress = {});
+    // Does ahead of render(params) the set-up work it would otherwise do one
+    // piece at a time while the other cores wait (making its networks'
+    // oneDNN kernels for these sizes, loading the depth network), on every
+    // compute thread. Optional: render() does what is left. Errors are left
+    // for render() to report. Asking again with nothing new to make returns
+    // at once (a slider's re-decode).
+    void prepareRender(const RenderParams& params);
 
     SessionCounters counters() const;
 
