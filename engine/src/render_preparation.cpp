@@ -35,13 +35,13 @@ std::function<void()> makeKernel(const ConvStack& stack, const ConvStack::Kernel
 
 }  // namespace
 
-void prepareRenderWork(const ConvStack& encoder, const ConvStack& decoder, const RenderWork& work,
-                       int threads) {
+std::vector<int64_t> prepareRenderWork(const ConvStack& encoder, const ConvStack& decoder,
+                                       const RenderWork& work, int threads) {
     const trace::Part part("kernel preparation");
     Needs encoderNeeds;
     Needs decoderNeeds;
+    std::vector<int64_t> features = work.contentFeatures;
     try {
-        std::vector<int64_t> features = work.contentFeatures;
         if (!work.content.empty()) {
             // The content is encoded first: its kernels first.
             appendNew(encoderNeeds,
@@ -54,7 +54,7 @@ void prepareRenderWork(const ConvStack& encoder, const ConvStack& decoder, const
             decoderNeeds = decoder.kernelNeeds(features, work.decoderPrecision);
         }
     } catch (const std::exception&) {
-        return;  // no plan: the render makes its kernels as it goes
+        return {};  // no plan: the render makes its kernels as it goes
     }
     std::vector<std::function<void()>> tasks;
     if (work.loadDepthNetwork) {
@@ -75,6 +75,7 @@ void prepareRenderWork(const ConvStack& encoder, const ConvStack& decoder, const
         tasks.push_back(makeKernel(decoder, need, work.decoderPrecision));
     }
     runTasks(tasks, threads);
+    return features;
 }
 
 }  // namespace depthstyle

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "depthstyle/engine_error.h"
@@ -68,8 +69,9 @@ struct Session::State {
     size_t styleMemory = 0;
     std::vector<RememberedStyle> rememberedStyles;
     SessionCounters counters;
-    // What prepareRender() last prepared: the same again is a no-op.
-    std::optional<std::pair<RenderWork, double>> prepared;
+    // The decoder work prepareRender() last prepared (its input sizes, its
+    // precision, the stripe budget): asked again for only that, it returns.
+    std::optional<std::tuple<std::vector<int64_t>, Precision, double>> preparedDecoding;
 
     at::Tensor rememberedFeatures(const cv::Mat& rgb) const {
         for (const RememberedStyle& style : rememberedStyles) {
@@ -390,15 +392,21 @@ void Session::prepareRender(const RenderParams& params) {
         depth && s.proximity.empty() && s.depthSource.kind != DepthSource::Kind::File;
     // Planning alone costs milliseconds (the stripes run on shapes): a
     // slider's re-decode asks again with nothing new to make.
-    const auto key = std::make_pair(work, stripeBudgetBytes());
-    if (!loadDepth && s.prepared == key) {
+    const double budget = stripeBudgetBytes();
+    if (work.content.empty() && work.styles.empty() && !loadDepth &&
+        s.preparedDecoding ==
+            std::make_tuple(work.contentFeatures, work.decoderPrecision, budget)) {
         return;
     }
     if (loadDepth) {
         work.loadDepthNetwork = [&s] { s.models->networks().loadDepthNetwork(); };
     }
-    prepareRenderWork(s.encoder, s.decoder, work, computeThreads());
-    s.prepared = key;
+    s.preparedDecoding.reset();
+    const std::vector<int64_t> decoding =
+        prepareRenderWork(s.encoder, s.decoder, work, computeThreads());
+    if (!decoding.empty()) {
+        s.preparedDecoding = std::make_tuple(decoding, work.decoderPrecision, budget);
+    }
 }
 
 Image Session::renderWithinMemory(const RenderParams& params, const Progress& progress) {
