@@ -48,6 +48,7 @@ private slots:
     void unpackableWeightsRunPlain();
     void preparedKernelIsNotMadeAgain();
     void everySizeGetsAnOptimizedKernel();
+    void keepsTheKernelsUsedLast();
 };
 
 void TestPackedConv::initTestCase() {
@@ -179,6 +180,33 @@ void TestPackedConv::everySizeGetsAnOptimizedKernel() {
     for (const std::string& name : packed.kernelNames()) {
         QVERIFY2(name.rfind("ref", 0) != 0, name.c_str());  // oneDNN's reference kernel
     }
+}
+
+// The app meets a new size with every zoom and window size: the kernels are
+// bounded, the least recently used one going first.
+void TestPackedConv::keepsTheKernelsUsedLast() {
+    const at::Tensor weight = channelsLast(at::randn({16, 16, 1, 1}));
+    const at::Tensor bias = at::randn({16});
+    const PackedConvolution packed(weight, bias, false);
+    const size_t most = PackedConvolution::kKeptKernels;
+    const auto sizes = [](int64_t width) { return std::vector<int64_t>{1, 16, 2, width}; };
+    for (size_t i = 0; i < most; ++i) {
+        packed.prepare(sizes(static_cast<int64_t>(i) + 1));
+    }
+    QCOMPARE(packed.kernelCount(), most);
+    packed.prepare(sizes(1));     // the first made, used again
+    packed.prepare(sizes(1000));  // a new one: the second made goes
+    QCOMPARE(packed.kernelCount(), most);
+    QVERIFY(packed.hasKernelFor(sizes(1)));
+    QVERIFY(!packed.hasKernelFor(sizes(2)));
+    QVERIFY(packed.hasKernelFor(sizes(3)));
+    QVERIFY(packed.hasKernelFor(sizes(1000)));
+    packed.prepare(sizes(2));  // made again in place of the third
+    QVERIFY(packed.hasKernelFor(sizes(2)));
+    QVERIFY(!packed.hasKernelFor(sizes(3)));
+    QCOMPARE(packed.kernelCount(), most);
+    const at::Tensor x = input(16, 2, 2, at::kFloat);
+    QVERIFY(close(packed(x), plainConvolution(x, weight, bias, false)));
 }
 
 QTEST_GUILESS_MAIN(TestPackedConv)

@@ -3,6 +3,7 @@
 #include <ATen/ATen.h>
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -62,7 +63,10 @@ struct PackedConvolution::State {
     at::Tensor contiguousBias;
 
     mutable std::mutex mutex;
-    std::map<std::vector<int64_t>, std::shared_ptr<const Kernel>> kernels;
+    // The kernels of the sizes used last (kKeptKernels at most), each with
+    // the tick of its last use.
+    std::map<std::vector<int64_t>, std::pair<std::shared_ptr<const Kernel>, uint64_t>> kernels;
+    uint64_t tick = 0;
     // The weights in each layout a kernel chose (most sizes choose the
     // same), packed once.
     std::vector<std::pair<dnnl::memory::desc, at::Tensor>> packings;
@@ -119,7 +123,8 @@ struct PackedConvolution::State {
             const std::lock_guard<std::mutex> lock(mutex);
             const auto found = kernels.find(in);
             if (found != kernels.end()) {
-                return found->second;
+                found->second.second = ++tick;
+                return found->second.first;
             }
         }
         // Made outside the lock (milliseconds of code generation): two
@@ -141,7 +146,18 @@ struct PackedConvolution::State {
             }
         }
         const std::lock_guard<std::mutex> lock(mutex);
-        return kernels.emplace(in, std::move(kernel)).first->second;
+        if (kernels.size() >= kKeptKernels && kernels.count(in) == 0) {
+            // The app meets a new size with every zoom, window and content
+            // size: the least recently used kernel goes (a run still
+            // holding it keeps it until done).
+            const auto oldest = std::min_element(
+                kernels.begin(), kernels.end(),
+                [](const auto& a, const auto& b) { return a.second.second < b.second.second; });
+            kernels.erase(oldest);
+        }
+        auto& entry = kernels.emplace(in, std::make_pair(std::move(kernel), 0)).first->second;
+        entry.second = ++tick;
+        return entry.first;
     }
 };
 
@@ -209,11 +225,16 @@ size_t PackedConvolution::kernelCount() const {
     return state_->kernels.size();
 }
 
+bool PackedConvolution::hasKernelFor(const std::vector<int64_t>& sizes) const {
+    const std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->kernels.count(sizes) > 0;
+}
+
 std::vector<std::string> PackedConvolution::kernelNames() const {
     const std::lock_guard<std::mutex> lock(state_->mutex);
     std::vector<std::string> names;
     for (const auto& entry : state_->kernels) {
-        names.push_back(entry.second->name);
+        names.push_back(entry.second.first->name);
     }
     return names;
 }

@@ -38,8 +38,11 @@ public:
     // Whether some size runs through oneDNN here (false before the first
     // call or prepare(), and where every size runs plain).
     bool packed() const;
-    // How many input sizes have a kernel made (or found to run plain).
+    // How many input sizes have a kernel kept (made, or found to run plain):
+    // those used last, at most kKeptKernels.
     size_t kernelCount() const;
+    static constexpr size_t kKeptKernels = 64;
+    bool hasKernelFor(const std::vector<int64_t>& sizes) const;
     // oneDNN's names for the kernels made ("brgconv:avx512_core"; "plain"
     // where at::conv2d runs a size).
     std::vector<std::string> kernelNames() const;
