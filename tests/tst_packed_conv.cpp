@@ -7,6 +7,7 @@
 #include <ATen/Parallel.h>
 
 #include <QtTest>
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -97,6 +98,10 @@ void TestPackedConv::sameValuesAsPlain() {
         const QByteArray where = QString("at %1x%2").arg(width).arg(height).toUtf8();
         QVERIFY2(got.is_contiguous(at::MemoryFormat::ChannelsLast), where.constData());
         QCOMPARE(packed.packed(), packs);
+        // This size ran through oneDNN itself (or through at::conv2d).
+        QVERIFY2(packed.hasKernelFor(x.sizes().vec()), where.constData());
+        const std::vector<std::string> names = packed.kernelNames();
+        QCOMPARE(std::count(names.begin(), names.end(), std::string("plain")) == 0, packs);
         if (height == 3) {
             QVERIFY2(close(got, expected), where.constData());
             continue;
@@ -179,6 +184,7 @@ void TestPackedConv::everySizeGetsAnOptimizedKernel() {
     QCOMPARE(packed.kernelCount(), size_t{3});
     for (const std::string& name : packed.kernelNames()) {
         QVERIFY2(name.rfind("ref", 0) != 0, name.c_str());  // oneDNN's reference kernel
+        QVERIFY2(name != "plain", name.c_str());            // at::conv2d, not oneDNN
     }
 }
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void styleMixNeedsItsStyles();
     void preparedRenderMakesNoKernels_data();
     void preparedRenderMakesNoKernels();
+    void refusedRenderIsNotPrepared();
 
 private:
     std::string file(const QString& name) const { return dir_.filePath(name).toStdString(); }
@@ -481,11 +482,15 @@ void TestSession::preparedRenderMakesNoKernels_data() {
     QTest::addColumn<double>("stripeBudget");
     QTest::addColumn<bool>("bfloat16");
     QTest::addColumn<bool>("nearFar");
-    QTest::newRow("whole layers") << 70 << 50 << 1e12 << false << false;
+    QTest::addColumn<bool>("recolour");
+    QTest::newRow("whole layers") << 70 << 50 << 1e12 << false << false << false;
     // 8-row stripes: every layer meets first, carried and last stripes.
-    QTest::newRow("stripes") << 203 << 141 << 1.0 << false << false;
-    QTest::newRow("stripes, bfloat16 decoder") << 37 << 213 << 1.0 << true << false;
-    QTest::newRow("near and far styles") << 90 << 77 << 1.0 << false << true;
+    QTest::newRow("stripes") << 203 << 141 << 1.0 << false << false << false;
+    QTest::newRow("stripes, bfloat16 decoder") << 37 << 213 << 1.0 << true << false << false;
+    QTest::newRow("near and far styles") << 90 << 77 << 1.0 << false << true << false;
+    // Two styles loaded, the second weighted 0: it is never encoded, so
+    // nothing is made for it; the style recoloured to the content's colours.
+    QTest::newRow("unused style, recoloured") << 90 << 77 << 1.0 << false << false << true;
 }
 
 // prepareRender() makes every kernel the render then uses (its plan runs
@@ -497,6 +502,7 @@ void TestSession::preparedRenderMakesNoKernels() {
     QFETCH(double, stripeBudget);
     QFETCH(bool, bfloat16);
     QFETCH(bool, nearFar);
+    QFETCH(bool, recolour);
     setStripeBudgetBytes(stripeBudget);
     const auto resetBudget = qScopeGuard([] { setStripeBudgetBytes(0); });
     QVERIFY(writePicture(file("prepared.png"), makeContentPicture(width, height)));
@@ -505,12 +511,16 @@ void TestSession::preparedRenderMakesNoKernels() {
     if (nearFar) {
         params.styles.kind = StyleMix::Kind::NearFar;
     }
+    if (recolour) {
+        params.preserveColor = ColorPreservation::StyleToContent;
+        params.styles.weights = {1.0, 0.0};
+    }
     const auto render = [&](bool prepared, size_t* before, size_t* after) {
         const std::shared_ptr<const Models> models = Models::load(standinModelFiles());
         Session session(models);
         session.setContent(file("prepared.png"), 0);
         session.setStyle(file("style.png"), 0);
-        if (nearFar) {
+        if (nearFar || recolour) {
             session.setStyleAt(1, loadImage(file("style2.png")), 0, "style2.png");
         }
         if (prepared) {
@@ -519,6 +529,16 @@ void TestSession::preparedRenderMakesNoKernels() {
         *before = models->kernelsMade(params.decoderPrecision);
         Image result = session.render(params);
         *after = models->kernelsMade(params.decoderPrecision);
+        if (prepared) {
+            // A slider's re-decode: prepared again, nothing new to make.
+            RenderParams next = params;
+            next.strength.beta += 1.0;
+            session.prepareRender(next);
+            session.render(next);
+            if (models->kernelsMade(params.decoderPrecision) != *after) {
+                *after = 0;
+            }
+        }
         return result;
     };
     size_t prepared = 0;
@@ -532,6 +552,30 @@ void TestSession::preparedRenderMakesNoKernels() {
     QCOMPARE(afterPrepared, prepared);  // nothing left to make
     QCOMPARE(made, prepared);           // and nothing made that was not needed
     QCOMPARE(cv::norm(preparedResult.rgb, plainResult.rgb, cv::NORM_INF), 0.0);
+}
+
+// What render() refuses is not prepared: under a memory cap the render is
+// refused before any work, prepared or not, and nothing was made for it.
+void TestSession::refusedRenderIsNotPrepared() {
+    const std::shared_ptr<const Models> models = Models::load(standinModelFiles());
+    Session session(models);
+    session.setContent(file("content.png"), 0);
+    session.setStyle(file("style.png"), 0);
+    qputenv("DEPTHSTYLE_MEMORY_LIMIT", "1");
+    const auto uncap = qScopeGuard([] { qunsetenv("DEPTHSTYLE_MEMORY_LIMIT"); });
+    session.prepareRender(daAdain(20, 0.15));
+    QCOMPARE(models->kernelsMade(Precision::Float32), size_t{0});
+    try {
+        session.render(daAdain(20, 0.15));
+        QFAIL("rendered under a 1-byte cap");
+    } catch (const EngineError& e) {
+        QCOMPARE(e.kind(), ErrorKind::OutOfMemory);
+    }
+    RenderParams invalid = daAdain(20, 0.15);
+    invalid.styles.kind = StyleMix::Kind::NearFar;  // one style only
+    qunsetenv("DEPTHSTYLE_MEMORY_LIMIT");
+    session.prepareRender(invalid);
+    QCOMPARE(models->kernelsMade(Precision::Float32), size_t{0});
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -119,7 +119,10 @@ ExportOutcome ExportLane::process(const ExportJob& job) {
             picture = *job.rendered;
         } else {
             Session& session = feeder_.sessionFor(d, models_.get());
-            session.prepareRender(p.renderParams());
+            gate_.waitForPreview(stop_);  // it takes every core: after the preview
+            if (!stop_) {
+                session.prepareRender(p.renderParams());
+            }
             picture.result = session.render(p.renderParams(), progress);
             picture.proximity = session.proximity(progress);
             picture.strength = session.strengthMap(p.renderParams(), progress);

@@ -205,7 +205,9 @@ PreviewResult PreviewLane::exactResult(Session& session, const PreviewRequest& r
     const doc::Parameters& p = r.document.parameters;
     PreviewResult result;
     result.request = r;
-    session.prepareRender(p.renderParams());
+    if (!abandon_) {
+        session.prepareRender(p.renderParams());
+    }
     result.result = session.render(p.renderParams(), progress);
     result.proximity = session.proximity(progress);
     const cv::Mat adjusted = session.adjustedProximity(p.strength(), progress);

@@ -37,8 +37,24 @@ const DepthEstimator& Models::Networks::depthNetwork() const {
 }
 
 cv::Mat Models::Networks::proximity(const cv::Mat& rgb, const Progress& progress) const {
-    const std::lock_guard<std::mutex> lock(depthMutex_);
-    return depthNetwork().proximity(rgb, progress);
+    // Progress is reported outside the lock: a report may wait (the app's
+    // export lane waits there for its preview lane, which may need the
+    // depth network too). Inside, only cancellation is honoured.
+    {
+        const std::lock_guard<std::mutex> lock(depthMutex_);
+        depthNetwork();  // loaded once, never let go
+    }
+    progress.step(Stage::Depth, 0.0);
+    Progress quiet;
+    quiet.cancel = progress.cancel;
+    cv::Mat proximity;
+    {
+        const std::lock_guard<std::mutex> lock(depthMutex_);
+        const trace::Muted muted;  // its stage is marked here, outside the lock
+        proximity = depth_->proximity(rgb, quiet);
+    }
+    progress.step(Stage::Depth, 1.0);
+    return proximity;
 }
 
 void Models::Networks::loadDepthNetwork() const {

@@ -1,6 +1,7 @@
 #include "packed_conv.h"
 
 #include <ATen/ATen.h>
+#include <omp.h>
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include <algorithm>
@@ -40,6 +41,18 @@ bool oneDnnType(at::ScalarType type, dnnl::memory::data_type* out) {
 Dims dimsOf(const std::vector<int64_t>& sizes) {
     return Dims(sizes.begin(), sizes.end());
 }
+
+// OpenMP work on this thread runs on one thread while it lives.
+class OneThread {
+public:
+    OneThread() : threads_(omp_get_max_threads()) { omp_set_num_threads(1); }
+    ~OneThread() { omp_set_num_threads(threads_); }
+    OneThread(const OneThread&) = delete;
+    OneThread& operator=(const OneThread&) = delete;
+
+private:
+    int threads_;
+};
 
 // A kernel for one input size: oneDNN's primitive, the weights in the
 // layout it chose, the scratch memory it asks for on each run. No primitive
@@ -106,6 +119,9 @@ struct PackedConvolution::State {
                 return bytes;
             }
         }
+        // On this thread alone: a helper thread making kernels would
+        // otherwise start an OpenMP team of its own for a few kilobytes.
+        const OneThread oneThread;
         const at::Tensor given = weight.contiguous(at::MemoryFormat::ChannelsLast);
         const dnnl::memory::desc givenDesc(dimsOf(weight.sizes().vec()), type, Tag::ohwi);
         at::Tensor bytes = at::empty({static_cast<int64_t>(layout.get_size())}, at::kByte);
@@ -118,10 +134,19 @@ struct PackedConvolution::State {
         return bytes;
     }
 
+    // A kernel is planned for the thread count of the thread that makes it
+    // (oneDNN splits the work by it): the key holds both.
+    static std::vector<int64_t> keyOf(const std::vector<int64_t>& in) {
+        std::vector<int64_t> key = in;
+        key.push_back(omp_get_max_threads());
+        return key;
+    }
+
     std::shared_ptr<const Kernel> kernelFor(const std::vector<int64_t>& in) {
+        const std::vector<int64_t> key = keyOf(in);
         {
             const std::lock_guard<std::mutex> lock(mutex);
-            const auto found = kernels.find(in);
+            const auto found = kernels.find(key);
             if (found != kernels.end()) {
                 found->second.second = ++tick;
                 return found->second.first;
@@ -139,23 +164,30 @@ struct PackedConvolution::State {
                 kernel->primitive.emplace(pd);
                 kernel->name = pd.impl_info_str();
                 anyPacked = true;
-            } catch (const dnnl::error&) {
+            } catch (const dnnl::error& e) {
+                if (e.status != dnnl_unimplemented) {
+                    throw;  // out of memory, say: nothing kept, the next call tries again
+                }
                 // no oneDNN kernel for this (bfloat16 without AVX-512):
                 // at::conv2d runs it
                 kernel->primitive.reset();
             }
         }
         const std::lock_guard<std::mutex> lock(mutex);
-        if (kernels.size() >= kKeptKernels && kernels.count(in) == 0) {
+        if (kernels.size() >= kKeptKernels && kernels.count(key) == 0) {
             // The app meets a new size with every zoom, window and content
             // size: the least recently used kernel goes (a run still
-            // holding it keeps it until done).
+            // holding it keeps it until done), and the weights in a layout
+            // no kept kernel uses.
             const auto oldest = std::min_element(
                 kernels.begin(), kernels.end(),
                 [](const auto& a, const auto& b) { return a.second.second < b.second.second; });
             kernels.erase(oldest);
+            packings.erase(std::remove_if(packings.begin(), packings.end(),
+                                          [](const auto& p) { return p.second.use_count() == 1; }),
+                           packings.end());
         }
-        auto& entry = kernels.emplace(in, std::make_pair(std::move(kernel), 0)).first->second;
+        auto& entry = kernels.emplace(key, std::make_pair(std::move(kernel), 0)).first->second;
         entry.second = ++tick;
         return entry.first;
     }
@@ -186,6 +218,10 @@ const at::Tensor& PackedConvolution::bias() const {
 
 at::Tensor PackedConvolution::operator()(const at::Tensor& input) const {
     State& s = *state_;
+    if (!s.oneDnn || input.scalar_type() != s.weight.scalar_type() || !input.is_cpu() ||
+        input.dim() != 4) {
+        return plainConvolution(input, s.weight, s.bias, s.relu);  // its checks, its errors
+    }
     const std::vector<int64_t> in = input.sizes().vec();
     const std::shared_ptr<const Kernel> kernel = s.kernelFor(in);
     if (!kernel->primitive) {
@@ -227,7 +263,7 @@ size_t PackedConvolution::kernelCount() const {
 
 bool PackedConvolution::hasKernelFor(const std::vector<int64_t>& sizes) const {
     const std::lock_guard<std::mutex> lock(state_->mutex);
-    return state_->kernels.count(sizes) > 0;
+    return state_->kernels.count(State::keyOf(sizes)) > 0;
 }
 
 std::vector<std::string> PackedConvolution::kernelNames() const {

@@ -10,8 +10,9 @@
 namespace depthstyle {
 
 // One convolution of a stack (stride 1, no padding: the stack pads), run
-// through oneDNN directly: the oneDNN kernel for each input size made once
-// and kept (prepare() makes it ahead of the first call), the weights
+// through oneDNN directly: the oneDNN kernel for each input size (and
+// calling thread's OpenMP thread count, which oneDNN plans the work for)
+// made once and kept (prepare() makes it ahead of the first call), the weights
 // reordered once for each layout the kernels choose instead of on every
 // call, the ReLU after it, if any, done inside the convolution. Gives the same values as
 // plainConvolution wherever at::conv2d runs oneDNN too (all but float inputs of at most 20480
@@ -42,6 +43,7 @@ public:
     // those used last, at most kKeptKernels.
     size_t kernelCount() const;
     static constexpr size_t kKeptKernels = 64;
+    // Whether a kernel for `sizes` at this thread's thread count is kept.
     bool hasKernelFor(const std::vector<int64_t>& sizes) const;
     // oneDNN's names for the kernels made ("brgconv:avx512_core"; "plain"
     // where at::conv2d runs a size).

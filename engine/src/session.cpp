@@ -69,6 +69,9 @@ struct Session::State {
     size_t styleMemory = 0;
     std::vector<RememberedStyle> rememberedStyles;
     SessionCounters counters;
+    // render()'s memory check as prepareRender() passed it: the content's
+    // size, the largest style's and the pictures' bytes.
+    std::optional<std::tuple<cv::Size, cv::Size, std::uint64_t>> fitChecked;
     // The decoder work prepareRender() last prepared (its input sizes, its
     // precision, the stripe budget): asked again for only that, it returns.
     std::optional<std::tuple<std::vector<int64_t>, Precision, double>> preparedDecoding;
@@ -345,29 +348,50 @@ Image Session::render(const RenderParams& params, const Progress& progress) {
     requireStyleCount(params.styles, styleCount());
     const cv::Size size = state_->contentSize;
     if (!state_->contentFeatures.defined()) {
-        // Before the big allocations: refused in one line when it cannot fit.
-        // The loaded pictures count: they are part of the estimate.
-        const auto bytes = [](const Image& image) {
-            return static_cast<std::uint64_t>(image.rgb.total() * image.rgb.elemSize() +
-                                              image.alpha.total() * image.alpha.elemSize());
-        };
-        std::uint64_t loaded = bytes(state_->content);
-        cv::Size largestStyle;
-        for (const State::StyleEntry& style : state_->styles) {
-            loaded += bytes(style.image);
-            if (style.image.rgb.total() > static_cast<size_t>(largestStyle.area())) {
-                largestStyle = style.image.rgb.size();
-            }
-        }
-        requireMemoryForRender(size, largestStyle, state_->contentLabel, loaded);
+        requireRenderFits();
     }
+    state_->fitChecked.reset();
     return reportingOutOfMemory(state_->contentLabel, "while rendering at " + sizeText(size),
                                 [&] { return renderWithinMemory(params, progress); });
+}
+
+void Session::requireRenderFits() {
+    State& s = *state_;
+    // Before the big allocations: refused in one line when it cannot fit.
+    // The loaded pictures count: they are part of the estimate.
+    const auto bytes = [](const Image& image) {
+        return static_cast<std::uint64_t>(image.rgb.total() * image.rgb.elemSize() +
+                                          image.alpha.total() * image.alpha.elemSize());
+    };
+    std::uint64_t loaded = bytes(s.content);
+    cv::Size largestStyle;
+    for (const State::StyleEntry& style : s.styles) {
+        loaded += bytes(style.image);
+        if (style.image.rgb.total() > static_cast<size_t>(largestStyle.area())) {
+            largestStyle = style.image.rgb.size();
+        }
+    }
+    const auto checked = std::make_tuple(s.contentSize, largestStyle, loaded);
+    if (s.fitChecked == checked) {
+        return;
+    }
+    requireMemoryForRender(s.contentSize, largestStyle, s.contentLabel, loaded);
+    s.fitChecked = checked;
 }
 
 void Session::prepareRender(const RenderParams& params) {
     State& s = *state_;
     if (!hasContent() || !hasStyle()) {
+        return;
+    }
+    try {
+        // What render() refuses is not prepared: it refuses it the same way.
+        validate(params);
+        requireStyleCount(params.styles, styleCount());
+        if (!s.contentFeatures.defined()) {
+            requireRenderFits();  // before the network and weights take memory
+        }
+    } catch (const EngineError&) {
         return;
     }
     const auto inputSizes = [](const cv::Mat& rgb) {
@@ -380,7 +404,16 @@ void Session::prepareRender(const RenderParams& params) {
         work.content = inputSizes(s.content.rgb);
     }
     const bool recolour = params.preserveColor == ColorPreservation::StyleToContent;
-    for (const State::StyleEntry& style : s.styles) {
+    // The styles the render encodes: near and far, or those weighted.
+    std::vector<size_t> used{0, 1};
+    if (params.styles.kind == StyleMix::Kind::Weights) {
+        used.clear();
+        for (const auto& [index, weight] : normalisedWeights(params.styles, s.styles.size())) {
+            used.push_back(index);
+        }
+    }
+    for (const size_t index : used) {
+        const State::StyleEntry& style = s.styles.at(index);
         if (!style.sides[recolour ? 1 : 0].features.defined() && !style.image.rgb.empty()) {
             work.styles.push_back(inputSizes(style.image.rgb));
         }
@@ -402,10 +435,14 @@ void Session::prepareRender(const RenderParams& params) {
         work.loadDepthNetwork = [&s] { s.models->networks().loadDepthNetwork(); };
     }
     s.preparedDecoding.reset();
-    const std::vector<int64_t> decoding =
-        prepareRenderWork(s.encoder, s.decoder, work, computeThreads());
-    if (!decoding.empty()) {
-        s.preparedDecoding = std::make_tuple(decoding, work.decoderPrecision, budget);
+    try {
+        const std::vector<int64_t> decoding =
+            prepareRenderWork(s.encoder, s.decoder, work, computeThreads());
+        if (!decoding.empty()) {
+            s.preparedDecoding = std::make_tuple(decoding, work.decoderPrecision, budget);
+        }
+    } catch (const std::exception&) {
+        // out of memory, say: render() meets it and reports it in its words
     }
 }
 

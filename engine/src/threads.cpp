@@ -31,37 +31,55 @@ int computeThreads() {
 }
 
 void runTasks(const std::vector<std::function<void()>>& tasks, int threads) {
+    if (tasks.empty()) {
+        return;
+    }
     const int computeCount = computeThreads();
-    std::atomic<size_t> next{0};
+    std::atomic<size_t> next{1};  // the first task is this thread's
     std::mutex failureMutex;
     std::exception_ptr failure;
-    const auto work = [&] {
-        // OpenMP's thread count is each thread's own: oneDNN plans a kernel
-        // for the count of the thread that makes it.
-        omp_set_num_threads(computeCount);
-        for (size_t i = next++; i < tasks.size(); i = next++) {
-            try {
-                tasks[i]();
-            } catch (...) {
-                const std::lock_guard<std::mutex> lock(failureMutex);
-                if (!failure) {
-                    failure = std::current_exception();
-                }
+    const auto run = [&](size_t i) {
+        try {
+            tasks[i]();
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(failureMutex);
+            if (!failure) {
+                failure = std::current_exception();
             }
         }
     };
-    std::vector<std::thread> helpers;
-    const auto wanted = static_cast<size_t>(std::max(1, threads)) - 1;
-    for (size_t i = 0; i < wanted && i + 1 < tasks.size(); ++i) {
-        try {
-            helpers.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;  // no thread to spare: fewer helpers
+    const auto work = [&] {
+        for (size_t i = next++; i < tasks.size(); i = next++) {
+            run(i);
         }
-    }
-    work();
-    for (std::thread& helper : helpers) {
-        helper.join();
+    };
+    const auto helperWork = [&] {
+        // OpenMP's thread count is each thread's own: oneDNN plans a kernel
+        // for the count of the thread that makes it.
+        omp_set_num_threads(computeCount);
+        work();
+    };
+    std::vector<std::thread> helpers;
+    {
+        // Every helper started is joined, whatever is thrown.
+        const auto joinAll = [&helpers] {
+            for (std::thread& helper : helpers) {
+                helper.join();
+            }
+        };
+        try {
+            const auto wanted =
+                std::min(static_cast<size_t>(std::max(1, threads)) - 1, tasks.size() - 1);
+            helpers.reserve(wanted);
+            for (size_t i = 0; i < wanted; ++i) {
+                helpers.emplace_back(helperWork);
+            }
+        } catch (...) {
+            // no thread to spare: fewer helpers
+        }
+        run(0);
+        work();
+        joinAll();
     }
     if (failure) {
         std::rethrow_exception(failure);

@@ -144,6 +144,11 @@ public:
 
 private:
     Image renderWithinMemory(const RenderParams& params, const Progress& progress);
+    // render()'s memory check before the content is encoded: throws
+    // EngineError(OutOfMemory) when it cannot fit. Skipped when
+    // prepareRender() passed it for the same pictures (its own work then
+    // took memory the check would count against the render).
+    void requireRenderFits();
 
     struct State;
     std::unique_ptr<State> state_;
