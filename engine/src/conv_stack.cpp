@@ -364,12 +364,16 @@ std::vector<ConvStack::KernelNeed> ConvStack::kernelNeeds(const std::vector<int6
     }
     // Each size once, in the order the run meets them.
     std::vector<KernelNeed> unique;
-    for (KernelNeed& need : needs) {
-        if (std::find(unique.begin(), unique.end(), need) == unique.end()) {
-            unique.push_back(std::move(need));
+    appendNew(unique, needs);
+    return unique;
+}
+
+void ConvStack::appendNew(std::vector<KernelNeed>& to, const std::vector<KernelNeed>& from) {
+    for (const KernelNeed& need : from) {
+        if (std::find(to.begin(), to.end(), need) == to.end()) {
+            to.push_back(need);
         }
     }
-    return unique;
 }
 
 void ConvStack::prepare(const KernelNeed& need, Precision precision) const {

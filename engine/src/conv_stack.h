@@ -68,6 +68,8 @@ public:
     // the size of its result.
     std::vector<KernelNeed> kernelNeeds(const std::vector<int64_t>& sizes, Precision precision,
                                         std::vector<int64_t>* outputSizes = nullptr) const;
+    // Appends to `to` the needs of `from` it lacks, in order.
+    static void appendNew(std::vector<KernelNeed>& to, const std::vector<KernelNeed>& from);
     // Makes one of them now (code generation: milliseconds). Thread-safe, in
     // any order. Throws where oneDNN does.
     void prepare(const KernelNeed& need, Precision precision) const;

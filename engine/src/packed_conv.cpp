@@ -85,6 +85,8 @@ struct PackedConvolution::State {
     std::vector<std::pair<dnnl::memory::desc, at::Tensor>> packings;
     std::atomic<bool> anyPacked{false};
 
+    dnnl::memory::desc biasDesc() const { return {{weight.size(0)}, type, Tag::a}; }
+
     std::vector<int64_t> outputSizes(const std::vector<int64_t>& in) const {
         return {in[0], weight.size(0), in[2] - weight.size(2) + 1, in[3] - weight.size(3) + 1};
     }
@@ -97,10 +99,9 @@ struct PackedConvolution::State {
         const dnnl::memory::desc src(dimsOf(in), type, Tag::nhwc);
         const dnnl::memory::desc dst(dimsOf(outputSizes(in)), type, Tag::nhwc);
         const dnnl::memory::desc weights(dimsOf(weight.sizes().vec()), type, Tag::any);
-        const dnnl::memory::desc biasDesc({weight.size(0)}, type, Tag::a);
         const dnnl::convolution_forward::desc op(dnnl::prop_kind::forward_training,
                                                  dnnl::algorithm::convolution_direct, src, weights,
-                                                 biasDesc, dst, {1, 1}, {0, 0}, {0, 0});
+                                                 biasDesc(), dst, {1, 1}, {0, 0}, {0, 0});
         dnnl::primitive_attr attr;
         attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
         if (relu) {
@@ -233,11 +234,10 @@ at::Tensor PackedConvolution::operator()(const at::Tensor& input) const {
     const at::Tensor scratchpad = at::empty({static_cast<int64_t>(kernel->scratchpad.get_size())},
                                             x.options().dtype(at::kByte));
     const dnnl::engine& engine = cpuEngine();
-    const dnnl::memory::desc biasDesc({s.weight.size(0)}, s.type, Tag::a);
     const std::unordered_map<int, dnnl::memory> args{
         {DNNL_ARG_SRC, dnnl::memory({dimsOf(in), s.type, Tag::nhwc}, engine, x.data_ptr())},
         {DNNL_ARG_WEIGHTS, dnnl::memory(kernel->weightsDesc, engine, kernel->weights.data_ptr())},
-        {DNNL_ARG_BIAS, dnnl::memory(biasDesc, engine, s.contiguousBias.data_ptr())},
+        {DNNL_ARG_BIAS, dnnl::memory(s.biasDesc(), engine, s.contiguousBias.data_ptr())},
         {DNNL_ARG_DST,
          dnnl::memory({dimsOf(out.sizes().vec()), s.type, Tag::nhwc}, engine, out.data_ptr())},
         {DNNL_ARG_SCRATCHPAD, dnnl::memory(kernel->scratchpad, engine, scratchpad.data_ptr())}};

@@ -2,7 +2,6 @@
 
 #include <ATen/ATen.h>
 
-#include <algorithm>
 #include <exception>
 
 #include "depthstyle/run_trace.h"
@@ -12,14 +11,6 @@ namespace depthstyle {
 namespace {
 
 using Needs = std::vector<ConvStack::KernelNeed>;
-
-void appendNew(Needs& to, const Needs& from) {
-    for (const ConvStack::KernelNeed& need : from) {
-        if (std::find(to.begin(), to.end(), need) == to.end()) {
-            to.push_back(need);
-        }
-    }
-}
 
 // One kernel to make; a failure is the render's to report when it meets it.
 std::function<void()> makeKernel(const ConvStack& stack, const ConvStack::KernelNeed& need,
@@ -44,11 +35,11 @@ std::vector<int64_t> prepareRenderWork(const ConvStack& encoder, const ConvStack
     try {
         if (!work.content.empty()) {
             // The content is encoded first: its kernels first.
-            appendNew(encoderNeeds,
-                      encoder.kernelNeeds(work.content, Precision::Float32, &features));
+            ConvStack::appendNew(encoderNeeds,
+                                 encoder.kernelNeeds(work.content, Precision::Float32, &features));
         }
         for (const std::vector<int64_t>& style : work.styles) {
-            appendNew(encoderNeeds, encoder.kernelNeeds(style, Precision::Float32));
+            ConvStack::appendNew(encoderNeeds, encoder.kernelNeeds(style, Precision::Float32));
         }
         if (!features.empty()) {
             decoderNeeds = decoder.kernelNeeds(features, work.decoderPrecision);

@@ -60,26 +60,21 @@ void runTasks(const std::vector<std::function<void()>>& tasks, int threads) {
         work();
     };
     std::vector<std::thread> helpers;
-    {
-        // Every helper started is joined, whatever is thrown.
-        const auto joinAll = [&helpers] {
-            for (std::thread& helper : helpers) {
-                helper.join();
-            }
-        };
-        try {
-            const auto wanted =
-                std::min(static_cast<size_t>(std::max(1, threads)) - 1, tasks.size() - 1);
-            helpers.reserve(wanted);
-            for (size_t i = 0; i < wanted; ++i) {
-                helpers.emplace_back(helperWork);
-            }
-        } catch (...) {
-            // no thread to spare: fewer helpers
+    try {
+        const auto wanted =
+            std::min(static_cast<size_t>(std::max(1, threads)) - 1, tasks.size() - 1);
+        helpers.reserve(wanted);
+        for (size_t i = 0; i < wanted; ++i) {
+            helpers.emplace_back(helperWork);
         }
-        run(0);
-        work();
-        joinAll();
+    } catch (...) {
+        // no thread to spare: fewer helpers (nothing below throws, so every
+        // helper started is joined)
+    }
+    run(0);
+    work();
+    for (std::thread& helper : helpers) {
+        helper.join();
     }
     if (failure) {
         std::rethrow_exception(failure);
