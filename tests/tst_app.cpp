@@ -46,6 +46,7 @@
 #include "parameter_panel.h"
 #include "preset_actions.h"
 #include "recent_places.h"
+#include "render_activity.h"
 #include "render_service.h"
 #include "result_presenter.h"
 #include "sidecar.h"
@@ -136,6 +137,7 @@ private Q_SLOTS:
     void dropsStartARender();
     void fastDecodingSaysWhatItMeasured();
     void stripeSizeRememberedOrMeasuredAfterTheFirstResult();
+    void stripeMeasurementWaitsForRendersAndStopsOnClose();
     void droppedNonImageKeepsState();
     void sliderBurstEndsOnExactFinalResult();
     void exportAllAndSidecarRestore();
@@ -793,6 +795,18 @@ void TestApp::fastDecodingSaysWhatItMeasured() {
     QVERIFY(rememberedDecoderSpeed());  // in the cache for the next start
     QVERIFY2(fast->accessibleDescription().contains("Measured on this processor"),
              qPrintable(fast->accessibleDescription()));
+    // The measurement waits while the app renders, and closing stops it.
+    qputenv("XDG_CACHE_HOME", file("cache-empty-closed").toLocal8Bit());
+    auto closing = std::make_unique<MainWindow>(standinModelDir());
+    const std::shared_ptr<ui::RenderActivity> activity = closing->renderService().activity();
+    const ui::RenderActivity::Rendering held(*activity);
+    closing->show();
+    closing->parameterPanel()->fastDecodingBox()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(activity->waitingMeasurements(), 1, kRenderTimeoutMs);
+    QVERIFY(closing->decoderSpeedAdvisor().measuring());
+    closing.reset();
+    QCOMPARE(activity->waitingMeasurements(), 0);
+    QVERIFY(!rememberedDecoderSpeed());
 }
 
 // The app renders with this processor's stripe size: the remembered one
@@ -821,6 +835,44 @@ void TestApp::stripeSizeRememberedOrMeasuredAfterTheFirstResult() {
     QTRY_VERIFY_WITH_TIMEOUT(rememberedStripeBudget().has_value(), kRenderTimeoutMs);
     QVERIFY(window->stripeTuner().waitForIdle(kRenderTimeoutMs));
     QCOMPARE(stripeBudgetBytes(), rememberedStripeBudget()->chosenMiB() * 1024 * 1024);
+}
+
+// The stripe measurement after the first result never runs beside a
+// render: it waits while one runs (here, one held open), goes on once none
+// does, and closing the window stops it, with nothing remembered.
+void TestApp::stripeMeasurementWaitsForRendersAndStopsOnClose() {
+    const QByteArray previousCache = qgetenv("XDG_CACHE_HOME");
+    const auto restore = qScopeGuard([&] {
+        qputenv("XDG_CACHE_HOME", previousCache);
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
+        setStripeBudgetBytes(0);
+    });
+    qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+    for (const bool close : {false, true}) {
+        qputenv("XDG_CACHE_HOME", file(close ? "cache-turns-close" : "cache-turns").toLocal8Bit());
+        QVERIFY(!rememberedStripeBudget());
+        auto window = std::make_unique<MainWindow>(standinModelDir());
+        const std::shared_ptr<ui::RenderActivity> activity = window->renderService().activity();
+        auto held = std::make_unique<ui::RenderActivity::Rendering>(*activity);
+        window->show();
+        window->openContent(file("content.png"));
+        window->openStyle(file("style.png"));
+        QVERIFY(loaded(*window));
+        QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(activity->waitingMeasurements(), 1, kRenderTimeoutMs);
+        QTest::qWait(200);
+        QCOMPARE(activity->waitingMeasurements(), 1);  // still waiting for its turn
+        QVERIFY(window->stripeTuner().measuring());
+        QVERIFY(!rememberedStripeBudget());
+        if (close) {
+            window.reset();  // returns: the waiting measurement stopped
+            QVERIFY(!rememberedStripeBudget());
+        } else {
+            held.reset();
+            QVERIFY(window->stripeTuner().waitForIdle(kRenderTimeoutMs));
+            QVERIFY(rememberedStripeBudget());
+        }
+    }
 }
 
 void TestApp::droppedNonImageKeepsState() {

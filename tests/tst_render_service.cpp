@@ -1,17 +1,24 @@
 // The app's render service without a window: the preview lane's latest
 // request wins and cancels cleanly, and the export lane writes its jobs in
-// order, each exactly its own document, also after a cancelled preview.
+// order, each exactly its own document, also after a cancelled preview;
+// measurements of the machine wait while either lane renders.
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
+#include <memory>
 #include <opencv2/core.hpp>
+#include <thread>
 
 #include "depthstyle/image_io.h"
 #include "depthstyle/preview_blend.h"
 #include "depthstyle/size_policy.h"
 #include "depthstyle/strength_map.h"
+#include "export_lane.h"
 #include "image_convert.h"
 #include "live_blender.h"
+#include "preview_lane.h"
+#include "render_activity.h"
 #include "render_service.h"
 #include "synthetic_images.h"
 #include "test_env.h"
@@ -44,6 +51,7 @@ private Q_SLOTS:
     void betaChangeDuringEncodeKeepsTheEncode();
     void hiddenComparisonIsSkippedThenRenderedAlone();
     void liveBlendIsTheBlendAtThePaneSize();
+    void measurementsTakeTurnsWithTheLanes();
 
 private:
     doc::Document document(double beta) const;
@@ -290,6 +298,75 @@ void TestRenderService::liveBlendIsTheBlendAtThePaneSize() {
                                     expectedStrength, picture, request.target)));
     QVERIFY(!levelled.depth.isNull());
     QCOMPARE(cv::norm(levelled.gridProximity, proximityOnFeatureGrid(adjusted), cv::NORM_INF), 0.0);
+}
+
+// The lanes mark what they render, and a measurement's turns follow them:
+// its step waits while a render runs, is disturbed by one that ran during
+// it, and stops when told to while waiting.
+void TestRenderService::measurementsTakeTurnsWithTheLanes() {
+    RenderService service;
+    service.setModelFiles(standinModelFiles());
+    const std::shared_ptr<ui::RenderActivity> activity = service.activity();
+    QVERIFY(!activity->rendering());
+    int previewUnmarked = 0;
+    int exportUnmarked = 0;
+    // The lanes' own signals, direct: on the lane's thread, inside its work.
+    auto* previewLane = service.findChild<ui::PreviewLane*>();
+    auto* exportLane = service.findChild<ui::ExportLane*>();
+    QVERIFY(previewLane && exportLane);
+    connect(
+        previewLane, &ui::PreviewLane::progressed, this,
+        [&] { previewUnmarked += activity->rendering() ? 0 : 1; }, Qt::DirectConnection);
+    connect(
+        exportLane, &ui::ExportLane::progressed, this,
+        [&] { exportUnmarked += activity->rendering() ? 0 : 1; }, Qt::DirectConnection);
+    QSignalSpy previewSteps(previewLane, &ui::PreviewLane::progressed);
+    QSignalSpy exportSteps(exportLane, &ui::ExportLane::progressed);
+    QSignalSpy finished(&service, &RenderService::previewFinished);
+    QSignalSpy exported(&service, &RenderService::exportFinished);
+    const quint64 startedBefore = activity->rendersStarted();
+    service.requestPreview(document(6.0), 0);
+    ExportJob job;
+    job.kind = ui::ExportKind::Result;
+    job.document = document(12.0);
+    job.target = file("turns.png");
+    service.enqueueExport(job);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && !exported.isEmpty(), kTimeoutMs);
+    QVERIFY(!previewSteps.isEmpty() && !exportSteps.isEmpty());
+    QCOMPARE(previewUnmarked, 0);
+    QCOMPARE(exportUnmarked, 0);
+    QVERIFY(activity->rendersStarted() >= startedBefore + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!activity->rendering(), kTimeoutMs);
+
+    std::atomic<bool> stop{false};
+    const MeasurementTurns turns = ui::measurementTurns(activity, stop);
+    QVERIFY(turns.await());
+    QVERIFY(!turns.disturbed());
+    { const ui::RenderActivity::Rendering quick(*activity); }
+    QVERIFY(turns.disturbed());  // one ran since the turn came
+    QVERIFY(turns.await());
+    QVERIFY(!turns.disturbed());
+    {
+        auto rendering = std::make_unique<ui::RenderActivity::Rendering>(*activity);
+        QVERIFY(turns.disturbed());
+        std::atomic<int> awaited{-1};
+        std::thread measurement([&] { awaited = turns.await() ? 1 : 0; });
+        QTRY_COMPARE(activity->waitingMeasurements(), 1);
+        QTest::qWait(200);
+        QCOMPARE(awaited.load(), -1);  // waits while the render runs
+        rendering.reset();
+        measurement.join();
+        QCOMPARE(awaited.load(), 1);
+        QCOMPARE(activity->waitingMeasurements(), 0);
+        QVERIFY(!turns.disturbed());
+    }
+    const ui::RenderActivity::Rendering endless(*activity);
+    std::atomic<int> awaited{-1};
+    std::thread measurement([&] { awaited = turns.await() ? 1 : 0; });
+    QTest::qWait(100);
+    stop = true;
+    measurement.join();
+    QCOMPARE(awaited.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRenderService)

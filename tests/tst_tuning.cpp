@@ -1,10 +1,14 @@
 // The stripe size chosen per processor: the rule, the cache and a real
-// measurement (depthstyle/stripe_tuning.h).
+// measurement (depthstyle/stripe_tuning.h), and how measurements take turns
+// with renders (depthstyle/measurement_turns.h).
 #include <QTemporaryDir>
 #include <QtTest>
 #include <thread>
+#include <utility>
 
 #include "depthstyle/decoder_speed.h"
+#include "depthstyle/engine_error.h"
+#include "depthstyle/measurement_turns.h"
 #include "depthstyle/stripe_tuning.h"
 #include "depthstyle/threads.h"
 #include "depthstyle/tiling.h"
@@ -122,6 +126,95 @@ private Q_SLOTS:
         qputenv("XDG_CACHE_HOME", previous);
     }
 
+    // A step waits for its turn, is timed again when a render ran during
+    // it (ended at its next layer when the render starts mid-step), and a
+    // stop or renders all along end the measurement.
+    void stepsTakeTurnsWithRenders() {
+        int awaited = 0;
+        int disturbances = 2;  // the first two steps see a render
+        MeasurementTurns turns;
+        turns.await = [&] {
+            ++awaited;
+            return true;
+        };
+        turns.disturbed = [&] { return disturbances > 0 && disturbances-- > 0; };
+        int started = 0;
+        int finished = 0;
+        const auto layers = [&](const Progress& progress) {
+            ++started;
+            progress.step(Stage::Decoding, 0.5);
+            ++finished;
+        };
+        QVERIFY(timeOnTurn(turns, layers) >= 0.0);
+        QCOMPARE(awaited, 3);
+        QCOMPARE(started, 3);
+        QCOMPARE(finished, 1);  // the disturbed steps ended at their layer
+        // Disturbed only after the step: timed again as well.
+        int after = 1;
+        turns.disturbed = [&] { return finished == 2 && after-- > 0; };
+        awaited = 0;
+        timeOnTurn(turns, layers);
+        QCOMPARE(awaited, 2);
+        QCOMPARE(finished, 3);
+        // Renders all along: given up, not taken.
+        turns.disturbed = [] { return true; };
+        awaited = 0;
+        QCOMPARE(cancelledKind([&] { timeOnTurn(turns, layers); }), 1);
+        QCOMPARE(awaited, kMeasurementStepTries);
+        // Told to stop while waiting, or by the flag: nothing runs.
+        turns.disturbed = [] { return false; };
+        turns.await = [] { return false; };
+        started = 0;
+        QCOMPARE(cancelledKind([&] { timeOnTurn(turns, layers); }), 1);
+        std::atomic<bool> stop{true};
+        turns.await = {};
+        turns.stop = &stop;
+        QCOMPARE(cancelledKind([&] { timeOnTurn(turns, layers); }), 1);
+        QCOMPARE(started, 0);
+        // Set during a step: it ends at its next layer.
+        stop = false;
+        const auto stopping = [&](const Progress& progress) {
+            stop = true;
+            progress.step(Stage::Decoding, 0.5);
+            ++finished;
+        };
+        finished = 0;
+        QCOMPARE(cancelledKind([&] { timeOnTurn(turns, stopping); }), 1);
+        QCOMPARE(finished, 0);
+        // No turns (a program measuring alone): run once.
+        started = 0;
+        timeOnTurn(MeasurementTurns(), layers);
+        QCOMPARE(started, 1);
+    }
+
+    // Every pass of both real measurements takes its turn, a disturbed one
+    // is taken again, and a stop ends them with nothing measured.
+    void measurementsTakeTurns() {
+        const std::shared_ptr<const Models> models = Models::load(test::standinModelFiles());
+        int awaited = 0;
+        bool disturbOnce = true;
+        MeasurementTurns turns;
+        turns.await = [&] {
+            ++awaited;
+            return true;
+        };
+        turns.disturbed = [&] { return std::exchange(disturbOnce, false); };
+        const StripeBudgetChoice choice = measureStripeBudget(*models, turns);
+        QCOMPARE(choice.seconds.size(), size_t(3));
+        QCOMPARE(awaited, 3 * 3 + 1);  // three rounds of three candidates, one again
+        awaited = 0;
+        disturbOnce = true;
+        const DecoderSpeed speed = measureDecoderSpeed(*models, turns);
+        QVERIFY(speed.float32Seconds > 0 && speed.bfloat16Seconds > 0);
+        QCOMPARE(awaited, 2 + 2 * 3 + 1);  // a warm-up and three in each precision, one again
+        int allowed = 4;
+        turns.await = [&] { return allowed-- > 0; };
+        QCOMPARE(cancelledKind([&] { measureStripeBudget(*models, turns); }), 1);
+        allowed = 4;
+        QCOMPARE(cancelledKind([&] { measureDecoderSpeed(*models, turns); }), 1);
+        QCOMPARE(stripeBudgetBytes(), kDefaultStripeBudgetMiB * kMiB);  // the thread's restored
+    }
+
     void switchedOffByTheEnvironment() {
         QVERIFY(qputenv("DEPTHSTYLE_STRIPE_TUNING", "0"));
         QVERIFY(!stripeTuningEnabled());
@@ -145,6 +238,18 @@ private Q_SLOTS:
     }
 
 private:
+    // 1 when `work` throws EngineError(Cancelled), 0 when it returns, -1 for
+    // any other exception.
+    static int cancelledKind(const std::function<void()>& work) {
+        try {
+            work();
+            return 0;
+        } catch (const EngineError& e) {
+            return e.kind() == ErrorKind::Cancelled ? 1 : -1;
+        } catch (...) {
+            return -1;
+        }
+    }
     std::string file(const char* name) const { return dir_.filePath(name).toStdString(); }
     static int threadsInProcess() {
         return int(QDir(QStringLiteral("/proc/self/task"))

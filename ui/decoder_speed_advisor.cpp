@@ -4,17 +4,27 @@
 
 #include "notification_bar.h"
 #include "parameter_panel.h"
+#include "render_activity.h"
+#include "render_service.h"
 #include "shared_models.h"
 
 namespace depthstyle::ui {
 
-DecoderSpeedAdvisor::DecoderSpeedAdvisor(SharedModels& models, ParameterPanel& panel,
+DecoderSpeedAdvisor::DecoderSpeedAdvisor(RenderService& service, ParameterPanel& panel,
                                          NotificationBar& notification, QObject* parent)
-    : QObject(parent), models_(models), panel_(panel), notification_(notification) {
+    : QObject(parent),
+      models_(service.sharedModels()),
+      activity_(service.activity()),
+      panel_(panel),
+      notification_(notification) {
     speed_ = rememberedDecoderSpeed();
     panel_.setDecoderSpeed(speed_);
     connect(panel_.fastDecodingBox(), &QCheckBox::toggled, this,
             &DecoderSpeedAdvisor::fastDecodingToggled);
+}
+
+DecoderSpeedAdvisor::~DecoderSpeedAdvisor() {
+    stop_ = true;  // the measurement ends at its next layer; threads_ waits for it
 }
 
 void DecoderSpeedAdvisor::fastDecodingToggled(bool on) {
@@ -28,16 +38,18 @@ void DecoderSpeedAdvisor::fastDecodingToggled(bool on) {
     if (threads_.busy()) {
         return;  // already measuring
     }
-    threads_.run(
-        [this]() -> std::function<void()> {
-            try {
-                const DecoderSpeed speed = decoderSpeed(*models_.get());
-                return [this, speed] { measured(speed); };
-            } catch (const std::exception&) {
-                return {};  // no networks yet (missing models): measured the next time
-            }
-        },
-        QThread::LowPriority);
+    // The toggle's own render runs first: the measurement waits for it.
+    threads_.run([this]() -> std::function<void()> {
+        try {
+            const DecoderSpeed speed =
+                decoderSpeed(*models_.get(), measurementTurns(activity_, stop_));
+            return [this, speed] { measured(speed); };
+        } catch (const std::exception&) {
+            // No networks yet (missing models), renders all along, or
+            // closing: measured the next time.
+            return {};
+        }
+    });
 }
 
 void DecoderSpeedAdvisor::measured(const DecoderSpeed& speed) {

@@ -7,13 +7,15 @@
 #include "export_bundle.h"
 #include "image_convert.h"
 #include "lane_gate.h"
+#include "render_activity.h"
 #include "shared_models.h"
 #include "thread_checks.h"
 
 namespace depthstyle::ui {
 
-ExportLane::ExportLane(SharedModels& models, LaneGate& gate, QObject* parent)
-    : QThread(parent), models_(models), gate_(gate) {}
+ExportLane::ExportLane(SharedModels& models, LaneGate& gate, RenderActivity& activity,
+                       QObject* parent)
+    : QThread(parent), models_(models), gate_(gate), activity_(activity) {}
 
 ExportLane::~ExportLane() {
     {
@@ -89,7 +91,10 @@ void ExportLane::run() {
                 feeder_.reset();
             }
         }
-        const ExportOutcome outcome = process(job);
+        const ExportOutcome outcome = [&] {
+            const RenderActivity::Rendering rendering(activity_);
+            return process(job);
+        }();
         {
             // Not finished until the window hears it.
             const QMutexLocker lock(&mutex_);

@@ -12,6 +12,7 @@
 namespace depthstyle::ui {
 
 class LaneGate;
+class RenderActivity;
 class SharedModels;
 
 // The export lane: jobs in the order they came, on a session of its own
@@ -22,7 +23,8 @@ class SharedModels;
 class ExportLane : public QThread {
     Q_OBJECT
 public:
-    ExportLane(SharedModels& models, LaneGate& gate, QObject* parent = nullptr);
+    ExportLane(SharedModels& models, LaneGate& gate, RenderActivity& activity,
+               QObject* parent = nullptr);
     ~ExportLane() override;
 
     void enqueue(const ExportJob& job);
@@ -44,6 +46,7 @@ private:
 
     SharedModels& models_;
     LaneGate& gate_;
+    RenderActivity& activity_;
     mutable QMutex mutex_;
     QWaitCondition wake_;
     std::deque<ExportJob> queue_;

@@ -103,7 +103,12 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
     watchEventLoopStalls(this);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The measurements stop, and are waited for, while the render service
+    // whose networks they use still stands (children go in creation order).
+    delete stripeTuner_;
+    delete speedAdvisor_;
+}
 
 void MainWindow::buildPanes() {
     WindowParts& p = parts_;
@@ -277,9 +282,8 @@ void MainWindow::buildMenus() {
     };
     a.enlargeResult = [this] { enlarge(parts_.result); };
     variations_ = new VariationsView(*controller_, *service_, *parts_.notification, this);
-    speedAdvisor_ =
-        new DecoderSpeedAdvisor(service_->sharedModels(), *panel_, *parts_.notification, this);
-    stripeTuner_ = new StripeTuner(service_->sharedModels(), *service_, this);
+    speedAdvisor_ = new DecoderSpeedAdvisor(*service_, *panel_, *parts_.notification, this);
+    stripeTuner_ = new StripeTuner(*service_, this);
     a.showVariations = [this] {
         variations_->show();
         variations_->raise();

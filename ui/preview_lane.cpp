@@ -12,6 +12,7 @@
 #include "error_text.h"
 #include "image_convert.h"
 #include "lane_gate.h"
+#include "render_activity.h"
 #include "shared_models.h"
 #include "style_strip.h"
 #include "thread_checks.h"
@@ -26,8 +27,9 @@ bool isEncodeStage(Stage stage) {
 
 }  // namespace
 
-PreviewLane::PreviewLane(SharedModels& models, LaneGate& gate, QObject* parent)
-    : QThread(parent), models_(models), gate_(gate) {}
+PreviewLane::PreviewLane(SharedModels& models, LaneGate& gate, RenderActivity& activity,
+                         QObject* parent)
+    : QThread(parent), models_(models), gate_(gate), activity_(activity) {}
 
 PreviewLane::~PreviewLane() {
     {
@@ -160,11 +162,14 @@ void PreviewLane::run() {
                 abandonCell_ = false;
             }
         }
-        if (request) {
-            process(*request);
-            gate_.setPreviewBusy(false);
-        } else {
-            renderCell(cellId, cellBase, cellValues, cellSide);
+        {
+            const RenderActivity::Rendering rendering(activity_);
+            if (request) {
+                process(*request);
+                gate_.setPreviewBusy(false);
+            } else {
+                renderCell(cellId, cellBase, cellValues, cellSide);
+            }
         }
         {
             const QMutexLocker lock(&mutex_);

@@ -13,6 +13,7 @@
 namespace depthstyle::ui {
 
 class LaneGate;
+class RenderActivity;
 class SharedModels;
 
 // The preview lane: one thread, one session. The latest request wins: a
@@ -28,7 +29,8 @@ class SharedModels;
 class PreviewLane : public QThread {
     Q_OBJECT
 public:
-    PreviewLane(SharedModels& models, LaneGate& gate, QObject* parent = nullptr);
+    PreviewLane(SharedModels& models, LaneGate& gate, RenderActivity& activity,
+                QObject* parent = nullptr);
     ~PreviewLane() override;
 
     void submit(const PreviewRequest& request);
@@ -69,6 +71,7 @@ private:
 
     SharedModels& models_;
     LaneGate& gate_;
+    RenderActivity& activity_;
     mutable QMutex mutex_;
     QWaitCondition wake_;
     std::optional<PreviewRequest> pending_;

@@ -8,8 +8,8 @@ namespace depthstyle::ui {
 
 RenderService::RenderService(QObject* parent)
     : QObject(parent),
-      preview_(new PreviewLane(models_, gate_, this)),
-      export_(new ExportLane(models_, gate_, this)) {
+      preview_(new PreviewLane(models_, gate_, *activity_, this)),
+      export_(new ExportLane(models_, gate_, *activity_, this)) {
     qRegisterMetaType<depthstyle::ui::PreviewResult>();
     qRegisterMetaType<depthstyle::ui::PreviewAnchors>();
     qRegisterMetaType<depthstyle::ui::PlainResult>();

@@ -2,7 +2,10 @@
 
 #include <QObject>
 
+#include <memory>
+
 #include "lane_gate.h"
+#include "render_activity.h"
 #include "render_values.h"
 #include "shared_models.h"
 #include "variation_values.h"
@@ -44,6 +47,8 @@ public:
     void cancelExports();
     // The networks both lanes share (loaded by the first that needs them).
     SharedModels& sharedModels() { return models_; }
+    // Whether the lanes render (for measurements that wait for them).
+    std::shared_ptr<RenderActivity> activity() const { return activity_; }
 
 Q_SIGNALS:
     void previewProgressed(quint64 generation, int stage, double fraction);
@@ -60,6 +65,7 @@ Q_SIGNALS:
 private:
     SharedModels models_;
     LaneGate gate_;
+    std::shared_ptr<RenderActivity> activity_ = std::make_shared<RenderActivity>();
     PreviewLane* preview_;
     ExportLane* export_;
     quint64 generation_ = 0;

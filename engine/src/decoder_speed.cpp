@@ -4,10 +4,10 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <vector>
 
+#include "depthstyle/measurement_turns.h"
 #include "depthstyle/precision.h"
 #include "depthstyle/run_trace.h"
 #include "machine_cache.h"
@@ -19,10 +19,11 @@ namespace {
 // The cache lines' format: both times (machine_cache.h).
 constexpr const char* kFormat = "1";
 
-double secondsOf(const ConvStack& decoder, const at::Tensor& probe, Precision precision) {
-    const auto start = std::chrono::steady_clock::now();
-    decoder.forward(probe, Stage::Decoding, Progress(), precision);
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+double secondsOf(const ConvStack& decoder, const at::Tensor& probe, Precision precision,
+                 const MeasurementTurns& turns) {
+    return timeOnTurn(turns, [&](const Progress& progress) {
+        decoder.forward(probe, Stage::Decoding, progress, precision);
+    });
 }
 
 double median(std::vector<double> values) {
@@ -49,20 +50,20 @@ std::string processorName() {
     return cpuHasNativeBFloat16() ? name + " +bf16" : name;
 }
 
-DecoderSpeed measureDecoderSpeed(const Models& models) {
+DecoderSpeed measureDecoderSpeed(const Models& models, const MeasurementTurns& turns) {
     const trace::Muted quiet;  // the probe's stages are not the run's
     const ConvStack& decoder = models.networks().decoder;
     const at::Tensor probe = at::rand({1, 512, 32, 32}, at::TensorOptions().dtype(at::kFloat));
     DecoderSpeed speed;
     speed.processor = processorName();
     speed.threads = at::get_num_threads();
-    secondsOf(decoder, probe, Precision::Float32);  // warm-up: first-touch and kernel choice
-    secondsOf(decoder, probe, Precision::BFloat16);
+    secondsOf(decoder, probe, Precision::Float32, turns);  // warm-up: first-touch and kernel choice
+    secondsOf(decoder, probe, Precision::BFloat16, turns);
     std::vector<double> float32;
     std::vector<double> bfloat16;
     for (int i = 0; i < 3; ++i) {
-        float32.push_back(secondsOf(decoder, probe, Precision::Float32));
-        bfloat16.push_back(secondsOf(decoder, probe, Precision::BFloat16));
+        float32.push_back(secondsOf(decoder, probe, Precision::Float32, turns));
+        bfloat16.push_back(secondsOf(decoder, probe, Precision::BFloat16, turns));
     }
     speed.float32Seconds = median(float32);
     speed.bfloat16Seconds = median(bfloat16);
@@ -91,11 +92,11 @@ std::optional<DecoderSpeed> rememberedDecoderSpeed() {
     return rememberedDecoderSpeed(decoderSpeedCacheFile(), processorName(), at::get_num_threads());
 }
 
-DecoderSpeed decoderSpeed(const Models& models) {
+DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns) {
     if (std::optional<DecoderSpeed> known = rememberedDecoderSpeed()) {
         return *known;
     }
-    const DecoderSpeed measured = measureDecoderSpeed(models);
+    const DecoderSpeed measured = measureDecoderSpeed(models, turns);
     rememberDecoderSpeed(decoderSpeedCacheFile(), measured);
     return measured;
 }

@@ -4,12 +4,12 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
 
 #include "depthstyle/decoder_speed.h"
+#include "depthstyle/measurement_turns.h"
 #include "depthstyle/run_trace.h"
 #include "depthstyle/tiling.h"
 #include "machine_cache.h"
@@ -24,12 +24,13 @@ constexpr size_t kCandidates = std::size(kStripeBudgetCandidatesMiB);
 constexpr double kMiB = 1024.0 * 1024.0;
 
 // One encoding and one decoding of the probe, as a render runs them.
-double secondsOf(const Models::Networks& networks, const at::Tensor& probe) {
-    const auto start = std::chrono::steady_clock::now();
-    const at::Tensor features =
-        networks.encoder.forward(probe, Stage::ContentEncoding, Progress(), Precision::Float32);
-    networks.decoder.forward(features, Stage::Decoding, Progress(), Precision::Float32);
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+double secondsOf(const Models::Networks& networks, const at::Tensor& probe,
+                 const MeasurementTurns& turns) {
+    return timeOnTurn(turns, [&](const Progress& progress) {
+        const at::Tensor features =
+            networks.encoder.forward(probe, Stage::ContentEncoding, progress, Precision::Float32);
+        networks.decoder.forward(features, Stage::Decoding, progress, Precision::Float32);
+    });
 }
 
 }  // namespace
@@ -52,7 +53,7 @@ double StripeBudgetChoice::chosenMiB() const {
     return chooseStripeBudgetMiB(seconds);
 }
 
-StripeBudgetChoice measureStripeBudget(const Models& models) {
+StripeBudgetChoice measureStripeBudget(const Models& models, const MeasurementTurns& turns) {
     const trace::Muted quiet;  // the probe's stages are not the run's
     // This thread's own budget goes back to the process's however the
     // measurement ends.
@@ -64,7 +65,7 @@ StripeBudgetChoice measureStripeBudget(const Models& models) {
     for (int round = 0; round < 3; ++round) {  // the first is the warm-up
         for (size_t c = 0; c < kCandidates; ++c) {
             setThreadStripeBudgetBytes(kStripeBudgetCandidatesMiB[c] * kMiB);
-            const double seconds = secondsOf(models.networks(), probe);
+            const double seconds = secondsOf(models.networks(), probe, turns);
             if (round > 0) {
                 times[c].push_back(seconds);
             }

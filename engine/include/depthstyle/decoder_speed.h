@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "depthstyle/measurement_turns.h"
 #include "depthstyle/models.h"
 
 namespace depthstyle {
@@ -30,8 +31,9 @@ std::string processorName();
 
 // Times the decoder on a 32x32-cell probe (a 256x256 picture) in each
 // precision: a warm-up, then the median of three. About a second on two
-// cores.
-DecoderSpeed measureDecoderSpeed(const Models& models);
+// cores. Each pass waits for its turn between renders (`turns`); throws
+// EngineError(Cancelled) when `turns` stops it.
+DecoderSpeed measureDecoderSpeed(const Models& models, const MeasurementTurns& turns = {});
 
 // The cache file (in cacheFolder(); empty without a home folder).
 std::string decoderSpeedCacheFile();
@@ -47,7 +49,7 @@ void rememberDecoderSpeed(const std::string& file, const DecoderSpeed& speed);
 
 // The measurement for this machine: remembered, else measured now and
 // remembered.
-DecoderSpeed decoderSpeed(const Models& models);
+DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns = {});
 // This machine's remembered measurement, if any (a small file read).
 std::optional<DecoderSpeed> rememberedDecoderSpeed();
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "depthstyle/measurement_turns.h"
 #include "depthstyle/models.h"
 #include "depthstyle/tiling.h"
 
@@ -31,9 +32,10 @@ double chooseStripeBudgetMiB(const std::vector<double>& seconds);
 
 // Times an encoding and a decoding of the probe at each candidate (a
 // warm-up each, then the fastest of two, taken in turns); about 3 s on two
-// cores. Other
-// threads' renders keep their stripe budget meanwhile.
-StripeBudgetChoice measureStripeBudget(const Models& models);
+// cores. Other threads' renders keep their stripe budget meanwhile; each
+// pass waits for its turn between them (`turns`). Throws
+// EngineError(Cancelled) when `turns` stops it.
+StripeBudgetChoice measureStripeBudget(const Models& models, const MeasurementTurns& turns = {});
 
 std::string stripeBudgetCacheFile();
 std::optional<StripeBudgetChoice> rememberedStripeBudget(const std::string& file,

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+
+#include "depthstyle/progress.h"
+
+namespace depthstyle {
+
+// How a measurement of this machine's speed (stripe_tuning.h,
+// decoder_speed.h) shares the processor with the program's renders. Each
+// timed step waits for its turn, and a step during which a render ran is
+// timed again: the measurement neither slows a render down nor is skewed by
+// one. Empty (a program measuring before its own work, the CLI): never
+// waits, never disturbed, never stopped.
+struct MeasurementTurns {
+    // Blocks until no render runs; false when the measurement is to stop.
+    std::function<bool()> await;
+    // Whether a render ran since `await` last returned.
+    std::function<bool()> disturbed;
+    // Read between a step's layers too: when set, the measurement stops.
+    const std::atomic<bool>* stop = nullptr;
+};
+
+// How often one step is timed before the measurement gives up.
+inline constexpr int kMeasurementStepTries = 20;
+
+// Runs and times `step` (seconds) on its turn, again while disturbed. The
+// Progress it is given carries `turns.stop`, and ends the step at its next
+// layer once a render has started (the step is then timed again). Throws EngineError(Cancelled)
+// when stopped, or when every one of kMeasurementStepTries was disturbed:
+// the measurement is then not taken (nor remembered).
+double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const Progress&)>& step);
+
+}  // namespace depthstyle

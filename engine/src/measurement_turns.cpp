@@ -1,0 +1,48 @@
+#include "depthstyle/measurement_turns.h"
+
+#include <chrono>
+
+#include "depthstyle/engine_error.h"
+
+namespace depthstyle {
+namespace {
+
+// A render started during a step: the step ends at its next layer.
+struct StepDisturbed {};
+
+[[noreturn]] void stopMeasuring(const char* why) {
+    throw EngineError(ErrorKind::Cancelled, std::string("measurement stopped: ") + why);
+}
+
+}  // namespace
+
+double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const Progress&)>& step) {
+    Progress progress;
+    progress.cancel = turns.stop;
+    if (turns.disturbed) {
+        progress.report = [&turns](Stage, double) {
+            if (turns.disturbed()) {
+                throw StepDisturbed{};
+            }
+        };
+    }
+    for (int attempt = 0; attempt < kMeasurementStepTries; ++attempt) {
+        if (progress.cancelled() || (turns.await && !turns.await())) {
+            stopMeasuring("the program is closing");
+        }
+        try {
+            const auto start = std::chrono::steady_clock::now();
+            step(progress);
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (!turns.disturbed || !turns.disturbed()) {
+                return seconds;
+            }
+        } catch (const StepDisturbed&) {
+            // timed again on the next turn
+        }
+    }
+    stopMeasuring("renders kept running during it");
+}
+
+}  // namespace depthstyle
