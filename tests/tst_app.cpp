@@ -19,8 +19,12 @@
 #include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <thread>
 
 #include "brush_panel.h"
 #include "compare_pane.h"
@@ -79,6 +83,38 @@ void dropFile(QWidget* target, const QString& path) {
 bool loaded(MainWindow& w) {
     return w.inputLoader().waitForLoads(kRenderTimeoutMs);
 }
+
+// A render held open on `activity` for a test, ended by release() or, at
+// the latest, after `limit`: a check that would otherwise wait for ever
+// (a measurement that does not stop) fails instead.
+class HeldRender {
+public:
+    HeldRender(ui::RenderActivity& activity, std::chrono::seconds limit)
+        : rendering_(std::make_unique<ui::RenderActivity::Rendering>(activity)),
+          watchdog_([this, limit] {
+              std::unique_lock<std::mutex> lock(mutex_);
+              released_.wait_for(lock, limit, [this] { return rendering_ == nullptr; });
+              rendering_.reset();
+          }) {}
+    ~HeldRender() {
+        release();
+        watchdog_.join();
+    }
+    HeldRender(const HeldRender&) = delete;
+    HeldRender& operator=(const HeldRender&) = delete;
+
+    void release() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        rendering_.reset();
+        released_.notify_all();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable released_;
+    std::unique_ptr<ui::RenderActivity::Rendering> rendering_;
+    std::thread watchdog_;
+};
 
 bool renderedFully(const MainWindow& w) {
     const ui::ResultPresenter& p = w.presenter();
@@ -799,12 +835,12 @@ void TestApp::fastDecodingSaysWhatItMeasured() {
     qputenv("XDG_CACHE_HOME", file("cache-empty-closed").toLocal8Bit());
     auto closing = std::make_unique<MainWindow>(standinModelDir());
     const std::shared_ptr<ui::RenderActivity> activity = closing->renderService().activity();
-    const ui::RenderActivity::Rendering held(*activity);
+    const HeldRender held(*activity, std::chrono::seconds(60));
     closing->show();
     closing->parameterPanel()->fastDecodingBox()->click();
     QTRY_COMPARE_WITH_TIMEOUT(activity->waitingMeasurements(), 1, kRenderTimeoutMs);
     QVERIFY(closing->decoderSpeedAdvisor().measuring());
-    closing.reset();
+    closing.reset();  // stops the measurement (else remembered once the held render ends)
     QCOMPARE(activity->waitingMeasurements(), 0);
     QVERIFY(!rememberedDecoderSpeed());
 }
@@ -853,7 +889,7 @@ void TestApp::stripeMeasurementWaitsForRendersAndStopsOnClose() {
         QVERIFY(!rememberedStripeBudget());
         auto window = std::make_unique<MainWindow>(standinModelDir());
         const std::shared_ptr<ui::RenderActivity> activity = window->renderService().activity();
-        auto held = std::make_unique<ui::RenderActivity::Rendering>(*activity);
+        HeldRender held(*activity, std::chrono::seconds(60));
         window->show();
         window->openContent(file("content.png"));
         window->openStyle(file("style.png"));
@@ -865,10 +901,13 @@ void TestApp::stripeMeasurementWaitsForRendersAndStopsOnClose() {
         QVERIFY(window->stripeTuner().measuring());
         QVERIFY(!rememberedStripeBudget());
         if (close) {
-            window.reset();  // returns: the waiting measurement stopped
+            // Returns at once, the waiting measurement stopped (were it not,
+            // the held render would end after a minute and it would be
+            // remembered).
+            window.reset();
             QVERIFY(!rememberedStripeBudget());
         } else {
-            held.reset();
+            held.release();
             QVERIFY(window->stripeTuner().waitForIdle(kRenderTimeoutMs));
             QVERIFY(rememberedStripeBudget());
         }

@@ -2,6 +2,8 @@
 // request wins and cancels cleanly, and the export lane writes its jobs in
 // order, each exactly its own document, also after a cancelled preview;
 // measurements of the machine wait while either lane renders.
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -300,70 +302,114 @@ void TestRenderService::liveBlendIsTheBlendAtThePaneSize() {
     QCOMPARE(cv::norm(levelled.gridProximity, proximityOnFeatureGrid(adjusted), cv::NORM_INF), 0.0);
 }
 
-// The lanes mark what they render, and a measurement's turns follow them:
-// its step waits while a render runs, is disturbed by one that ran during
-// it, and stops when told to while waiting.
+// The lanes mark what they render (each lane alone, so that one's mark
+// cannot hide another's), and a measurement's turns follow them: a step
+// waits while a render runs and for a quiet moment after it, one
+// measurement step runs at a time, a render during a step disturbs it, and
+// a stop ends the wait.
 void TestRenderService::measurementsTakeTurnsWithTheLanes() {
+    // Before the service: the lanes' direct connections use them.
+    int signalled = 0;
+    int unmarked = 0;  // lane signals from outside a marked render
+    std::atomic<bool> stop{false};
+    std::unique_ptr<ui::RenderActivity::Rendering> held;
+    std::thread measurement;
     RenderService service;
     service.setModelFiles(standinModelFiles());
     const std::shared_ptr<ui::RenderActivity> activity = service.activity();
-    QVERIFY(!activity->rendering());
-    int previewUnmarked = 0;
-    int exportUnmarked = 0;
-    // The lanes' own signals, direct: on the lane's thread, inside its work.
+    const auto cleanUp = qScopeGuard([&] {
+        stop = true;
+        held.reset();
+        if (measurement.joinable()) {
+            measurement.join();
+        }
+    });
     auto* previewLane = service.findChild<ui::PreviewLane*>();
     auto* exportLane = service.findChild<ui::ExportLane*>();
     QVERIFY(previewLane && exportLane);
-    connect(
-        previewLane, &ui::PreviewLane::progressed, this,
-        [&] { previewUnmarked += activity->rendering() ? 0 : 1; }, Qt::DirectConnection);
-    connect(
-        exportLane, &ui::ExportLane::progressed, this,
-        [&] { exportUnmarked += activity->rendering() ? 0 : 1; }, Qt::DirectConnection);
-    QSignalSpy previewSteps(previewLane, &ui::PreviewLane::progressed);
-    QSignalSpy exportSteps(exportLane, &ui::ExportLane::progressed);
-    QSignalSpy finished(&service, &RenderService::previewFinished);
-    QSignalSpy exported(&service, &RenderService::exportFinished);
+    // The lanes' own signals, direct: on the lane's thread, inside its work.
+    const auto check = [&] {
+        ++signalled;
+        unmarked += activity->rendering() ? 0 : 1;
+    };
+    connect(previewLane, &ui::PreviewLane::progressed, this, check, Qt::DirectConnection);
+    connect(previewLane, &ui::PreviewLane::variationReady, this, check, Qt::DirectConnection);
+    connect(exportLane, &ui::ExportLane::progressed, this, check, Qt::DirectConnection);
     const quint64 startedBefore = activity->rendersStarted();
+    QSignalSpy finished(&service, &RenderService::previewFinished);
     service.requestPreview(document(6.0), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!activity->rendering(), kTimeoutMs);
+    QVERIFY(signalled > 0);
+    const int previewSignals = signalled;
+    QSignalSpy cells(&service, &RenderService::variationReady);
+    ui::VariationsRequest variations;
+    variations.id = 1;
+    variations.document = document(6.0);
+    variations.cells = {{3.0, 0.1}, {9.0, 0.2}};
+    variations.cellSide = 64;
+    service.requestVariations(variations);
+    QTRY_COMPARE_WITH_TIMEOUT(cells.size(), 2, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!activity->rendering(), kTimeoutMs);
+    QVERIFY(signalled >= previewSignals + 2);
+    const int cellSignals = signalled;
+    QSignalSpy exported(&service, &RenderService::exportFinished);
     ExportJob job;
     job.kind = ui::ExportKind::Result;
     job.document = document(12.0);
     job.target = file("turns.png");
     service.enqueueExport(job);
-    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && !exported.isEmpty(), kTimeoutMs);
-    QVERIFY(!previewSteps.isEmpty() && !exportSteps.isEmpty());
-    QCOMPARE(previewUnmarked, 0);
-    QCOMPARE(exportUnmarked, 0);
-    QVERIFY(activity->rendersStarted() >= startedBefore + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty(), kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!activity->rendering(), kTimeoutMs);
+    QVERIFY(signalled > cellSignals);
+    QCOMPARE(unmarked, 0);
+    QCOMPARE(activity->rendersStarted(), startedBefore + 4);  // the preview, two cells, the export
 
-    std::atomic<bool> stop{false};
     const MeasurementTurns turns = ui::measurementTurns(activity, stop);
+    const MeasurementTurns other = ui::measurementTurns(activity, stop);
     QVERIFY(turns.await());
     QVERIFY(!turns.disturbed());
-    { const ui::RenderActivity::Rendering quick(*activity); }
-    QVERIFY(turns.disturbed());  // one ran since the turn came
-    QVERIFY(turns.await());
-    QVERIFY(!turns.disturbed());
-    {
-        auto rendering = std::make_unique<ui::RenderActivity::Rendering>(*activity);
-        QVERIFY(turns.disturbed());
-        std::atomic<int> awaited{-1};
-        std::thread measurement([&] { awaited = turns.await() ? 1 : 0; });
-        QTRY_COMPARE(activity->waitingMeasurements(), 1);
-        QTest::qWait(200);
-        QCOMPARE(awaited.load(), -1);  // waits while the render runs
-        rendering.reset();
-        measurement.join();
-        QCOMPARE(awaited.load(), 1);
-        QCOMPARE(activity->waitingMeasurements(), 0);
-        QVERIFY(!turns.disturbed());
-    }
-    const ui::RenderActivity::Rendering endless(*activity);
+    // One measurement step at a time: the other waits for the turn.
     std::atomic<int> awaited{-1};
-    std::thread measurement([&] { awaited = turns.await() ? 1 : 0; });
+    measurement = std::thread([&] { awaited = other.await() ? 1 : 0; });
+    QTRY_COMPARE(activity->waitingMeasurements(), 1);
     QTest::qWait(100);
+    QCOMPARE(awaited.load(), -1);
+    turns.release();
+    measurement.join();
+    QCOMPARE(awaited.load(), 1);
+    other.release();
+    // A render since the turn came disturbs the step; the next turn comes
+    // a quiet moment after it (a lower bound: the wait is at least that).
+    QVERIFY(turns.await());
+    QElapsedTimer sinceRender;
+    { const ui::RenderActivity::Rendering quick(*activity); }
+    sinceRender.start();
+    QVERIFY(turns.disturbed());
+    turns.release();
+    QVERIFY(turns.await());
+    QVERIFY(sinceRender.elapsed() >= ui::RenderActivity::kQuietAfterRender.count() - 1);
+    QVERIFY(!turns.disturbed());
+    turns.release();
+    // A render running: the step waits until it ends.
+    held = std::make_unique<ui::RenderActivity::Rendering>(*activity);
+    QVERIFY(turns.disturbed());
+    awaited = -1;
+    measurement = std::thread([&] { awaited = turns.await() ? 1 : 0; });
+    QTRY_COMPARE(activity->waitingMeasurements(), 1);
+    QTest::qWait(200);
+    QCOMPARE(awaited.load(), -1);
+    held.reset();
+    measurement.join();
+    QCOMPARE(awaited.load(), 1);
+    QCOMPARE(activity->waitingMeasurements(), 0);
+    QVERIFY(!turns.disturbed());
+    turns.release();
+    // Told to stop while waiting: nothing taken.
+    held = std::make_unique<ui::RenderActivity::Rendering>(*activity);
+    awaited = -1;
+    measurement = std::thread([&] { awaited = turns.await() ? 1 : 0; });
+    QTRY_COMPARE(activity->waitingMeasurements(), 1);
     stop = true;
     measurement.join();
     QCOMPARE(awaited.load(), 0);

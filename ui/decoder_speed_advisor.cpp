@@ -38,18 +38,25 @@ void DecoderSpeedAdvisor::fastDecodingToggled(bool on) {
     if (threads_.busy()) {
         return;  // already measuring
     }
-    // The toggle's own render runs first: the measurement waits for it.
-    threads_.run([this]() -> std::function<void()> {
-        try {
-            const DecoderSpeed speed =
-                decoderSpeed(*models_.get(), measurementTurns(activity_, stop_));
-            return [this, speed] { measured(speed); };
-        } catch (const std::exception&) {
-            // No networks yet (missing models), renders all along, or
-            // closing: measured the next time.
-            return {};
-        }
-    });
+    // A render running (the toggle's own re-decode, say) is waited for, and
+    // one starting during a pass ends that pass (it is timed again).
+    threads_.run(
+        [this]() -> std::function<void()> {
+            try {
+                if (!activity_->awaitQuiet(stop_)) {
+                    return {};
+                }
+                const DecoderSpeed speed =
+                    decoderSpeed(*models_.get(), measurementTurns(activity_, stop_));
+                return [this, speed] { measured(speed); };
+            } catch (const std::exception&) {
+                // No networks yet (missing models), renders all along, or
+                // closing: measured the next time it is turned on.
+                return {};
+            }
+        },
+        // Where the system heeds it: below the window (the lanes run low too).
+        QThread::LowPriority);
 }
 
 void DecoderSpeedAdvisor::measured(const DecoderSpeed& speed) {

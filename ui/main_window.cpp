@@ -107,7 +107,9 @@ MainWindow::~MainWindow() {
     // The measurements stop, and are waited for, while the render service
     // whose networks they use still stands (children go in creation order).
     delete stripeTuner_;
+    stripeTuner_ = nullptr;
     delete speedAdvisor_;
+    speedAdvisor_ = nullptr;
 }
 
 void MainWindow::buildPanes() {

@@ -4,6 +4,7 @@
 #include <QWaitCondition>
 #include <QtGlobal>
 #include <atomic>
+#include <chrono>
 #include <memory>
 
 #include "depthstyle/measurement_turns.h"
@@ -11,11 +12,17 @@
 namespace depthstyle::ui {
 
 // Whether the render service's lanes are rendering, for the measurements of
-// this machine's speed that must not run beside a render: a render would be
-// slowed by them and they skewed by it (depthstyle/measurement_turns.h).
-// Held by a shared pointer: a measurement may outlive the service.
+// this machine's speed that must not run beside a render (a render would be
+// slowed by them and they skewed by it) nor beside each other
+// (depthstyle/measurement_turns.h). Shared (a shared pointer) between the
+// service's lanes and the measurements, which the window stops before the
+// service goes.
 class RenderActivity {
 public:
+    // How long after the last render a measurement may start a step: the
+    // gaps between the renders of a slider drag are shorter.
+    static constexpr std::chrono::milliseconds kQuietAfterRender{500};
+
     // Marks one lane's unit of work (a preview, a cell, an export) for its
     // lifetime.
     class Rendering {
@@ -34,20 +41,34 @@ public:
     // Measurements waiting for their turn now.
     int waitingMeasurements() const;
 
+    // Waits until no render runs or ran in the last kQuietAfterRender;
+    // false when `stop` is set first.
+    bool awaitQuiet(const std::atomic<bool>& stop) { return await(stop, false, nullptr); }
+    // The same, and until no other measurement holds the turn, then takes
+    // it and sets `seen` to rendersStarted(); false (nothing taken) when
+    // `stop` is set first. A turn taken is given back with giveTurnBack().
+    bool takeTurn(const std::atomic<bool>& stop, quint64& seen) { return await(stop, true, &seen); }
+    void giveTurnBack();
+    // A render runs, or one started since `seen`.
+    bool disturbedSince(quint64 seen) const;
+
 private:
-    friend MeasurementTurns measurementTurns(std::shared_ptr<RenderActivity> activity,
-                                             const std::atomic<bool>& stop);
+    using Clock = std::chrono::steady_clock;
+    bool await(const std::atomic<bool>& stop, bool takeTurn, quint64* seen);
 
     mutable QMutex mutex_;
-    QWaitCondition idle_;
+    QWaitCondition changed_;
     int running_ = 0;
     quint64 started_ = 0;
+    Clock::time_point lastEnded_{};
     int waiting_ = 0;
+    bool turnTaken_ = false;
 };
 
-// Turns for a measurement: each step waits while a render runs, is timed
-// again when one started meanwhile, and the measurement stops once `stop`
-// is set (which must outlive the measurement).
+// Turns for a measurement over `activity`: each step waits for a quiet
+// moment and for the turn (one measurement step at a time), is timed again
+// when a render started meanwhile, and the measurement stops once `stop` is
+// set (which must outlive the measurement).
 MeasurementTurns measurementTurns(std::shared_ptr<RenderActivity> activity,
                                   const std::atomic<bool>& stop);
 

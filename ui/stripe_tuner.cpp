@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 
+#include "depthstyle/engine_error.h"
 #include "depthstyle/stripe_tuning.h"
 #include "render_activity.h"
 #include "render_service.h"
@@ -35,20 +36,31 @@ void StripeTuner::previewFinished() {
     }
     measuring_ = true;
     // The networks are taken, measured and the choice written on a worker:
-    // taking them can wait for a load in progress.
-    threads_.run([this]() -> std::function<void()> {
-        try {
-            const std::shared_ptr<const Models> models = models_.get();
-            const StripeBudgetChoice choice =
-                measureStripeBudget(*models, measurementTurns(activity_, stop_));
-            rememberStripeBudget(stripeBudgetCacheFile(), choice);
-            return [choice] { applyStripeBudget(choice); };
-        } catch (const std::exception&) {
-            // No networks (missing models), renders all along, or closing:
-            // measured another time.
-            return [this] { measuring_ = false; };
-        }
-    });
+    // taking them can wait for a load in progress. They are taken once the
+    // app is quiet, so that a long wait does not hold networks the app may
+    // have replaced meanwhile.
+    threads_.run(
+        [this]() -> std::function<void()> {
+            try {
+                if (!activity_->awaitQuiet(stop_)) {
+                    return {};
+                }
+                const std::shared_ptr<const Models> models = models_.get();
+                const StripeBudgetChoice choice =
+                    measureStripeBudget(*models, measurementTurns(activity_, stop_));
+                rememberStripeBudget(stripeBudgetCacheFile(), choice);
+                return [choice] { applyStripeBudget(choice); };
+            } catch (const EngineError& e) {
+                if (e.kind() == ErrorKind::Cancelled) {
+                    return {};  // closing, or renders all along: measured at the next start
+                }
+                return [this] { measuring_ = false; };  // missing models: measured another time
+            } catch (const std::exception&) {
+                return [this] { measuring_ = false; };
+            }
+        },
+        // Where the system heeds it: below the window (the lanes run low too).
+        QThread::LowPriority);
 }
 
 }  // namespace depthstyle::ui

@@ -10,6 +10,22 @@ namespace {
 // A render started during a step: the step ends at its next layer.
 struct StepDisturbed {};
 
+// Gives the step's turn back however the step ends.
+class TurnHeld {
+public:
+    explicit TurnHeld(const MeasurementTurns& turns) : turns_(turns) {}
+    ~TurnHeld() {
+        if (turns_.release) {
+            turns_.release();
+        }
+    }
+    TurnHeld(const TurnHeld&) = delete;
+    TurnHeld& operator=(const TurnHeld&) = delete;
+
+private:
+    const MeasurementTurns& turns_;
+};
+
 [[noreturn]] void stopMeasuring(const char* why) {
     throw EngineError(ErrorKind::Cancelled, std::string("measurement stopped: ") + why);
 }
@@ -30,6 +46,7 @@ double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const 
         if (progress.cancelled() || (turns.await && !turns.await())) {
             stopMeasuring("the program is closing");
         }
+        const TurnHeld held(turns);
         try {
             const auto start = std::chrono::steady_clock::now();
             step(progress);

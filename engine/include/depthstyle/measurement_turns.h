@@ -8,14 +8,17 @@
 namespace depthstyle {
 
 // How a measurement of this machine's speed (stripe_tuning.h,
-// decoder_speed.h) shares the processor with the program's renders. Each
-// timed step waits for its turn, and a step during which a render ran is
-// timed again: the measurement neither slows a render down nor is skewed by
-// one. Empty (a program measuring before its own work, the CLI): never
-// waits, never disturbed, never stopped.
+// decoder_speed.h) shares the processor with the program's renders and
+// other measurements. Each timed step waits for its turn, and a step during
+// which a render ran is timed again: the measurement neither slows a render
+// down nor is skewed by one. Empty (a program measuring before its own
+// work, the CLI): never waits, never disturbed, never stopped.
 struct MeasurementTurns {
-    // Blocks until no render runs; false when the measurement is to stop.
+    // Blocks until the step may run and takes the turn; false (nothing
+    // taken) when the measurement is to stop.
     std::function<bool()> await;
+    // Gives a turn `await` took back, however the step ended.
+    std::function<void()> release;
     // Whether a render ran since `await` last returned.
     std::function<bool()> disturbed;
     // Read between a step's layers too: when set, the measurement stops.
