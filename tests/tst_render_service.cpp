@@ -18,6 +18,7 @@
 #include "depthstyle/strength_map.h"
 #include "export_lane.h"
 #include "image_convert.h"
+#include "image_decoder.h"
 #include "live_blender.h"
 #include "preview_lane.h"
 #include "render_activity.h"
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void hiddenComparisonIsSkippedThenRenderedAlone();
     void liveBlendIsTheBlendAtThePaneSize();
     void measurementsTakeTurnsWithTheLanes();
+    void imageDecodesCountAsWork();
 
 private:
     doc::Document document(double beta) const;
@@ -413,6 +415,29 @@ void TestRenderService::measurementsTakeTurnsWithTheLanes() {
     stop = true;
     measurement.join();
     QCOMPARE(awaited.load(), 0);
+}
+
+// The app's image decodes (a 12 MP photo takes a while) are work a
+// measurement waits for, as renders are; a failed decode too.
+void TestRenderService::imageDecodesCountAsWork() {
+    const auto activity = std::make_shared<ui::RenderActivity>();
+    ui::ImageDecoder decoder(activity);
+    QSignalSpy decoded(&decoder, &ui::ImageDecoder::decoded);
+    decoder.decodeFile(1, file("large.png"), 0);
+    decoder.decodeFile(2, file("missing.png"), 0);
+    decoder.checkDepthMap(3, file("content.png"));
+    QVERIFY(decoder.waitForIdle(kTimeoutMs));
+    QCOMPARE(decoded.size(), 3);
+    QVERIFY(decoded.at(0).at(0).value<ui::DecodedImage>().ok());
+    QVERIFY(!decoded.at(1).at(0).value<ui::DecodedImage>().ok());
+    QCOMPARE(activity->rendersStarted(), quint64(3));
+    QVERIFY(!activity->rendering());
+    ui::ImageDecoder alone;  // no activity: decodes all the same
+    QSignalSpy aloneDecoded(&alone, &ui::ImageDecoder::decoded);
+    alone.decodeFile(1, file("content.png"), 0);
+    QVERIFY(alone.waitForIdle(kTimeoutMs));
+    QVERIFY(aloneDecoded.constFirst().at(0).value<ui::DecodedImage>().ok());
+    QCOMPARE(activity->rendersStarted(), quint64(3));
 }
 
 QTEST_GUILESS_MAIN(TestRenderService)

@@ -4,6 +4,7 @@
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <cmath>
+#include <optional>
 
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
@@ -11,8 +12,26 @@
 #include "error_text.h"
 #include "image_convert.h"
 #include "local_path.h"
+#include "render_activity.h"
 
 namespace depthstyle::ui {
+
+namespace {
+
+// A decode counted as work on the activity, when there is one.
+class Working {
+public:
+    explicit Working(const std::shared_ptr<RenderActivity>& activity) {
+        if (activity) {
+            rendering_.emplace(*activity);
+        }
+    }
+
+private:
+    std::optional<RenderActivity::Rendering> rendering_;
+};
+
+}  // namespace
 
 // Lives on the decoder's thread.
 class ImageDecoder::Worker : public QObject {
@@ -42,6 +61,7 @@ public:
         out.label = QFileInfo(path).fileName();
         if (!stopping()) {
             try {
+                const Working working(activity_);
                 const cv::Mat map = loadGrayMap(doc::localPath(path));
                 out.mapSize = QSize(map.cols, map.rows);
             } catch (const std::exception& e) {
@@ -52,6 +72,7 @@ public:
     }
 
     std::shared_ptr<std::atomic<bool>> stopping_;
+    std::shared_ptr<RenderActivity> activity_;  // may be null
 
 Q_SIGNALS:
     void decoded(const depthstyle::ui::DecodedImage& result);
@@ -66,6 +87,7 @@ private:
             return;
         }
         try {
+            const Working working(activity_);
             auto image = std::make_shared<const Image>(load());
             // Refuse what the engine would refuse, before the document changes.
             const QString name = out.path.isEmpty() ? out.label : out.path;
@@ -82,10 +104,11 @@ private:
     }
 };
 
-ImageDecoder::ImageDecoder(QObject* parent)
+ImageDecoder::ImageDecoder(std::shared_ptr<RenderActivity> activity, QObject* parent)
     : QObject(parent), stopping_(std::make_shared<std::atomic<bool>>(false)), worker_(new Worker) {
     qRegisterMetaType<depthstyle::ui::DecodedImage>();
     worker_->stopping_ = stopping_;
+    worker_->activity_ = std::move(activity);
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &Worker::decoded, this, [this](const DecodedImage& result) {

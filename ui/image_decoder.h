@@ -26,13 +26,18 @@ struct DecodedImage {
     bool ok() const { return error.isEmpty(); }
 };
 
+class RenderActivity;
+
 // Decodes files and clipboard pictures on its own thread, one at a time, in
 // the order asked, and checks each against the pixel limits of the size it
 // will be used at. Results arrive through decoded() on the asking thread.
+// Each decode counts as work on `activity` (when given), so that no
+// measurement of the machine's speed runs beside it.
 class ImageDecoder : public QObject {
     Q_OBJECT
 public:
-    explicit ImageDecoder(QObject* parent = nullptr);
+    explicit ImageDecoder(std::shared_ptr<RenderActivity> activity = nullptr,
+                          QObject* parent = nullptr);
     ~ImageDecoder() override;
 
     // `smallerSide`: the content or style size the image will be scaled to

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QPoint>
 #include <QStringList>
+#include <memory>
 
 #include "image_decoder.h"
 
@@ -12,6 +13,7 @@ class QWidget;
 namespace depthstyle::ui {
 
 class DisplayCache;
+class RenderActivity;
 class DocumentController;
 class NotificationBar;
 enum class ImageRole;
@@ -24,7 +26,8 @@ class InputLoader : public QObject {
     Q_OBJECT
 public:
     InputLoader(DocumentController& controller, NotificationBar& notification,
-                DisplayCache& displays, QWidget* dialogParent);
+                DisplayCache& displays, std::shared_ptr<RenderActivity> activity,
+                QWidget* dialogParent);
 
     void open(const QString& path, ImageRole role);
     void openDepthMap(const QString& path);

@@ -60,7 +60,8 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
     buildPanes();
     buildStatusBar();
     presenter_ = new ResultPresenter(*service_, parts_, *displays_, this);
-    loader_ = new InputLoader(*controller_, *parts_.notification, *displays_, this);
+    loader_ =
+        new InputLoader(*controller_, *parts_.notification, *displays_, service_->activity(), this);
     exporter_ = new ExportController(*controller_, *service_, *presenter_, *parts_.notification,
                                      models_, this);
     buildMenus();
@@ -315,7 +316,8 @@ void MainWindow::buildMenus() {
             presenter_->setLastExport(o.display, QFileInfo(o.written.constFirst()).fileName());
         }
     });
-    opener_ = new WorkOpener(*controller_, *parts_.notification, *displays_, this);
+    opener_ =
+        new WorkOpener(*controller_, *parts_.notification, *displays_, service_->activity(), this);
     a.openWork = [this] { opener_->choose(); };
     presets_ = new PresetActions(*controller_, *parts_.notification, this);
     a.savePreset = [this] { presets_->saveCurrent(); };

@@ -16,12 +16,14 @@
 namespace depthstyle::ui {
 
 WorkOpener::WorkOpener(DocumentController& controller, NotificationBar& notification,
-                       DisplayCache& displays, QWidget* dialogParent)
+                       DisplayCache& displays, std::shared_ptr<RenderActivity> activity,
+                       QWidget* dialogParent)
     : QObject(dialogParent),
       controller_(controller),
       notification_(notification),
       displays_(displays),
-      dialogParent_(dialogParent) {
+      dialogParent_(dialogParent),
+      decoder_(std::move(activity)) {
     connect(&decoder_, &ImageDecoder::decoded, this, &WorkOpener::onDecoded);
 }
 

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <memory>
 #include <optional>
 
 #include "document.h"
@@ -14,6 +15,7 @@ class QWidget;
 namespace depthstyle::ui {
 
 class DisplayCache;
+class RenderActivity;
 class DocumentController;
 class NotificationBar;
 
@@ -28,7 +30,8 @@ class WorkOpener : public QObject {
     Q_OBJECT
 public:
     WorkOpener(DocumentController& controller, NotificationBar& notification,
-               DisplayCache& displays, QWidget* dialogParent);
+               DisplayCache& displays, std::shared_ptr<RenderActivity> activity,
+               QWidget* dialogParent);
 
     void choose();
     // A set's folder or its depthstyle.json. False when the sidecar itself
