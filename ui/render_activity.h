@@ -11,7 +11,8 @@
 
 namespace depthstyle::ui {
 
-// Whether the render service's lanes are rendering, for the measurements of
+// Whether the app is rendering (the render service's lanes) or decoding an
+// image (ImageDecoder), for the measurements of
 // this machine's speed that must not run beside a render (a render would be
 // slowed by them and they skewed by it) nor beside each other
 // (depthstyle/measurement_turns.h). Shared (a shared pointer) between the
@@ -23,8 +24,8 @@ public:
     // gaps between the renders of a slider drag are shorter.
     static constexpr std::chrono::milliseconds kQuietAfterRender{500};
 
-    // Marks one lane's unit of work (a preview, a cell, an export) for its
-    // lifetime.
+    // Marks one unit of work (a preview, a cell, an export, an image
+    // decode) for its lifetime.
     class Rendering {
     public:
         explicit Rendering(RenderActivity& activity);
