@@ -12,12 +12,11 @@
 namespace depthstyle::ui {
 
 // Whether the app is rendering (the render service's lanes) or decoding an
-// image (ImageDecoder), for the measurements of
-// this machine's speed that must not run beside a render (a render would be
-// slowed by them and they skewed by it) nor beside each other
-// (depthstyle/measurement_turns.h). Shared (a shared pointer) between the
-// service's lanes and the measurements, which the window stops before the
-// service goes.
+// image (ImageDecoder), for the measurements of this machine's speed that
+// must not run beside such work (it would be slowed by them and they skewed
+// by it) nor beside each other (depthstyle/measurement_turns.h). Shared (a
+// shared pointer) between the workers and the measurements, which the
+// window stops before the render service goes.
 class RenderActivity {
 public:
     // How long after the last render a measurement may start a step: the
