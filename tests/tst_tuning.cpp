@@ -1,8 +1,16 @@
 // The stripe size chosen per processor: the rule, the cache and a real
 // measurement (depthstyle/stripe_tuning.h), and how measurements take turns
 // with renders (depthstyle/measurement_turns.h).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <atomic>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -213,6 +221,83 @@ private Q_SLOTS:
         allowed = 4;
         QCOMPARE(cancelledKind([&] { measureDecoderSpeed(*models, turns); }), 1);
         QCOMPARE(stripeBudgetBytes(), kDefaultStripeBudgetMiB * kMiB);  // the thread's restored
+    }
+
+    // Programs measure one at a time (the cache folder's measuring.lock):
+    // one that waited reads what the other measured, a stop ends the wait
+    // with nothing measured, and the bfloat16 measurement waits the same.
+    void measurementsWaitForEachOther() {
+        const std::shared_ptr<const Models> models = Models::load(test::standinModelFiles());
+        const QByteArray previous = qgetenv("XDG_CACHE_HOME");
+        std::atomic<bool> stop{false};
+        int held = -1;  // the other program's lock
+        std::thread waiter;
+        const auto restore = qScopeGuard([&] {
+            stop = true;
+            if (held >= 0) {
+                ::close(held);
+            }
+            if (waiter.joinable()) {
+                waiter.join();
+            }
+            qputenv("XDG_CACHE_HOME", previous);
+            qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
+        });
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+        qputenv("XDG_CACHE_HOME", dir_.filePath("locked-cache").toLocal8Bit());
+        QVERIFY(canRememberStripeBudget());
+        const auto holdLock = [&] {
+            const QString lock = QFileInfo(QString::fromStdString(stripeBudgetCacheFile()))
+                                     .dir()
+                                     .filePath("measuring.lock");
+            held = ::open(QFile::encodeName(lock).constData(), O_RDWR | O_CREAT, 0644);
+            return held >= 0 && ::flock(held, LOCK_EX) == 0;
+        };
+        const auto releaseLock = [&] {
+            ::close(held);
+            held = -1;
+        };
+        MeasurementTurns turns;
+        turns.stop = &stop;
+        bool measured = false;
+        const auto measuring = [&] { measured = true; };
+        std::optional<StripeBudgetChoice> found;
+        std::atomic<bool> done{false};
+        QVERIFY(holdLock());
+        waiter = std::thread([&] {
+            found = stripeBudgetForThisMachine(*models, measuring, turns);
+            done = true;
+        });
+        QTest::qWait(300);
+        QVERIFY(!done);  // waits for the other program
+        rememberStripeBudget(stripeBudgetCacheFile(),
+                             {processorName(), computeThreads(), {0.5, 1.0, 1.0}});
+        releaseLock();
+        waiter.join();
+        QVERIFY(found);
+        QCOMPARE(found->chosenMiB(), 12.0);  // the other program's
+        QVERIFY(!measured);
+
+        qputenv("XDG_CACHE_HOME", dir_.filePath("locked-cache-stopped").toLocal8Bit());
+        QVERIFY(canRememberStripeBudget());
+        QVERIFY(holdLock());
+        found.reset();
+        done = false;
+        waiter = std::thread([&] {
+            found = stripeBudgetForThisMachine(*models, measuring, turns);
+            done = true;
+        });
+        QTest::qWait(200);
+        QVERIFY(!done);
+        stop = true;
+        waiter.join();
+        QVERIFY(!found);
+        QVERIFY(!measured);
+        QVERIFY(!rememberedStripeBudget());
+        // Stopped already: the bfloat16 measurement does not wait either.
+        QCOMPARE(cancelledKind([&] { decoderSpeed(*models, turns); }), 1);
+        QVERIFY(!rememberedDecoderSpeed());
+        releaseLock();
     }
 
     void switchedOffByTheEnvironment() {

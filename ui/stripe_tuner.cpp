@@ -3,7 +3,6 @@
 #include <memory>
 #include <optional>
 
-#include "depthstyle/engine_error.h"
 #include "depthstyle/stripe_tuning.h"
 #include "render_activity.h"
 #include "render_service.h"
@@ -46,17 +45,15 @@ void StripeTuner::previewFinished() {
                     return {};
                 }
                 const std::shared_ptr<const Models> models = models_.get();
-                const StripeBudgetChoice choice =
-                    measureStripeBudget(*models, measurementTurns(activity_, stop_));
-                rememberStripeBudget(stripeBudgetCacheFile(), choice);
-                return [choice] { applyStripeBudget(choice); };
-            } catch (const EngineError& e) {
-                if (e.kind() == ErrorKind::Cancelled) {
+                // Or another program's measurement, where one measured first.
+                const std::optional<StripeBudgetChoice> choice =
+                    stripeBudgetForThisMachine(*models, {}, measurementTurns(activity_, stop_));
+                if (!choice) {
                     return {};  // closing, or renders all along: measured at the next start
                 }
-                return [this] { measuring_ = false; };  // missing models: measured another time
+                return [choice] { applyStripeBudget(*choice); };
             } catch (const std::exception&) {
-                return [this] { measuring_ = false; };
+                return [this] { measuring_ = false; };  // missing models: measured another time
             }
         },
         // Where the system heeds it: below the window (the lanes run low too).

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <vector>
 
+#include "depthstyle/engine_error.h"
 #include "depthstyle/measurement_turns.h"
 #include "depthstyle/precision.h"
 #include "depthstyle/run_trace.h"
@@ -95,6 +96,13 @@ std::optional<DecoderSpeed> rememberedDecoderSpeed() {
 DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns) {
     if (std::optional<DecoderSpeed> known = rememberedDecoderSpeed()) {
         return *known;
+    }
+    const MachineCacheLock lock(decoderSpeedCacheFile(), turns.stop);
+    if (lock.stopped()) {
+        throw EngineError(ErrorKind::Cancelled, "measurement stopped while another one ran");
+    }
+    if (std::optional<DecoderSpeed> known = rememberedDecoderSpeed()) {
+        return *known;  // measured by a program that held the lock first
     }
     const DecoderSpeed measured = measureDecoderSpeed(models, turns);
     rememberDecoderSpeed(decoderSpeedCacheFile(), measured);

@@ -6,10 +6,13 @@
 
 #include <torch/csrc/api/include/torch/version.h>
 
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "cache_folder.h"
 
@@ -17,6 +20,9 @@ namespace depthstyle {
 namespace {
 
 namespace fs = std::filesystem;
+
+// How often a lock waiter with a stop flag looks at it.
+constexpr std::chrono::milliseconds kLockPoll{50};
 
 struct Line {
     std::string format;
@@ -123,14 +129,29 @@ bool canRemember(const std::string& file) {
            (!fs::exists(file, ec) || ::access(file.c_str(), W_OK) == 0);
 }
 
-MachineCacheLock::MachineCacheLock(const std::string& file) {
+MachineCacheLock::MachineCacheLock(const std::string& file, const std::atomic<bool>* stop) {
     if (file.empty()) {
         return;
     }
-    descriptor_ = ::open((file + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (descriptor_ >= 0 && ::flock(descriptor_, LOCK_EX) != 0) {
-        ::close(descriptor_);
-        descriptor_ = -1;
+    const fs::path lock = fs::path(file).parent_path() / "measuring.lock";
+    descriptor_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (descriptor_ < 0) {
+        return;
+    }
+    for (;;) {
+        if (::flock(descriptor_, stop != nullptr ? LOCK_EX | LOCK_NB : LOCK_EX) == 0) {
+            return;
+        }
+        const bool busy = errno == EWOULDBLOCK || errno == EINTR;
+        stopped_ = busy && stop != nullptr && stop->load();
+        if (!busy || stopped_) {
+            ::close(descriptor_);
+            descriptor_ = -1;
+            return;
+        }
+        if (stop != nullptr) {
+            std::this_thread::sleep_for(kLockPoll);
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,18 +35,24 @@ std::string machineCacheFile(const char* name);
 // writable): where not, measuring would be repeated on every run.
 bool canRemember(const std::string& file);
 
-// Holds an exclusive lock on `file`.lock while it lives, so that programs
-// starting together measure once and the others read the result. Does
-// nothing when the lock file cannot be made.
+// Holds an exclusive lock on the measurements of the folder holding `file`
+// (its "measuring.lock") while it lives, so that programs measure one at a
+// time, never beside each other, and one that waited reads what the first
+// one measured. Waits for the lock; with `stop`, looks at it every 50 ms
+// and gives up once it is set (stopped()). Locks nothing when the lock file
+// cannot be made.
 class MachineCacheLock {
 public:
-    explicit MachineCacheLock(const std::string& file);
+    explicit MachineCacheLock(const std::string& file, const std::atomic<bool>* stop = nullptr);
     ~MachineCacheLock();
     MachineCacheLock(const MachineCacheLock&) = delete;
     MachineCacheLock& operator=(const MachineCacheLock&) = delete;
 
+    bool stopped() const { return stopped_; }
+
 private:
     int descriptor_ = -1;
+    bool stopped_ = false;
 };
 
 }  // namespace depthstyle

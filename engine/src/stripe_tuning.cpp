@@ -115,8 +115,9 @@ bool canRememberStripeBudget() {
     return canRemember(stripeBudgetCacheFile());
 }
 
-std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(
-    const Models& models, const std::function<void()>& measuring) {
+std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(const Models& models,
+                                                             const std::function<void()>& measuring,
+                                                             const MeasurementTurns& turns) {
     if (!stripeTuningEnabled()) {
         return std::nullopt;
     }
@@ -127,7 +128,10 @@ std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(
     if (!canRemember(file)) {
         return std::nullopt;
     }
-    const MachineCacheLock lock(file);
+    const MachineCacheLock lock(file, turns.stop);
+    if (lock.stopped()) {
+        return std::nullopt;
+    }
     if (std::optional<StripeBudgetChoice> known = rememberedStripeBudget()) {
         return known;  // measured by a program that held the lock first
     }
@@ -135,7 +139,7 @@ std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(
         measuring();
     }
     try {
-        StripeBudgetChoice choice = measureStripeBudget(models);
+        StripeBudgetChoice choice = measureStripeBudget(models, turns);
         rememberStripeBudget(file, choice);
         return choice;
     } catch (const std::exception&) {

@@ -56,12 +56,14 @@ void applyStripeBudget(const StripeBudgetChoice& choice);
 // every run.
 bool canRememberStripeBudget();
 
-// This machine's choice: remembered, else measured now and remembered.
-// Programs starting together measure once: the others wait for the cache
-// file's lock and read it. `measuring` runs just before a measurement.
-// None (the default applies) when tuning is off, when nothing can be
-// remembered here, or when the measurement failed.
-std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(
-    const Models& models, const std::function<void()>& measuring);
+// This machine's choice: remembered, else measured now (on `turns`) and
+// remembered. Programs measure one at a time (MachineCacheLock): one
+// starting beside another that measures waits and reads its result.
+// `measuring` runs just before a measurement. None (the default applies)
+// when tuning is off, when nothing can be remembered here, or when the
+// measurement failed or was stopped (`turns.stop`, also while waiting).
+std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(const Models& models,
+                                                             const std::function<void()>& measuring,
+                                                             const MeasurementTurns& turns = {});
 
 }  // namespace depthstyle
