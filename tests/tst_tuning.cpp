@@ -20,6 +20,7 @@
 #include "depthstyle/stripe_tuning.h"
 #include "depthstyle/threads.h"
 #include "depthstyle/tiling.h"
+#include "machine_cache.h"
 #include "test_env.h"
 
 using namespace depthstyle;
@@ -298,6 +299,31 @@ private Q_SLOTS:
         QCOMPARE(cancelledKind([&] { decoderSpeed(*models, turns); }), 1);
         QVERIFY(!rememberedDecoderSpeed());
         releaseLock();
+    }
+
+    // One lock per cache folder, for every measurement; a waiter without a
+    // stop flag gives up after its limit (the CLI then measures without it),
+    // one with a stop flag once it is set.
+    void measuringLockWaitsBoundedly() {
+        QVERIFY(QDir().mkpath(dir_.filePath("lock-bounded")));
+        const std::string stripes = dir_.filePath("lock-bounded/stripe-budget").toStdString();
+        const std::string decoder = dir_.filePath("lock-bounded/decoder-speed").toStdString();
+        {
+            const MachineCacheLock first(stripes);
+            QVERIFY(first.held());
+            const MachineCacheLock late(decoder, nullptr, std::chrono::milliseconds(100));
+            QVERIFY(!late.held());
+            QVERIFY(!late.stopped());
+            const std::atomic<bool> stop{true};
+            const MachineCacheLock stopped(stripes, &stop);
+            QVERIFY(!stopped.held());
+            QVERIFY(stopped.stopped());
+        }
+        const MachineCacheLock free(decoder, nullptr, std::chrono::milliseconds(100));
+        QVERIFY(free.held());
+        QCOMPARE(measuringLockWait(nullptr).count(), kMeasuringLockWait.count());
+        const std::atomic<bool> stop{false};
+        QCOMPARE(measuringLockWait(&stop).count(), MachineCacheLock::kWaitForever.count());
     }
 
     void switchedOffByTheEnvironment() {

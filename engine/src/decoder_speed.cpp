@@ -97,7 +97,7 @@ DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns) {
     if (std::optional<DecoderSpeed> known = rememberedDecoderSpeed()) {
         return *known;
     }
-    const MachineCacheLock lock(decoderSpeedCacheFile(), turns.stop);
+    const MachineCacheLock lock(decoderSpeedCacheFile(), turns.stop, measuringLockWait(turns.stop));
     if (lock.stopped()) {
         throw EngineError(ErrorKind::Cancelled, "measurement stopped while another one ran");
     }

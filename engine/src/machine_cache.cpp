@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// How often a lock waiter with a stop flag looks at it.
+// How often a lock waiter looks at the lock and its stop flag.
 constexpr std::chrono::milliseconds kLockPoll{50};
 
 struct Line {
@@ -129,7 +129,8 @@ bool canRemember(const std::string& file) {
            (!fs::exists(file, ec) || ::access(file.c_str(), W_OK) == 0);
 }
 
-MachineCacheLock::MachineCacheLock(const std::string& file, const std::atomic<bool>* stop) {
+MachineCacheLock::MachineCacheLock(const std::string& file, const std::atomic<bool>* stop,
+                                   std::chrono::milliseconds maxWait) {
     if (file.empty()) {
         return;
     }
@@ -138,21 +139,25 @@ MachineCacheLock::MachineCacheLock(const std::string& file, const std::atomic<bo
     if (descriptor_ < 0) {
         return;
     }
+    const auto deadline = std::chrono::steady_clock::now() + maxWait;
     for (;;) {
-        if (::flock(descriptor_, stop != nullptr ? LOCK_EX | LOCK_NB : LOCK_EX) == 0) {
+        if (::flock(descriptor_, LOCK_EX | LOCK_NB) == 0) {
             return;
         }
         const bool busy = errno == EWOULDBLOCK || errno == EINTR;
         stopped_ = busy && stop != nullptr && stop->load();
-        if (!busy || stopped_) {
+        const bool late = maxWait != kWaitForever && std::chrono::steady_clock::now() >= deadline;
+        if (!busy || stopped_ || late) {
             ::close(descriptor_);
             descriptor_ = -1;
             return;
         }
-        if (stop != nullptr) {
-            std::this_thread::sleep_for(kLockPoll);
-        }
+        std::this_thread::sleep_for(kLockPoll);
     }
+}
+
+std::chrono::milliseconds measuringLockWait(const std::atomic<bool>* stop) {
+    return stop != nullptr ? MachineCacheLock::kWaitForever : kMeasuringLockWait;
 }
 
 MachineCacheLock::~MachineCacheLock() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,21 +39,35 @@ bool canRemember(const std::string& file);
 // Holds an exclusive lock on the measurements of the folder holding `file`
 // (its "measuring.lock") while it lives, so that programs measure one at a
 // time, never beside each other, and one that waited reads what the first
-// one measured. Waits for the lock; with `stop`, looks at it every 50 ms
-// and gives up once it is set (stopped()). Locks nothing when the lock file
+// one measured. Waits for the lock until `stop` (when given; looked at
+// every 50 ms) is set, or at most `maxWait`: a program measuring before its
+// own work goes on without the lock rather than wait for an app whose
+// measurement waits for quiet moments. Locks nothing when the lock file
 // cannot be made.
 class MachineCacheLock {
 public:
-    explicit MachineCacheLock(const std::string& file, const std::atomic<bool>* stop = nullptr);
+    static constexpr std::chrono::milliseconds kWaitForever{-1};
+
+    explicit MachineCacheLock(const std::string& file, const std::atomic<bool>* stop = nullptr,
+                              std::chrono::milliseconds maxWait = kWaitForever);
     ~MachineCacheLock();
     MachineCacheLock(const MachineCacheLock&) = delete;
     MachineCacheLock& operator=(const MachineCacheLock&) = delete;
 
-    bool stopped() const { return stopped_; }
+    bool held() const { return descriptor_ >= 0; }
+    bool stopped() const { return stopped_; }  // `stop` was set first
 
 private:
     int descriptor_ = -1;
     bool stopped_ = false;
 };
+
+// How long a program without a stop flag (the CLI) waits for another's
+// measurement before measuring without the lock.
+inline constexpr std::chrono::milliseconds kMeasuringLockWait{10000};
+
+// How long to wait for the lock: until `stop` where there is one, else
+// kMeasuringLockWait.
+std::chrono::milliseconds measuringLockWait(const std::atomic<bool>* stop);
 
 }  // namespace depthstyle

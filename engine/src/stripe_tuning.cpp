@@ -128,7 +128,7 @@ std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(const Models& model
     if (!canRemember(file)) {
         return std::nullopt;
     }
-    const MachineCacheLock lock(file, turns.stop);
+    const MachineCacheLock lock(file, turns.stop, measuringLockWait(turns.stop));
     if (lock.stopped()) {
         return std::nullopt;
     }
