@@ -1,10 +1,6 @@
 // The stripe size chosen per processor: the rule, the cache and a real
 // measurement (depthstyle/stripe_tuning.h), and how measurements take turns
 // with renders (depthstyle/measurement_turns.h).
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-#include <QFileInfo>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -224,20 +220,28 @@ private Q_SLOTS:
         QCOMPARE(stripeBudgetBytes(), kDefaultStripeBudgetMiB * kMiB);  // the thread's restored
     }
 
-    // Programs measure one at a time (the cache folder's measuring.lock):
-    // one that waited reads what the other measured, a stop ends the wait
-    // with nothing measured, and the bfloat16 measurement waits the same.
+    // Programs never measure beside each other (the cache folder's
+    // measuring.lock): one measuring alone holds it for its whole
+    // measurement, and one that waited reads what the other measured (the
+    // stripe size and the bfloat16 speed alike); a stop ends the wait with
+    // nothing measured; on turns (the app), each step waits for it.
     void measurementsWaitForEachOther() {
         const std::shared_ptr<const Models> models = Models::load(test::standinModelFiles());
         const QByteArray previous = qgetenv("XDG_CACHE_HOME");
+        // Before the guard: the waiting thread uses them.
         std::atomic<bool> stop{false};
-        int held = -1;  // the other program's lock
+        MeasurementTurns alone;
+        alone.stop = &stop;
+        bool measured = false;
+        const auto measuring = [&] { measured = true; };
+        std::optional<StripeBudgetChoice> found;
+        std::optional<DecoderSpeed> speed;
+        std::atomic<bool> done{false};
+        std::optional<MachineCacheLock> other;  // another program's
         std::thread waiter;
         const auto restore = qScopeGuard([&] {
             stop = true;
-            if (held >= 0) {
-                ::close(held);
-            }
+            other.reset();
             if (waiter.joinable()) {
                 waiter.join();
             }
@@ -245,85 +249,98 @@ private Q_SLOTS:
             qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
         });
         qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
-        qputenv("XDG_CACHE_HOME", dir_.filePath("locked-cache").toLocal8Bit());
-        QVERIFY(canRememberStripeBudget());
-        const auto holdLock = [&] {
-            const QString lock = QFileInfo(QString::fromStdString(stripeBudgetCacheFile()))
-                                     .dir()
-                                     .filePath("measuring.lock");
-            held = ::open(QFile::encodeName(lock).constData(), O_RDWR | O_CREAT, 0644);
-            return held >= 0 && ::flock(held, LOCK_EX) == 0;
+        const auto inFolder = [&](const char* name) {
+            qputenv("XDG_CACHE_HOME", dir_.filePath(name).toLocal8Bit());
+            other.emplace(nullptr);
+            done = false;
+            return other->held();
         };
-        const auto releaseLock = [&] {
-            ::close(held);
-            held = -1;
+        const auto waitedFor = [&] {
+            QTest::qWait(200);
+            return !done;
         };
-        MeasurementTurns turns;
-        turns.stop = &stop;
-        bool measured = false;
-        const auto measuring = [&] { measured = true; };
-        std::optional<StripeBudgetChoice> found;
-        std::atomic<bool> done{false};
-        QVERIFY(holdLock());
+        QVERIFY(inFolder("locked-cache"));  // made if missing
         waiter = std::thread([&] {
-            found = stripeBudgetForThisMachine(*models, measuring, turns);
+            found = stripeBudgetForThisMachine(*models, measuring, alone);
             done = true;
         });
-        QTest::qWait(300);
-        QVERIFY(!done);  // waits for the other program
+        QVERIFY(waitedFor());
         rememberStripeBudget(stripeBudgetCacheFile(),
                              {processorName(), computeThreads(), {0.5, 1.0, 1.0}});
-        releaseLock();
+        other.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         waiter.join();
         QVERIFY(found);
         QCOMPARE(found->chosenMiB(), 12.0);  // the other program's
         QVERIFY(!measured);
 
-        qputenv("XDG_CACHE_HOME", dir_.filePath("locked-cache-stopped").toLocal8Bit());
-        QVERIFY(canRememberStripeBudget());
-        QVERIFY(holdLock());
-        found.reset();
-        done = false;
+        QVERIFY(inFolder("locked-cache-speed"));
         waiter = std::thread([&] {
-            found = stripeBudgetForThisMachine(*models, measuring, turns);
+            speed = decoderSpeed(*models, alone);
             done = true;
         });
-        QTest::qWait(200);
-        QVERIFY(!done);
+        QVERIFY(waitedFor());
+        rememberDecoderSpeed(decoderSpeedCacheFile(),
+                             {processorName(), computeThreads(), 0.3, 0.2});
+        other.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        waiter.join();
+        QVERIFY(speed);
+        QCOMPARE(speed->float32Seconds, 0.3);  // the other program's
+
+        QVERIFY(inFolder("locked-cache-stopped"));
+        found.reset();
+        waiter = std::thread([&] {
+            found = stripeBudgetForThisMachine(*models, measuring, alone);
+            done = true;
+        });
+        QVERIFY(waitedFor());
         stop = true;
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         waiter.join();
         QVERIFY(!found);
         QVERIFY(!measured);
         QVERIFY(!rememberedStripeBudget());
-        // Stopped already: the bfloat16 measurement does not wait either.
-        QCOMPARE(cancelledKind([&] { decoderSpeed(*models, turns); }), 1);
+        QCOMPARE(cancelledKind([&] { decoderSpeed(*models, alone); }), 1);
         QVERIFY(!rememberedDecoderSpeed());
-        releaseLock();
+
+        // On turns, a step waits for the lock, and runs once it is free.
+        stop = false;
+        MeasurementTurns turns = alone;
+        turns.await = [] { return true; };
+        std::atomic<int> steps{0};
+        done = false;
+        waiter = std::thread([&] {
+            timeOnTurn(turns, [&](const Progress&) { ++steps; });
+            done = true;
+        });
+        QVERIFY(waitedFor());
+        QCOMPARE(steps.load(), 0);
+        other.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        waiter.join();
+        QCOMPARE(steps.load(), 1);
     }
 
-    // One lock per cache folder, for every measurement; a waiter without a
-    // stop flag gives up after its limit (the CLI then measures without it),
-    // one with a stop flag once it is set.
-    void measuringLockWaitsBoundedly() {
-        QVERIFY(QDir().mkpath(dir_.filePath("lock-bounded")));
-        const std::string stripes = dir_.filePath("lock-bounded/stripe-budget").toStdString();
-        const std::string decoder = dir_.filePath("lock-bounded/decoder-speed").toStdString();
+    // The lock is one per cache folder, for every measurement; a waiter
+    // with a stop flag gives up once it is set.
+    void measuringLockIsOnePerCacheFolder() {
+        const QByteArray previous = qgetenv("XDG_CACHE_HOME");
+        const auto restore = qScopeGuard([&] { qputenv("XDG_CACHE_HOME", previous); });
+        qputenv("XDG_CACHE_HOME", dir_.filePath("lock-once").toLocal8Bit());
         {
-            const MachineCacheLock first(stripes);
+            const MachineCacheLock first(nullptr);
             QVERIFY(first.held());
-            const MachineCacheLock late(decoder, nullptr, std::chrono::milliseconds(100));
-            QVERIFY(!late.held());
-            QVERIFY(!late.stopped());
+            QVERIFY(QFile::exists(dir_.filePath("lock-once/depthstyle/measuring.lock")));
             const std::atomic<bool> stop{true};
-            const MachineCacheLock stopped(stripes, &stop);
-            QVERIFY(!stopped.held());
-            QVERIFY(stopped.stopped());
+            const MachineCacheLock second(&stop);
+            QVERIFY(!second.held());
+            QVERIFY(second.stopped());
         }
-        const MachineCacheLock free(decoder, nullptr, std::chrono::milliseconds(100));
-        QVERIFY(free.held());
-        QCOMPARE(measuringLockWait(nullptr).count(), kMeasuringLockWait.count());
         const std::atomic<bool> stop{false};
-        QCOMPARE(measuringLockWait(&stop).count(), MachineCacheLock::kWaitForever.count());
+        const MachineCacheLock free(&stop);
+        QVERIFY(free.held());
+        QVERIFY(!free.stopped());
     }
 
     void switchedOffByTheEnvironment() {

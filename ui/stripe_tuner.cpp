@@ -49,7 +49,9 @@ void StripeTuner::previewFinished() {
                 const std::optional<StripeBudgetChoice> choice =
                     stripeBudgetForThisMachine(*models, {}, measurementTurns(activity_, stop_));
                 if (!choice) {
-                    return {};  // closing, or renders all along: measured at the next start
+                    // Closing, renders all along, or the measurement failed:
+                    // measured at the next start.
+                    return {};
                 }
                 return [choice] { applyStripeBudget(*choice); };
             } catch (const std::exception&) {

@@ -97,9 +97,14 @@ DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns) {
     if (std::optional<DecoderSpeed> known = rememberedDecoderSpeed()) {
         return *known;
     }
-    const MachineCacheLock lock(decoderSpeedCacheFile(), turns.stop, measuringLockWait(turns.stop));
-    if (lock.stopped()) {
-        throw EngineError(ErrorKind::Cancelled, "measurement stopped while another one ran");
+    // Measuring alone, the whole measurement holds the lock; on turns, each
+    // step does (timeOnTurn).
+    std::optional<MachineCacheLock> lock;
+    if (!turns.await) {
+        lock.emplace(turns.stop);
+        if (lock->stopped()) {
+            throw EngineError(ErrorKind::Cancelled, "measurement stopped while another one ran");
+        }
     }
     if (std::optional<DecoderSpeed> known = rememberedDecoderSpeed()) {
         return *known;  // measured by a program that held the lock first

@@ -129,35 +129,34 @@ bool canRemember(const std::string& file) {
            (!fs::exists(file, ec) || ::access(file.c_str(), W_OK) == 0);
 }
 
-MachineCacheLock::MachineCacheLock(const std::string& file, const std::atomic<bool>* stop,
-                                   std::chrono::milliseconds maxWait) {
-    if (file.empty()) {
+MachineCacheLock::MachineCacheLock(const std::atomic<bool>* stop) {
+    const std::string lock = machineCacheFile("measuring.lock");
+    if (lock.empty()) {
         return;
     }
-    const fs::path lock = fs::path(file).parent_path() / "measuring.lock";
+    std::error_code ec;
+    fs::create_directories(fs::path(lock).parent_path(), ec);
     descriptor_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (descriptor_ < 0) {
+        // Another user's lock file, say: flock needs no write access.
+        descriptor_ = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+    }
     if (descriptor_ < 0) {
         return;
     }
-    const auto deadline = std::chrono::steady_clock::now() + maxWait;
     for (;;) {
         if (::flock(descriptor_, LOCK_EX | LOCK_NB) == 0) {
             return;
         }
         const bool busy = errno == EWOULDBLOCK || errno == EINTR;
         stopped_ = busy && stop != nullptr && stop->load();
-        const bool late = maxWait != kWaitForever && std::chrono::steady_clock::now() >= deadline;
-        if (!busy || stopped_ || late) {
+        if (!busy || stopped_) {
             ::close(descriptor_);
             descriptor_ = -1;
             return;
         }
         std::this_thread::sleep_for(kLockPoll);
     }
-}
-
-std::chrono::milliseconds measuringLockWait(const std::atomic<bool>* stop) {
-    return stop != nullptr ? MachineCacheLock::kWaitForever : kMeasuringLockWait;
 }
 
 MachineCacheLock::~MachineCacheLock() {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <atomic>
-#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,20 +35,18 @@ std::string machineCacheFile(const char* name);
 // writable): where not, measuring would be repeated on every run.
 bool canRemember(const std::string& file);
 
-// Holds an exclusive lock on the measurements of the folder holding `file`
-// (its "measuring.lock") while it lives, so that programs measure one at a
-// time, never beside each other, and one that waited reads what the first
-// one measured. Waits for the lock until `stop` (when given; looked at
-// every 50 ms) is set, or at most `maxWait`: a program measuring before its
-// own work goes on without the lock rather than wait for an app whose
-// measurement waits for quiet moments. Locks nothing when the lock file
-// cannot be made.
+// An exclusive lock on the measurements of the user's cache folder (its
+// "measuring.lock"), held while it lives, so that programs never measure
+// beside each other. A program measuring before its own work (the CLI)
+// holds it for a whole measurement, and one that waited reads what the
+// first measured; the app holds it for one step at a time
+// (measurement_turns.cpp), between which it waits for quiet moments without
+// it. Waits for the lock (looking at `stop`, when given, every 50 ms, and
+// giving up once it is set). Locks nothing without a cache folder, or when
+// the lock file can be neither made nor opened.
 class MachineCacheLock {
 public:
-    static constexpr std::chrono::milliseconds kWaitForever{-1};
-
-    explicit MachineCacheLock(const std::string& file, const std::atomic<bool>* stop = nullptr,
-                              std::chrono::milliseconds maxWait = kWaitForever);
+    explicit MachineCacheLock(const std::atomic<bool>* stop);
     ~MachineCacheLock();
     MachineCacheLock(const MachineCacheLock&) = delete;
     MachineCacheLock& operator=(const MachineCacheLock&) = delete;
@@ -61,13 +58,5 @@ private:
     int descriptor_ = -1;
     bool stopped_ = false;
 };
-
-// How long a program without a stop flag (the CLI) waits for another's
-// measurement before measuring without the lock.
-inline constexpr std::chrono::milliseconds kMeasuringLockWait{10000};
-
-// How long to wait for the lock: until `stop` where there is one, else
-// kMeasuringLockWait.
-std::chrono::milliseconds measuringLockWait(const std::atomic<bool>* stop);
 
 }  // namespace depthstyle

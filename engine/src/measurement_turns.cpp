@@ -1,8 +1,10 @@
 #include "depthstyle/measurement_turns.h"
 
 #include <chrono>
+#include <optional>
 
 #include "depthstyle/engine_error.h"
+#include "machine_cache.h"
 
 namespace depthstyle {
 namespace {
@@ -47,6 +49,15 @@ double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const 
             stopMeasuring("the program is closing");
         }
         const TurnHeld held(turns);
+        // Other programs' measurements: one step at a time across programs
+        // too (a program measuring alone holds the lock for all of its own).
+        std::optional<MachineCacheLock> others;
+        if (turns.await) {
+            others.emplace(turns.stop);
+            if (others->stopped()) {
+                stopMeasuring("the program is closing");
+            }
+        }
         try {
             const auto start = std::chrono::steady_clock::now();
             step(progress);

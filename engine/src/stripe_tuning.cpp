@@ -128,9 +128,14 @@ std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(const Models& model
     if (!canRemember(file)) {
         return std::nullopt;
     }
-    const MachineCacheLock lock(file, turns.stop, measuringLockWait(turns.stop));
-    if (lock.stopped()) {
-        return std::nullopt;
+    // Measuring alone, the whole measurement holds the lock; on turns, each
+    // step does (timeOnTurn).
+    std::optional<MachineCacheLock> lock;
+    if (!turns.await) {
+        lock.emplace(turns.stop);
+        if (lock->stopped()) {
+            return std::nullopt;
+        }
     }
     if (std::optional<StripeBudgetChoice> known = rememberedStripeBudget()) {
         return known;  // measured by a program that held the lock first

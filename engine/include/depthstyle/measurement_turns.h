@@ -11,8 +11,10 @@ namespace depthstyle {
 // decoder_speed.h) shares the processor with the program's renders and
 // other measurements. Each timed step waits for its turn, and a step during
 // which a render ran is timed again: the measurement neither slows a render
-// down nor is skewed by one. Empty (a program measuring before its own
-// work, the CLI): never waits, never disturbed, never stopped.
+// down nor is skewed by one. With `await`, each step also holds the user's
+// cache folder's measuring lock, so that no other program measures beside
+// it. Empty (a program measuring before its own work, the CLI): never
+// waits for turns, never disturbed, never stopped.
 struct MeasurementTurns {
     // Blocks until the step may run and takes the turn; false (nothing
     // taken) when the measurement is to stop.

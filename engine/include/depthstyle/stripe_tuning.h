@@ -57,8 +57,10 @@ void applyStripeBudget(const StripeBudgetChoice& choice);
 bool canRememberStripeBudget();
 
 // This machine's choice: remembered, else measured now (on `turns`) and
-// remembered. Programs measure one at a time (MachineCacheLock): one
-// starting beside another that measures waits and reads its result.
+// remembered. Programs never measure beside each other (the cache folder's
+// measuring lock): measuring alone (no `turns.await`), the whole
+// measurement holds it, and a program starting beside one that measures
+// waits and reads its result; on turns (the app), each step holds it.
 // `measuring` runs just before a measurement. None (the default applies)
 // when tuning is off, when nothing can be remembered here, or when the
 // measurement failed or was stopped (`turns.stop`, also while waiting).
