@@ -1,12 +1,15 @@
 // depthstyle-cli batches on stand-in models: many contents and styles in one
 // process, each output equal to a single run's, bad files skipped and
 // counted, name patterns, --skip-existing and Ctrl+C.
+#include <QScopeGuard>
 #include <QtTest>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "depthstyle/decoder_speed.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/session.h"
+#include "depthstyle/stripe_tuning.h"
 #include "synthetic_images.h"
 #include "test_env.h"
 
@@ -26,6 +29,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void ctrlCStopsCleanlyAndResumes();
+    void ctrlCStopsTheMeasurement();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -324,6 +328,30 @@ void TestBatch::ctrlCStopsCleanlyAndResumes() {
     QCOMPARE(lastLine(resumed.err), QString("depthstyle-cli: %1 written, 0 failed, %2 skipped")
                                         .arg(12 - written.size())
                                         .arg(written.size()));
+}
+
+// A graceful Ctrl+C during the first run's stripe measurement stops the
+// measurement at once (nothing remembered; the default size would apply)
+// and then the batch, before any picture.
+void TestBatch::ctrlCStopsTheMeasurement() {
+    const QByteArray previousCache = qgetenv("XDG_CACHE_HOME");
+    const auto restore = qScopeGuard([&] {
+        qputenv("XDG_CACHE_HOME", previousCache);
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
+    });
+    const QString cache = file("cache-interrupted");
+    qputenv("XDG_CACHE_HOME", cache.toLocal8Bit());
+    qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+    const QString out = file("interrupted-measuring");
+    const ProcessResult run = interruptWhen(
+        "measuring this processor once",
+        {cliExecutable(), "--models", standinModelDir(), "--content", file("contents"), "--style",
+         file("styles/s1.png"), "--output-dir", out, "--content-size", "256", "--threads", "2"});
+    QVERIFY2(run.exitCode == 130, qPrintable(run.err));
+    QVERIFY2(run.err.contains("measuring this processor once"), qPrintable(run.err));
+    QVERIFY(!rememberedStripeBudget((cache + "/depthstyle/stripe-budget").toStdString(),
+                                    processorName(), 2));
+    QVERIFY(QDir(out).entryList(QDir::Files | QDir::Hidden).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBatch)

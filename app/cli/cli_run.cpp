@@ -11,6 +11,7 @@
 #include "depthstyle/engine_error.h"
 #include "depthstyle/image_io.h"
 #include "depthstyle/map_io.h"
+#include "depthstyle/measurement_turns.h"
 #include "depthstyle/run_trace.h"
 #include "depthstyle/stripe_tuning.h"
 #include "interrupt.h"
@@ -93,7 +94,16 @@ ModelFiles modelFilesFor(const CliOptions& o) {
 
 namespace {
 
-// The stripe size measured for this processor, once (stripe_tuning.h).
+// Measuring alone, stopped by a graceful Ctrl+C (batches, video): the
+// work then stops at its first check.
+MeasurementTurns measuringAlone() {
+    MeasurementTurns turns;
+    turns.stop = interruptFlag();
+    return turns;
+}
+
+// The stripe size measured for this processor, once (stripe_tuning.h). A
+// measurement stopped by Ctrl+C keeps the default (nothing remembered).
 void tuneStripes(const Models& models) {
     const auto say = [] {
         printLine(
@@ -104,7 +114,7 @@ void tuneStripes(const Models& models) {
     std::optional<StripeBudgetChoice> choice;
     {
         const trace::Part part("stripe size");
-        choice = stripeBudgetForThisMachine(models, say);
+        choice = stripeBudgetForThisMachine(models, say, measuringAlone());
     }
     if (choice) {
         applyStripeBudget(*choice);
@@ -117,7 +127,15 @@ std::shared_ptr<const Models> loadModelsFor(const CliOptions& o) {
     std::shared_ptr<const Models> models = Models::load(modelFilesFor(o));
     tuneStripes(*models);
     if (o.parameters.fastDecoding) {
-        const DecoderSpeed speed = decoderSpeed(*models);
+        DecoderSpeed speed;
+        try {
+            speed = decoderSpeed(*models, measuringAlone());
+        } catch (const EngineError& e) {
+            if (e.kind() != ErrorKind::Cancelled) {
+                throw;
+            }
+            return models;  // stopped by Ctrl+C: the work stops at its first check
+        }
         if (!speed.bfloat16Pays()) {
             char ratio[32];
             std::snprintf(ratio, sizeof ratio, "%.2fx", speed.speedUp());
