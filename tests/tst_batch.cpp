@@ -1,6 +1,9 @@
 // depthstyle-cli batches on stand-in models: many contents and styles in one
 // process, each output equal to a single run's, bad files skipped and
 // counted, name patterns, --skip-existing and Ctrl+C.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <QScopeGuard>
 #include <QtTest>
 #include <opencv2/core.hpp>
@@ -349,8 +352,25 @@ void TestBatch::ctrlCStopsTheMeasurement() {
          file("styles/s1.png"), "--output-dir", out, "--content-size", "256", "--threads", "2"});
     QVERIFY2(run.exitCode == 130, qPrintable(run.err));
     QVERIFY2(run.err.contains("measuring this processor once"), qPrintable(run.err));
+    QVERIFY2(lastLine(run.err).contains("stopped by Ctrl+C: 0 written"), qPrintable(run.err));
     QVERIFY(!rememberedStripeBudget((cache + "/depthstyle/stripe-budget").toStdString(),
                                     processorName(), 2));
+    QVERIFY(QDir(out).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    // Waiting for another program's measurement: said, and a Ctrl+C ends
+    // the wait as well.
+    const int other = ::open(QFile::encodeName(cache + "/depthstyle/measuring.lock").constData(),
+                             O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    QVERIFY(other >= 0 && ::flock(other, LOCK_EX) == 0);
+    const auto release = qScopeGuard([other] { ::close(other); });
+    const ProcessResult waited = interruptWhen(
+        "waiting for another DepthStyle program",
+        {cliExecutable(), "--models", standinModelDir(), "--content", file("contents"), "--style",
+         file("styles/s1.png"), "--output-dir", out, "--content-size", "256", "--threads", "2"});
+    QVERIFY2(waited.exitCode == 130, qPrintable(waited.err));
+    QVERIFY2(waited.err.contains("measuring.lock") &&
+                 !waited.err.contains("measuring this processor once"),
+             qPrintable(waited.err));
+    QVERIFY2(lastLine(waited.err).contains("stopped by Ctrl+C: 0 written"), qPrintable(waited.err));
     QVERIFY(QDir(out).entryList(QDir::Files | QDir::Hidden).isEmpty());
 }
 

@@ -269,8 +269,8 @@ void TestCli::stripeSizeIsMeasuredOnce() {
         QVERIFY(p->waitForFinished(120000));
         QCOMPARE(p->exitCode(), 0);
     }
-    const int measuring = int(a.readAllStandardError().contains("measuring")) +
-                          int(b.readAllStandardError().contains("measuring"));
+    const int measuring = int(a.readAllStandardError().contains("measuring this processor once")) +
+                          int(b.readAllStandardError().contains("measuring this processor once"));
     QCOMPARE(measuring, 1);
     // Switched off, nothing is measured or written.
     const QString off = file("cache-off");

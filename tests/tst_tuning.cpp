@@ -137,15 +137,18 @@ private Q_SLOTS:
     void stepsTakeTurnsWithRenders() {
         int awaited = 0;
         int disturbances = 2;  // the first two steps see a render
+        bool inStep = false;
         MeasurementTurns turns;
         turns.await = [&] {
             ++awaited;
+            inStep = false;
             return true;
         };
-        turns.disturbed = [&] { return disturbances > 0 && disturbances-- > 0; };
+        turns.disturbed = [&] { return inStep && disturbances > 0 && disturbances-- > 0; };
         int started = 0;
         int finished = 0;
         const auto layers = [&](const Progress& progress) {
+            inStep = true;
             ++started;
             progress.step(Stage::Decoding, 0.5);
             ++finished;
@@ -161,11 +164,22 @@ private Q_SLOTS:
         timeOnTurn(turns, layers);
         QCOMPARE(awaited, 2);
         QCOMPARE(finished, 3);
+        // A render started while the step waited for the cache folder's
+        // lock: the step does not run on that turn.
+        int calls = 0;
+        turns.disturbed = [&] { return ++calls == 1; };
+        awaited = 0;
+        started = 0;
+        timeOnTurn(turns, layers);
+        QCOMPARE(awaited, 2);
+        QCOMPARE(started, 1);
         // Renders all along: given up, not taken.
         turns.disturbed = [] { return true; };
         awaited = 0;
+        started = 0;
         QCOMPARE(cancelledKind([&] { timeOnTurn(turns, layers); }), 1);
         QCOMPARE(awaited, kMeasurementStepTries);
+        QCOMPARE(started, 0);  // never beside a render
         // Told to stop while waiting, or by the flag: nothing runs.
         turns.disturbed = [] { return false; };
         turns.await = [] { return false; };
@@ -230,8 +244,13 @@ private Q_SLOTS:
         const QByteArray previous = qgetenv("XDG_CACHE_HOME");
         // Before the guard: the waiting thread uses them.
         std::atomic<bool> stop{false};
+        int waitings = 0;
         MeasurementTurns alone;
         alone.stop = &stop;
+        alone.waitingForOthers = [&] { ++waitings; };
+        MeasurementTurns turns = alone;
+        turns.await = [] { return true; };
+        std::atomic<int> steps{0};
         bool measured = false;
         const auto measuring = [&] { measured = true; };
         std::optional<StripeBudgetChoice> found;
@@ -265,6 +284,7 @@ private Q_SLOTS:
             done = true;
         });
         QVERIFY(waitedFor());
+        QCOMPARE(waitings, 1);  // told once
         rememberStripeBudget(stripeBudgetCacheFile(),
                              {processorName(), computeThreads(), {0.5, 1.0, 1.0}});
         other.reset();
@@ -276,7 +296,11 @@ private Q_SLOTS:
 
         QVERIFY(inFolder("locked-cache-speed"));
         waiter = std::thread([&] {
-            speed = decoderSpeed(*models, alone);
+            try {
+                speed = decoderSpeed(*models, alone);
+            } catch (const EngineError&) {
+                // stopped by a failing check's clean-up
+            }
             done = true;
         });
         QVERIFY(waitedFor());
@@ -306,12 +330,13 @@ private Q_SLOTS:
 
         // On turns, a step waits for the lock, and runs once it is free.
         stop = false;
-        MeasurementTurns turns = alone;
-        turns.await = [] { return true; };
-        std::atomic<int> steps{0};
         done = false;
         waiter = std::thread([&] {
-            timeOnTurn(turns, [&](const Progress&) { ++steps; });
+            try {
+                timeOnTurn(turns, [&](const Progress&) { ++steps; });
+            } catch (const EngineError&) {
+                // stopped by a failing check's clean-up
+            }
             done = true;
         });
         QVERIFY(waitedFor());

@@ -45,7 +45,8 @@ void StripeTuner::previewFinished() {
                     return {};
                 }
                 const std::shared_ptr<const Models> models = models_.get();
-                // Or another program's measurement, where one measured first.
+                // Or another program's, where one was remembered before
+                // this measurement started.
                 const std::optional<StripeBudgetChoice> choice =
                     stripeBudgetForThisMachine(*models, {}, measurementTurns(activity_, stop_));
                 if (!choice) {

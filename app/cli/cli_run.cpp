@@ -99,6 +99,10 @@ namespace {
 MeasurementTurns measuringAlone() {
     MeasurementTurns turns;
     turns.stop = interruptFlag();
+    turns.waitingForOthers = [] {
+        printLine("waiting for another DepthStyle program to finish measuring this processor (" +
+                  measuringLockFile() + ")");
+    };
     return turns;
 }
 

@@ -99,9 +99,11 @@ DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns) {
     }
     // Measuring alone, the whole measurement holds the lock; on turns, each
     // step does (timeOnTurn).
+    // Where nothing can be remembered, nothing is locked either (a folder
+    // that cannot be written), as before.
     std::optional<MachineCacheLock> lock;
-    if (!turns.await) {
-        lock.emplace(turns.stop);
+    if (!turns.await && canRemember(decoderSpeedCacheFile())) {
+        lock.emplace(turns.stop, turns.waitingForOthers);
         if (lock->stopped()) {
             throw EngineError(ErrorKind::Cancelled, "measurement stopped while another one ran");
         }

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <torch/csrc/api/include/torch/version.h>
@@ -15,6 +16,7 @@
 #include <thread>
 
 #include "cache_folder.h"
+#include "depthstyle/measurement_turns.h"
 
 namespace depthstyle {
 namespace {
@@ -129,21 +131,30 @@ bool canRemember(const std::string& file) {
            (!fs::exists(file, ec) || ::access(file.c_str(), W_OK) == 0);
 }
 
-MachineCacheLock::MachineCacheLock(const std::atomic<bool>* stop) {
-    const std::string lock = machineCacheFile("measuring.lock");
+MachineCacheLock::MachineCacheLock(const std::atomic<bool>* stop,
+                                   const std::function<void()>& waiting) {
+    const std::string lock = measuringLockFile();
     if (lock.empty()) {
         return;
     }
     std::error_code ec;
     fs::create_directories(fs::path(lock).parent_path(), ec);
-    descriptor_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    // Not through a link, and no wait on a FIFO put there.
+    constexpr int kFlags = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
+    descriptor_ = ::open(lock.c_str(), O_RDWR | O_CREAT | kFlags, 0644);
     if (descriptor_ < 0) {
         // Another user's lock file, say: flock needs no write access.
-        descriptor_ = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+        descriptor_ = ::open(lock.c_str(), O_RDONLY | kFlags);
+    }
+    struct stat status {};
+    if (descriptor_ >= 0 && (::fstat(descriptor_, &status) != 0 || !S_ISREG(status.st_mode))) {
+        ::close(descriptor_);
+        descriptor_ = -1;
     }
     if (descriptor_ < 0) {
         return;
     }
+    bool told = false;
     for (;;) {
         if (::flock(descriptor_, LOCK_EX | LOCK_NB) == 0) {
             return;
@@ -155,6 +166,10 @@ MachineCacheLock::MachineCacheLock(const std::atomic<bool>* stop) {
             descriptor_ = -1;
             return;
         }
+        if (!told && waiting) {
+            waiting();
+        }
+        told = true;
         std::this_thread::sleep_for(kLockPoll);
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,11 +43,13 @@ bool canRemember(const std::string& file);
 // first measured; the app holds it for one step at a time
 // (measurement_turns.cpp), between which it waits for quiet moments without
 // it. Waits for the lock (looking at `stop`, when given, every 50 ms, and
-// giving up once it is set). Locks nothing without a cache folder, or when
-// the lock file can be neither made nor opened.
+// giving up once it is set), calling `waiting` (when given) once first.
+// Locks nothing without a cache folder, or when the lock file can be
+// neither made nor opened, or is not a plain file.
 class MachineCacheLock {
 public:
-    explicit MachineCacheLock(const std::atomic<bool>* stop);
+    explicit MachineCacheLock(const std::atomic<bool>* stop,
+                              const std::function<void()>& waiting = {});
     ~MachineCacheLock();
     MachineCacheLock(const MachineCacheLock&) = delete;
     MachineCacheLock& operator=(const MachineCacheLock&) = delete;

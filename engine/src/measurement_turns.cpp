@@ -2,12 +2,16 @@
 
 #include <chrono>
 #include <optional>
+#include <thread>
 
 #include "depthstyle/engine_error.h"
 #include "machine_cache.h"
 
 namespace depthstyle {
 namespace {
+
+// After a step on turns, how long the lock stays free for another program.
+constexpr std::chrono::milliseconds kLetOthersIn{120};
 
 // A render started during a step: the step ends at its next layer.
 struct StepDisturbed {};
@@ -34,6 +38,10 @@ private:
 
 }  // namespace
 
+std::string measuringLockFile() {
+    return machineCacheFile("measuring.lock");
+}
+
 double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const Progress&)>& step) {
     Progress progress;
     progress.cancel = turns.stop;
@@ -44,7 +52,7 @@ double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const 
             }
         };
     }
-    for (int attempt = 0; attempt < kMeasurementStepTries; ++attempt) {
+    for (int tries = 0; tries < kMeasurementStepTries;) {
         if (progress.cancelled() || (turns.await && !turns.await())) {
             stopMeasuring("the program is closing");
         }
@@ -58,12 +66,22 @@ double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const 
                 stopMeasuring("the program is closing");
             }
         }
+        ++tries;
+        if (turns.await && turns.disturbed && turns.disturbed()) {
+            continue;  // a render started while it waited for the lock: not run beside it
+        }
         try {
             const auto start = std::chrono::steady_clock::now();
             step(progress);
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             if (!turns.disturbed || !turns.disturbed()) {
+                if (others) {
+                    // A program waiting for the lock (it looks every 50 ms)
+                    // gets it before this one's next step.
+                    others.reset();
+                    std::this_thread::sleep_for(kLetOthersIn);
+                }
                 return seconds;
             }
         } catch (const StepDisturbed&) {

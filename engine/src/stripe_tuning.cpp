@@ -132,7 +132,7 @@ std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(const Models& model
     // step does (timeOnTurn).
     std::optional<MachineCacheLock> lock;
     if (!turns.await) {
-        lock.emplace(turns.stop);
+        lock.emplace(turns.stop, turns.waitingForOthers);
         if (lock->stopped()) {
             return std::nullopt;
         }

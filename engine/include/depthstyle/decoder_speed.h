@@ -49,8 +49,8 @@ void rememberDecoderSpeed(const std::string& file, const DecoderSpeed& speed);
 
 // The measurement for this machine: remembered, else measured now (on
 // `turns`) and remembered, under the same measuring lock as
-// stripeBudgetForThisMachine: a program that waited for another reads its
-// result. Throws EngineError(Cancelled) when stopped.
+// stripeBudgetForThisMachine: measuring alone, a program that waited for
+// another reads its result. Throws EngineError(Cancelled) when stopped.
 DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns = {});
 // This machine's remembered measurement, if any (a small file read).
 std::optional<DecoderSpeed> rememberedDecoderSpeed();

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <functional>
+#include <string>
 
 #include "depthstyle/progress.h"
 
@@ -12,9 +13,11 @@ namespace depthstyle {
 // other measurements. Each timed step waits for its turn, and a step during
 // which a render ran is timed again: the measurement neither slows a render
 // down nor is skewed by one. With `await`, each step also holds the user's
-// cache folder's measuring lock, so that no other program measures beside
-// it. Empty (a program measuring before its own work, the CLI): never
-// waits for turns, never disturbed, never stopped.
+// cache folder's measuring lock (taken after the turn), so that no other
+// program measures beside it, and leaves it free a moment after, so that a
+// program waiting for it gets it. Without (a program measuring before its
+// own work, the CLI): never waits for turns, never disturbed; `stop` and
+// `waitingForOthers` still apply.
 struct MeasurementTurns {
     // Blocks until the step may run and takes the turn; false (nothing
     // taken) when the measurement is to stop.
@@ -23,9 +26,17 @@ struct MeasurementTurns {
     std::function<void()> release;
     // Whether a render ran since `await` last returned.
     std::function<bool()> disturbed;
-    // Read between a step's layers too: when set, the measurement stops.
+    // Read between a step's layers and while waiting: when set, the
+    // measurement stops.
     const std::atomic<bool>* stop = nullptr;
+    // Called once when a program measuring alone must first wait for
+    // another program's measurement (its lock).
+    std::function<void()> waitingForOthers;
 };
+
+// The lock programs take to measure one at a time: measuring.lock in the
+// user's cache folder (empty without one).
+std::string measuringLockFile();
 
 // How often one step is timed before the measurement gives up.
 inline constexpr int kMeasurementStepTries = 20;
