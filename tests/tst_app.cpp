@@ -116,6 +116,25 @@ private:
     std::thread watchdog_;
 };
 
+// Stripe tuning on for one test; the tests' own setting (off, the default
+// budget, the shared cache folder) comes back after it.
+class StripeTuningOn {
+public:
+    StripeTuningOn() : previousCache_(qgetenv("XDG_CACHE_HOME")) {
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+    }
+    ~StripeTuningOn() {
+        qputenv("XDG_CACHE_HOME", previousCache_);
+        qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
+        setStripeBudgetBytes(0);
+    }
+    StripeTuningOn(const StripeTuningOn&) = delete;
+    StripeTuningOn& operator=(const StripeTuningOn&) = delete;
+
+private:
+    QByteArray previousCache_;
+};
+
 bool renderedFully(const MainWindow& w) {
     const ui::ResultPresenter& p = w.presenter();
     return p.status() == ui::ResultPresenter::Status::Idle && p.exact() &&
@@ -849,13 +868,7 @@ void TestApp::fastDecodingSaysWhatItMeasured() {
 // at once; without one, measured off the window's thread once the first
 // result is shown, then remembered and used.
 void TestApp::stripeSizeRememberedOrMeasuredAfterTheFirstResult() {
-    const QByteArray previousCache = qgetenv("XDG_CACHE_HOME");
-    const auto restore = qScopeGuard([&] {
-        qputenv("XDG_CACHE_HOME", previousCache);
-        qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
-        setStripeBudgetBytes(0);
-    });
-    qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+    const StripeTuningOn tuning;
     qputenv("XDG_CACHE_HOME", file("cache-stripes").toLocal8Bit());
     rememberStripeBudget(stripeBudgetCacheFile(),
                          {processorName(), computeThreads(), {0.5, 1.0, 1.0}});  // 12 MiB
@@ -877,13 +890,7 @@ void TestApp::stripeSizeRememberedOrMeasuredAfterTheFirstResult() {
 // render: it waits while one runs (here, one held open), goes on once none
 // does, and closing the window stops it, with nothing remembered.
 void TestApp::stripeMeasurementWaitsForRendersAndStopsOnClose() {
-    const QByteArray previousCache = qgetenv("XDG_CACHE_HOME");
-    const auto restore = qScopeGuard([&] {
-        qputenv("XDG_CACHE_HOME", previousCache);
-        qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
-        setStripeBudgetBytes(0);
-    });
-    qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
+    const StripeTuningOn tuning;
     for (const bool close : {false, true}) {
         qputenv("XDG_CACHE_HOME", file(close ? "cache-turns-close" : "cache-turns").toLocal8Bit());
         QVERIFY(!rememberedStripeBudget());

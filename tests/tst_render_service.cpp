@@ -373,7 +373,13 @@ void TestRenderService::measurementsTakeTurnsWithTheLanes() {
     QVERIFY(!turns.disturbed());
     // One measurement step at a time: the other waits for the turn.
     std::atomic<int> awaited{-1};
-    measurement = std::thread([&] { awaited = other.await() ? 1 : 0; });
+    // A measurement waiting for its turn on a thread of its own: 1 when it
+    // got it, 0 when stopped.
+    const auto awaitOnThread = [&](const MeasurementTurns& waiting) {
+        awaited = -1;
+        measurement = std::thread([&] { awaited = waiting.await() ? 1 : 0; });
+    };
+    awaitOnThread(other);
     QTRY_COMPARE(activity->waitingMeasurements(), 1);
     QTest::qWait(100);
     QCOMPARE(awaited.load(), -1);
@@ -396,8 +402,7 @@ void TestRenderService::measurementsTakeTurnsWithTheLanes() {
     // A render running: the step waits until it ends.
     held = std::make_unique<ui::RenderActivity::Rendering>(*activity);
     QVERIFY(turns.disturbed());
-    awaited = -1;
-    measurement = std::thread([&] { awaited = turns.await() ? 1 : 0; });
+    awaitOnThread(turns);
     QTRY_COMPARE(activity->waitingMeasurements(), 1);
     QTest::qWait(200);
     QCOMPARE(awaited.load(), -1);
@@ -409,8 +414,7 @@ void TestRenderService::measurementsTakeTurnsWithTheLanes() {
     turns.release();
     // Told to stop while waiting: nothing taken.
     held = std::make_unique<ui::RenderActivity::Rendering>(*activity);
-    awaited = -1;
-    measurement = std::thread([&] { awaited = turns.await() ? 1 : 0; });
+    awaitOnThread(turns);
     QTRY_COMPARE(activity->waitingMeasurements(), 1);
     stop = true;
     measurement.join();

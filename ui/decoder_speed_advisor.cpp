@@ -4,27 +4,17 @@
 
 #include "notification_bar.h"
 #include "parameter_panel.h"
-#include "render_activity.h"
 #include "render_service.h"
-#include "shared_models.h"
 
 namespace depthstyle::ui {
 
 DecoderSpeedAdvisor::DecoderSpeedAdvisor(RenderService& service, ParameterPanel& panel,
                                          NotificationBar& notification, QObject* parent)
-    : QObject(parent),
-      models_(service.sharedModels()),
-      activity_(service.activity()),
-      panel_(panel),
-      notification_(notification) {
+    : QObject(parent), panel_(panel), notification_(notification), measurement_(service) {
     speed_ = rememberedDecoderSpeed();
     panel_.setDecoderSpeed(speed_);
     connect(panel_.fastDecodingBox(), &QCheckBox::toggled, this,
             &DecoderSpeedAdvisor::fastDecodingToggled);
-}
-
-DecoderSpeedAdvisor::~DecoderSpeedAdvisor() {
-    stop_ = true;  // the measurement ends at its next layer; threads_ waits for it
 }
 
 void DecoderSpeedAdvisor::fastDecodingToggled(bool on) {
@@ -35,28 +25,17 @@ void DecoderSpeedAdvisor::fastDecodingToggled(bool on) {
         adviseIfSlower();
         return;
     }
-    if (threads_.busy()) {
+    if (measurement_.busy()) {
         return;  // already measuring
     }
     // A render running (the toggle's own re-decode, say) is waited for, and
-    // one starting during a pass ends that pass (it is timed again).
-    threads_.run(
-        [this]() -> std::function<void()> {
-            try {
-                if (!activity_->awaitQuiet(stop_)) {
-                    return {};
-                }
-                const DecoderSpeed speed =
-                    decoderSpeed(*models_.get(), measurementTurns(activity_, stop_));
-                return [this, speed] { measured(speed); };
-            } catch (const std::exception&) {
-                // No networks yet (missing models), renders all along, or
-                // closing: measured the next time it is turned on.
-                return {};
-            }
-        },
-        // Where the system heeds it: below the window (the lanes run low too).
-        QThread::LowPriority);
+    // one starting during a pass ends that pass (it is timed again). No
+    // networks yet (missing models), renders all along, or closing: measured
+    // the next time it is turned on.
+    measurement_.start([this](const Models& models, const MeasurementTurns& turns) {
+        const DecoderSpeed speed = decoderSpeed(models, turns);
+        return std::function<void()>([this, speed] { measured(speed); });
+    });
 }
 
 void DecoderSpeedAdvisor::measured(const DecoderSpeed& speed) {

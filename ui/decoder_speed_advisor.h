@@ -1,20 +1,16 @@
 #pragma once
 
 #include <QObject>
-#include <atomic>
-#include <memory>
 #include <optional>
 
+#include "background_measurement.h"
 #include "depthstyle/decoder_speed.h"
-#include "worker_threads.h"
 
 namespace depthstyle::ui {
 
 class NotificationBar;
 class ParameterPanel;
-class RenderActivity;
 class RenderService;
-class SharedModels;
 
 // Fast decoding (bfloat16) is worth it on some processors and slower on
 // others. The first time it is turned on on this machine, the decoder is
@@ -28,23 +24,19 @@ class DecoderSpeedAdvisor : public QObject {
 public:
     DecoderSpeedAdvisor(RenderService& service, ParameterPanel& panel,
                         NotificationBar& notification, QObject* parent = nullptr);
-    ~DecoderSpeedAdvisor() override;
 
     const std::optional<DecoderSpeed>& speed() const { return speed_; }
-    bool measuring() const { return threads_.busy(); }
+    bool measuring() const { return measurement_.busy(); }
 
 private:
     void fastDecodingToggled(bool on);
     void measured(const DecoderSpeed& speed);
     void adviseIfSlower();
 
-    SharedModels& models_;
-    std::shared_ptr<RenderActivity> activity_;
     ParameterPanel& panel_;
     NotificationBar& notification_;
     std::optional<DecoderSpeed> speed_;
-    std::atomic<bool> stop_{false};  // closing: read by the measurement
-    WorkerThreads threads_;          // the measurement, waited for on destruction
+    BackgroundMeasurement measurement_;  // last: stopped before the rest goes
 };
 
 }  // namespace depthstyle::ui

@@ -1,16 +1,12 @@
 #pragma once
 
 #include <QObject>
-#include <atomic>
-#include <memory>
 
-#include "worker_threads.h"
+#include "background_measurement.h"
 
 namespace depthstyle::ui {
 
-class RenderActivity;
 class RenderService;
-class SharedModels;
 
 // Gives the app's renders this processor's measured stripe size
 // (depthstyle/stripe_tuning.h): the remembered choice at once; where none is
@@ -23,21 +19,17 @@ class StripeTuner : public QObject {
     Q_OBJECT
 public:
     explicit StripeTuner(RenderService& service, QObject* parent = nullptr);
-    ~StripeTuner() override;
 
     // A measurement is under way (or waiting for its turn).
-    bool measuring() const { return threads_.busy(); }
+    bool measuring() const { return measurement_.busy(); }
     // Waits for a measurement under way (tests).
-    bool waitForIdle(int timeoutMs) { return threads_.waitForIdle(timeoutMs); }
+    bool waitForIdle(int timeoutMs) { return measurement_.waitForIdle(timeoutMs); }
 
 private:
     void previewFinished();
 
-    SharedModels& models_;
-    std::shared_ptr<RenderActivity> activity_;
-    std::atomic<bool> stop_{false};  // closing: read by the measurement
-    bool measuring_ = false;         // once per start
-    WorkerThreads threads_;          // last: waited for before the rest goes
+    bool measuring_ = false;             // once per start
+    BackgroundMeasurement measurement_;  // last: stopped before the rest goes
 };
 
 }  // namespace depthstyle::ui
