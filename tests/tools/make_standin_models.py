@@ -8,7 +8,7 @@ usage: make_standin_models.py OUT_DIR [--seed N] [--format legacy|zip|zip-ordere
                               [--wrong-shape FILE:KEY] [--drop FILE:KEY]
                               [--non-finite FILE:KEY] [--negative-infinity FILE:KEY]
                               [--lone-nan FILE:KEY]
-                              [--depth-network tiny|midas-small-like]
+                              [--depth-network tiny|midas-small-like] [--levels N]
 FILE is encoder or decoder; the flags make broken files for error tests.
 The depth network is tiny for the tests and shaped like MiDaS v2.1 small for
 the benchmarks (midas_small_like.py).
@@ -80,6 +80,26 @@ class StandInMidas(nn.Module):
         return torch.nn.functional.softplus(self.features(x) + ramp).squeeze(1)
 
 
+def snap(tensor, levels):
+    """The tensor with every value moved to the nearest of `levels` evenly
+    spaced values between its minimum and maximum: the files then compress
+    (for carrying to another machine), while the networks' arithmetic, and so
+    their speed, stay the same."""
+    if not tensor.is_floating_point() or tensor.numel() < 2:
+        return tensor
+    low, high = tensor.min(), tensor.max()
+    if high <= low:
+        return tensor
+    step = (high - low) / (levels - 1)
+    return low + torch.round((tensor - low) / step) * step
+
+
+def snap_module(module, levels):
+    with torch.no_grad():
+        for tensor in list(module.parameters()) + list(module.buffers()):
+            tensor.copy_(snap(tensor, levels))
+
+
 def save_state(state, path, fmt):
     if fmt == "legacy":  # as published: the OrderedDict, legacy pickle format
         torch.save(state, path, _use_new_zipfile_serialization=False)
@@ -127,7 +147,12 @@ def main():
     parser.add_argument("--depth-network", choices=("tiny", "midas-small-like"), default="tiny",
                         help="tiny: three convolutions with MiDaS's interface (tests); "
                              "midas-small-like: shaped like MiDaS v2.1 small (benchmarks)")
+    parser.add_argument("--levels", type=int, default=0,
+                        help="snap each tensor's values to this many levels (at least 2), so "
+                             "the files compress; 0 (default): seeded random values as they are")
     args = parser.parse_args()
+    if args.levels == 1 or args.levels < 0:
+        parser.error("--levels must be 0 or at least 2")
     os.makedirs(args.out_dir, exist_ok=True)
 
     gen = torch.Generator().manual_seed(args.seed)
@@ -137,6 +162,9 @@ def main():
     init_vgg(vgg, gen)
     init_decoder(decoder, gen)
     calibrate(vgg, decoder, gen)
+    if args.levels:
+        snap_module(vgg, args.levels)
+        snap_module(decoder, args.levels)
 
     for which, net, name in (("encoder", vgg, "vgg_normalised.pth"),
                              ("decoder", decoder, "decoder.pth")):
@@ -148,6 +176,8 @@ def main():
         midas = midas_small_like.randomized(gen)
     else:
         midas = StandInMidas().eval()
+    if args.levels:
+        snap_module(midas, args.levels)
     with torch.no_grad():
         traced = torch.jit.trace(midas, torch.rand(1, 3, 256, 256, generator=gen))
     traced.save(os.path.join(args.out_dir, "model-small-traced.pt"))
