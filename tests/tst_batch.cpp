@@ -372,6 +372,20 @@ void TestBatch::ctrlCStopsTheMeasurement() {
              qPrintable(waited.err));
     QVERIFY2(lastLine(waited.err).contains("stopped by Ctrl+C: 0 written"), qPrintable(waited.err));
     QVERIFY(QDir(out).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    // The bfloat16 measurement (the stripe size not measured) waits for the
+    // same lock; a Ctrl+C ends that wait and the batch, nothing remembered.
+    qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
+    const ProcessResult fast =
+        interruptWhen("waiting for another DepthStyle program",
+                      {cliExecutable(), "--models", standinModelDir(), "--content",
+                       file("contents"), "--style", file("styles/s1.png"), "--output-dir", out,
+                       "--content-size", "256", "--threads", "2", "--decoder-precision", "bf16"});
+    QVERIFY2(fast.exitCode == 130, qPrintable(fast.err));
+    QVERIFY2(fast.err.contains("measuring.lock"), qPrintable(fast.err));
+    QVERIFY2(lastLine(fast.err).contains("stopped by Ctrl+C: 0 written"), qPrintable(fast.err));
+    QVERIFY(!rememberedDecoderSpeed((cache + "/depthstyle/decoder-speed").toStdString(),
+                                    processorName(), 2));
+    QVERIFY(QDir(out).entryList(QDir::Files | QDir::Hidden).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBatch)
