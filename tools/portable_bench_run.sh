@@ -50,12 +50,14 @@ except OSError:
 print("%d,%d" % (cpus[0], next((c for c in cpus[1:] if c not in siblings), cpus[1])))
 PY
 )"
+[ -n "$pair" ] || pair=0,1  # no Python 3 there
 echo "pinned to logical processors $pair" >>"$out/info.txt"
 cat "$out/info.txt"
-# Only the bundle's programs see its libraries: the machine's own tools keep
-# their own glibc.
-ours=(env "LD_LIBRARY_PATH=$here/lib" "QT_PLUGIN_PATH=$here/plugins"
-  "XDG_CACHE_HOME=$here/cache" "XDG_CONFIG_HOME=$here/config" taskset -c "$pair")
+# Only the bundle's programs see its libraries: the machine's own tools
+# (taskset and env here) keep their own glibc, which may be newer than
+# Debian's.
+ours=(taskset -c "$pair" env "LD_LIBRARY_PATH=$here/lib" "QT_PLUGIN_PATH=$here/plugins"
+  "XDG_CACHE_HOME=$here/cache" "XDG_CONFIG_HOME=$here/config")
 bin="$here/bin"
 bench=("$bin/depthstyle-bench" --models "$here/models" --cli "$bin/depthstyle-cli" --threads 2
   --repeats "$repeats")
