@@ -379,7 +379,8 @@ void TestBatch::ctrlCStopsTheMeasurement() {
         interruptWhen("waiting for another DepthStyle program",
                       {cliExecutable(), "--models", standinModelDir(), "--content",
                        file("contents"), "--style", file("styles/s1.png"), "--output-dir", out,
-                       "--content-size", "256", "--threads", "2", "--decoder-precision", "bf16"});
+                       "--content-size", "256", "--threads", "2", "--decoder-precision", "bf16"},
+                      60000);
     QVERIFY2(fast.exitCode == 130, qPrintable(fast.err));
     QVERIFY2(fast.err.contains("measuring.lock"), qPrintable(fast.err));
     QVERIFY2(lastLine(fast.err).contains("stopped by Ctrl+C: 0 written"), qPrintable(fast.err));

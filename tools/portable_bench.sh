@@ -17,14 +17,15 @@
 # (make_standin_models.py --levels 8) so that they compress: a convolution's
 # cost does not depend on its weights' values. Needs patchelf and xz.
 #
-# usage: tools/portable_bench.sh [BUILD_DIR] [OUT_DIR] [PART_MB]
-#   (defaults: build, portable, 50: parts of at most 50 MB, for tools that
-#   carry a limited size per call)
+# usage: tools/portable_bench.sh [BUILD_DIR] [OUT_DIR] [PART_MIB]
+#   (defaults: build, BUILD_DIR/portable, 50: parts of at most 50 MiB, for
+#   tools that carry a limited size per call; relative folders are taken
+#   from the repository's root)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build="${1:-build}"
-out="${2:-portable}"
-part_mb="${3:-50}"
+out="${2:-$build/portable}"
+part_mib="${3:-50}"
 prefix=/tmp/depthstyle-portable
 python="${DEPTHSTYLE_PYTHON:-/usr/bin/python3}"
 fail() { echo "portable_bench.sh: $*" >&2; exit 1; }
@@ -37,18 +38,22 @@ for file in "${programs[@]}" "$module" "$build/app/cli/depthstyle-cli-work.libra
 done
 plugin="$(find /usr/lib/x86_64-linux-gnu/qt6/plugins/platforms -name libqoffscreen.so -print -quit)"
 [ -n "$plugin" ] || fail "Qt 6's offscreen platform plugin is not installed"
-[ ! -e "$prefix" ] || fail "'$prefix' exists: the bundle is made there; move it away first"
+# Made here alone: an existing folder is never touched.
+mkdir "$prefix" 2>/dev/null || fail "cannot make '$prefix' (it exists?): the bundle is made there"
 trap 'rm -rf "$prefix"' EXIT
 mkdir -p "$prefix/bin" "$prefix/lib" "$prefix/plugins/platforms" "$prefix/images/paper"
 
 cp "${programs[@]}" "$module" "$build/app/cli/depthstyle-cli-work.libraries" "$prefix/bin/"
 cp "$plugin" "$prefix/plugins/platforms/"
-for file in "${programs[@]}" "$module" "$plugin"; do
-  ldd "$file" | awk '$2 == "=>" && $3 ~ /^\// {print $3}'
-done | sort -u | while read -r library; do
+resolved="$(for file in "${programs[@]}" "$module" "$plugin"; do ldd "$file"; done)"
+if grep -q "not found" <<<"$resolved"; then
+  fail "libraries are missing here: $(grep "not found" <<<"$resolved" | sort -u | tr -s ' \t\n' ' ')"
+fi
+awk '$2 == "=>" && $3 ~ /^\// {print $3}' <<<"$resolved" | sort -u | while read -r library; do
   cp -L "$library" "$prefix/lib/"
 done
-loader="$(readelf --program-headers "${programs[0]}" | sed -n 's/.*interpreter: \(.*\)]/\1/p')"
+loader="$(patchelf --print-interpreter "${programs[0]}")"
+[ -f "$loader" ] || fail "cannot read the dynamic loader of ${programs[0]}"
 cp -L "$loader" "$prefix/lib/"
 for program in "${programs[@]}"; do
   patchelf --set-interpreter "$prefix/lib/$(basename "$loader")" "$prefix/bin/$(basename "$program")"
@@ -69,6 +74,6 @@ cp tools/portable_bench_run.sh "$prefix/run.sh"
 mkdir -p "$out"
 rm -f "$out"/depthstyle-portable.tar.xz.part*
 tar -C "$(dirname "$prefix")" -cf - "$(basename "$prefix")" | xz -6 -T0 |
-  split -b "${part_mb}M" -d -a 2 - "$out/depthstyle-portable.tar.xz.part"
+  split -b "${part_mib}M" -d -a 3 - "$out/depthstyle-portable.tar.xz.part"
 echo "wrote $(find "$out" -name 'depthstyle-portable.tar.xz.part*' | wc -l) parts to $out/"
 echo "there: cat depthstyle-portable.tar.xz.part* | xz -d | tar -x -C /tmp && bash $prefix/run.sh OUT"

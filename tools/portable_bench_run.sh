@@ -11,10 +11,18 @@
 #                   stripe size and bfloat16 speed measured and remembered
 #   bench_paper.txt the same as bench_small.txt at the paper's setting, if
 #                   SECONDS (default 470) leave a minute for it
+# Each file ends with the exit status of what wrote it (124: cut off by its
+# time limit). The bundle's cache is emptied first, so the stripe size and
+# the bfloat16 speed are measured in this run.
 # usage: run.sh OUT_DIR [REPEATS] [SECONDS]
 set -u
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="${1:?usage: run.sh OUT_DIR [REPEATS] [SECONDS]}"
+if [ ! -x "$here/bin/depthstyle-cli" ]; then
+  echo "run.sh: run it from the unpacked bundle (bash /tmp/depthstyle-portable/run.sh OUT_DIR)" >&2
+  exit 2
+fi
+rm -rf "$here/cache" "$here/config"
 repeats="${2:-3}"
 budget="${3:-470}"
 mkdir -p "$out"
@@ -31,8 +39,9 @@ elapsed() { echo $(($(date +%s) - start)); }
 } >"$out/info.txt" 2>&1
 # The first processor this process may run on and the next one that is not
 # its hyper-thread sibling.
-pair="$(python3 - <<'PY'
+pair="$(python3 - 2>>"$out/info.txt" <<'PY'
 import os
+import sys
 def expand(text):
     found = set()
     for part in text.strip().split(","):
@@ -47,10 +56,20 @@ try:
     siblings = expand(open("/sys/devices/system/cpu/cpu%d/topology/thread_siblings_list" % cpus[0]).read())
 except OSError:
     siblings = {cpus[0]}
-print("%d,%d" % (cpus[0], next((c for c in cpus[1:] if c not in siblings), cpus[1])))
+others = [c for c in cpus[1:] if c not in siblings] or cpus[1:]
+print(",".join(str(c) for c in [cpus[0]] + others[:1]))
+if others and others[0] in siblings:
+    print("note: the two are hyper-thread siblings of one core", file=sys.stderr)
 PY
 )"
-[ -n "$pair" ] || pair=0,1  # no Python 3 there
+# Without Python 3 there: the first two processors this process may use.
+[ -n "$pair" ] || pair="$(awk '/^Cpus_allowed_list/ {
+  n = split($2, parts, ",")
+  for (i = 1; i <= n && count < 2; i++) {
+    split(parts[i], range, "-"); last = (range[2] == "") ? range[1] : range[2]
+    for (c = range[1] + 0; c <= last + 0 && count < 2; c++) { pair = pair (count ? "," : "") c; count++ }
+  }
+  print pair }' /proc/self/status)"
 echo "pinned to logical processors $pair" >>"$out/info.txt"
 cat "$out/info.txt"
 # Only the bundle's programs see its libraries: the machine's own tools
@@ -63,8 +82,10 @@ bench=("$bin/depthstyle-bench" --models "$here/models" --cli "$bin/depthstyle-cl
   --repeats "$repeats")
 echo "[$(elapsed) s] whole-run split"
 timeout 300 "${ours[@]}" "${bench[@]}" --settings both --split-only >"$out/split.txt" 2>&1
+echo "exit status $?" >>"$out/split.txt"
 echo "[$(elapsed) s] stages at 768x512"
 timeout 300 "${ours[@]}" "${bench[@]}" --settings small >"$out/bench_small.txt" 2>&1
+echo "exit status $?" >>"$out/bench_small.txt"
 echo "[$(elapsed) s] the app"
 : >"$out/app.txt"
 for setting in small paper; do
@@ -79,8 +100,10 @@ for setting in small paper; do
     log="$(QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="depthstyle.render.debug=true" \
       timeout 120 "${ours[@]}" "$bin/depthstyle" --models "$here/models" \
       --screenshot "$out/shot-$setting.png" "${pictures[@]}" 2>&1)"
+    status=$?
     ms="$(printf '%s\n' "$log" | sed -n 's/.*exact result shown after \([0-9]*\) ms.*/\1/p' | tail -n1)"
-    echo "app, $setting, run $run: exact result after ${ms:-no result} ms" >>"$out/app.txt"
+    echo "app, $setting, run $run: exact result after ${ms:-no result} ms (exit status $status)" \
+      >>"$out/app.txt"
     [ -n "$ms" ] || printf '%s\n' "$log" | tail -n 20 >>"$out/app.txt"
   done
 done
@@ -89,9 +112,11 @@ for precision in fp32 bf16; do
   echo "decoder precision $precision: convolution kernels run"
   DNNL_VERBOSE=1 timeout 120 "${ours[@]}" "$bin/depthstyle-cli" --models "$here/models" \
     --content "$here/images/content.png" --style "$here/images/style.png" \
-    --output "$here/out-$precision.png" --threads 2 --decoder-precision "$precision" 2>&1 |
-    awk -F, '$1 == "onednn_verbose" && $2 == "exec" && $4 == "convolution" {print $5}' |
-    sort | uniq -c
+    --output "$here/out-$precision.png" --threads 2 --decoder-precision "$precision" \
+    >"$here/verbose.txt" 2>&1
+  echo "exit status $?"
+  awk -F, '$1 == "onednn_verbose" && $2 == "exec" && $4 == "convolution" {print $5}' \
+    "$here/verbose.txt" | sort | uniq -c
 done >"$out/kernels.txt" 2>&1
 for remembered in stripe-budget decoder-speed; do
   echo "remembered $remembered: $(cat "$here/cache/depthstyle/$remembered" 2>/dev/null)"
@@ -100,5 +125,6 @@ left=$((budget - $(elapsed)))
 if [ "$left" -gt 60 ]; then
   echo "[$(elapsed) s] stages at the paper's setting"
   timeout "$left" "${ours[@]}" "${bench[@]}" --settings paper >"$out/bench_paper.txt" 2>&1
+  echo "exit status $?" >>"$out/bench_paper.txt"
 fi
 echo "[$(elapsed) s] done"

@@ -85,7 +85,7 @@ def snap(tensor, levels):
     spaced values between its minimum and maximum: the files then compress
     (for carrying to another machine), while the networks' arithmetic, and so
     their speed, stay the same."""
-    if not tensor.is_floating_point() or tensor.numel() < 2:
+    if not tensor.is_floating_point() or tensor.numel() < 2 or not torch.isfinite(tensor).all():
         return tensor
     low, high = tensor.min(), tensor.max()
     if high <= low:
@@ -161,10 +161,10 @@ def main():
     decoder = adain_networks.decoder()
     init_vgg(vgg, gen)
     init_decoder(decoder, gen)
-    calibrate(vgg, decoder, gen)
-    if args.levels:
+    if args.levels:  # before the calibration, which then holds for the snapped weights
         snap_module(vgg, args.levels)
         snap_module(decoder, args.levels)
+    calibrate(vgg, decoder, gen)
 
     for which, net, name in (("encoder", vgg, "vgg_normalised.pth"),
                              ("decoder", decoder, "decoder.pth")):
