@@ -50,6 +50,23 @@ private:
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
     static QString lastLine(const QString& text) { return text.trimmed().split('\n').constLast(); }
+    // The program and arguments of a batch at 256 px with the first style,
+    // for the Ctrl+C tests.
+    QStringList batchAt256(const QString& contents, const QString& out) const {
+        return {cliExecutable(),
+                "--models",
+                standinModelDir(),
+                "--content",
+                contents,
+                "--style",
+                file("styles/s1.png"),
+                "--output-dir",
+                out,
+                "--content-size",
+                "256",
+                "--threads",
+                "2"};
+    }
     QTemporaryDir dir_;
 };
 
@@ -304,19 +321,7 @@ void TestBatch::ctrlCStopsCleanlyAndResumes() {
         QVERIFY(writePicture(QString("%1/p%2.png").arg(folder).arg(i).toStdString(), picture));
     }
     const QString out = file("stopped");
-    const QStringList batch{cliExecutable(),
-                            "--models",
-                            standinModelDir(),
-                            "--content",
-                            folder,
-                            "--style",
-                            file("styles/s1.png"),
-                            "--output-dir",
-                            out,
-                            "--content-size",
-                            "256",
-                            "--threads",
-                            "2"};
+    const QStringList batch = batchAt256(folder, out);
     const ProcessResult run = interruptWhen("wrote", batch);
     QVERIFY2(run.exitCode == 130, qPrintable(run.err));
     QVERIFY2(lastLine(run.err).contains("stopped by Ctrl+C:"), qPrintable(run.err));
@@ -346,10 +351,8 @@ void TestBatch::ctrlCStopsTheMeasurement() {
     qputenv("XDG_CACHE_HOME", cache.toLocal8Bit());
     qputenv("DEPTHSTYLE_STRIPE_TUNING", "1");
     const QString out = file("interrupted-measuring");
-    const ProcessResult run = interruptWhen(
-        "measuring this processor once",
-        {cliExecutable(), "--models", standinModelDir(), "--content", file("contents"), "--style",
-         file("styles/s1.png"), "--output-dir", out, "--content-size", "256", "--threads", "2"});
+    const QStringList batch = batchAt256(file("contents"), out);
+    const ProcessResult run = interruptWhen("measuring this processor once", batch);
     QVERIFY2(run.exitCode == 130, qPrintable(run.err));
     QVERIFY2(run.err.contains("measuring this processor once"), qPrintable(run.err));
     QVERIFY2(lastLine(run.err).contains("stopped by Ctrl+C: 0 written"), qPrintable(run.err));
@@ -362,10 +365,7 @@ void TestBatch::ctrlCStopsTheMeasurement() {
                              O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     QVERIFY(other >= 0 && ::flock(other, LOCK_EX) == 0);
     const auto release = qScopeGuard([other] { ::close(other); });
-    const ProcessResult waited = interruptWhen(
-        "waiting for another DepthStyle program",
-        {cliExecutable(), "--models", standinModelDir(), "--content", file("contents"), "--style",
-         file("styles/s1.png"), "--output-dir", out, "--content-size", "256", "--threads", "2"});
+    const ProcessResult waited = interruptWhen("waiting for another DepthStyle program", batch);
     QVERIFY2(waited.exitCode == 130, qPrintable(waited.err));
     QVERIFY2(waited.err.contains("measuring.lock") &&
                  !waited.err.contains("measuring this processor once"),
@@ -377,10 +377,7 @@ void TestBatch::ctrlCStopsTheMeasurement() {
     qputenv("DEPTHSTYLE_STRIPE_TUNING", "0");
     const ProcessResult fast =
         interruptWhen("waiting for another DepthStyle program",
-                      {cliExecutable(), "--models", standinModelDir(), "--content",
-                       file("contents"), "--style", file("styles/s1.png"), "--output-dir", out,
-                       "--content-size", "256", "--threads", "2", "--decoder-precision", "bf16"},
-                      60000);
+                      batch + QStringList{"--decoder-precision", "bf16"}, 60000);
     QVERIFY2(fast.exitCode == 130, qPrintable(fast.err));
     QVERIFY2(fast.err.contains("measuring.lock"), qPrintable(fast.err));
     QVERIFY2(lastLine(fast.err).contains("stopped by Ctrl+C: 0 written"), qPrintable(fast.err));

@@ -80,12 +80,18 @@ ours=(taskset -c "$pair" env "LD_LIBRARY_PATH=$here/lib" "QT_PLUGIN_PATH=$here/p
 bin="$here/bin"
 bench=("$bin/depthstyle-bench" --models "$here/models" --cli "$bin/depthstyle-cli" --threads 2
   --repeats "$repeats")
+# usage: benchmark FILE SECONDS ARGUMENTS...: the benchmark's output and its
+# exit status into FILE.
+benchmark() {
+  local file="$1" seconds="$2"
+  shift 2
+  timeout "$seconds" "${ours[@]}" "${bench[@]}" "$@" >"$file" 2>&1
+  echo "exit status $?" >>"$file"
+}
 echo "[$(elapsed) s] whole-run split"
-timeout 300 "${ours[@]}" "${bench[@]}" --settings both --split-only >"$out/split.txt" 2>&1
-echo "exit status $?" >>"$out/split.txt"
+benchmark "$out/split.txt" 300 --settings both --split-only
 echo "[$(elapsed) s] stages at 768x512"
-timeout 300 "${ours[@]}" "${bench[@]}" --settings small >"$out/bench_small.txt" 2>&1
-echo "exit status $?" >>"$out/bench_small.txt"
+benchmark "$out/bench_small.txt" 300 --settings small
 echo "[$(elapsed) s] the app"
 : >"$out/app.txt"
 for setting in small paper; do
@@ -124,7 +130,6 @@ done >>"$out/kernels.txt"
 left=$((budget - $(elapsed)))
 if [ "$left" -gt 60 ]; then
   echo "[$(elapsed) s] stages at the paper's setting"
-  timeout "$left" "${ours[@]}" "${bench[@]}" --settings paper >"$out/bench_paper.txt" 2>&1
-  echo "exit status $?" >>"$out/bench_paper.txt"
+  benchmark "$out/bench_paper.txt" "$left" --settings paper
 fi
 echo "[$(elapsed) s] done"
