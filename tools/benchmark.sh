@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the DepthStyle benchmark on stand-in models (seeded random weights in
 # the published formats) beside eager PyTorch and OpenCV DNN.
-# usage: tools/benchmark.sh [BUILD_DIR] [small|paper|both] [REPEATS] [--split-only]
-# (--split-only: only the split of whole depthstyle-cli runs, no peers)
+# usage: tools/benchmark.sh [BUILD_DIR] [small|paper|both] [REPEATS] [--split-only | --huge-pages-ab N]
+# (--split-only: only the split of whole depthstyle-cli runs, no peers;
+# --huge-pages-ab N: only N pairs of whole runs without and with
+# DEPTHSTYLE_HUGE_PAGES=1, in turns)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build="${1:-build}"
@@ -16,4 +18,4 @@ lscpu | grep -E "Model name|^CPU\(s\)" || true
 "$build/app/bench/depthstyle-bench" --models "$work/standins/models" \
   --published "$work/standins/published" --cli "$build/app/cli/depthstyle-cli" \
   --python "$python" --eager-script tools/bench_eager.py --export-script tools/export_onnx.py \
-  --settings "$which" --repeats "$repeats" --threads 2 ${4:+"$4"}
+  --settings "$which" --repeats "$repeats" --threads 2 "${@:4}"

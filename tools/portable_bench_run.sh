@@ -9,6 +9,8 @@
 #   app.txt         the app's exact result (offscreen), 3 runs at each setting
 #   kernels.txt     oneDNN's kernels for fp32 and bf16 decoding, and the
 #                   stripe size and bfloat16 speed measured and remembered
+#   hugepages.txt   10 pairs of whole runs at 768x512 without and with
+#                   transparent huge pages (DEPTHSTYLE_HUGE_PAGES=1), in turns
 #   bench_paper.txt the same as bench_small.txt at the paper's setting, if
 #                   SECONDS (default 470) leave a minute for it
 # Each file ends with the exit status of what wrote it (124: cut off by its
@@ -127,6 +129,8 @@ done >"$out/kernels.txt" 2>&1
 for remembered in stripe-budget decoder-speed; do
   echo "remembered $remembered: $(cat "$here/cache/depthstyle/$remembered" 2>/dev/null)"
 done >>"$out/kernels.txt"
+echo "[$(elapsed) s] whole runs without and with huge pages"
+benchmark "$out/hugepages.txt" 150 --settings small --huge-pages-ab 10
 left=$((budget - $(elapsed)))
 if [ "$left" -gt 60 ]; then
   echo "[$(elapsed) s] stages at the paper's setting"

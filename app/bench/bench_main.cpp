@@ -20,6 +20,7 @@
 #include "depthstyle/network_cost.h"
 #include "depthstyle/process_setup.h"
 #include "depthstyle/session.h"
+#include "huge_pages_ab.h"
 #include "opencv_dnn_peer.h"
 #include "processor_report.h"
 #include "run_split.h"
@@ -59,6 +60,7 @@ struct Options {
     int repeats = 3;
     int threads = 2;
     bool splitOnly = false;  // only the traced whole runs
+    int hugePagePairs = 0;   // only whole runs without and with huge pages
 };
 
 void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
@@ -85,6 +87,12 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
     // One run first, untimed: the files in the page cache, and this
     // machine's one-time measurements (the stripe size) made and remembered.
     runMeasured(cliBase);
+    if (o.hugePagePairs > 0) {
+        std::printf("\n### %s: transparent huge pages (%d pairs of whole runs in turns)\n\n",
+                    s.name, o.hugePagePairs);
+        printHugePagesComparison(compareHugePages(cliBase, o.hugePagePairs));
+        return;
+    }
     std::vector<RunSplit> splits;
     for (int r = 0; r < o.repeats; ++r) {
         splits.push_back(traceRun(cliBase));
@@ -240,6 +248,8 @@ int main(int argc, char* argv[]) {
     option("threads", "Threads (default 2).", "N");
     option("settings", "small, paper or both (default both).", "which");
     parser.addOption(QCommandLineOption("split-only", "Only split whole CLI runs (fast)."));
+    option("huge-pages-ab",
+           "Only time N pairs of whole CLI runs without and with DEPTHSTYLE_HUGE_PAGES=1.", "N");
     parser.process(app);
     Options o;
     o.models = parser.value("models").toStdString();
@@ -249,6 +259,7 @@ int main(int argc, char* argv[]) {
     o.eagerScript = parser.value("eager-script").toStdString();
     o.exportScript = parser.value("export-script").toStdString();
     o.splitOnly = parser.isSet("split-only");
+    o.hugePagePairs = parser.isSet("huge-pages-ab") ? parser.value("huge-pages-ab").toInt() : 0;
     o.repeats = parser.isSet("repeats") ? parser.value("repeats").toInt() : 3;
     o.threads = parser.isSet("threads") ? parser.value("threads").toInt() : 2;
     if (o.models.empty() || o.cli.empty()) {

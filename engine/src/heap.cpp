@@ -25,17 +25,21 @@ constexpr size_t kHugeReserve = 1536 * kMiB;  // below the trim threshold (2 GiB
 // it again: the free top of the heap stays (below the trim threshold), so
 // later tensors are carved from memory that faults in 2 MiB pages instead of
 // 4 KiB ones. Nothing is touched here; the memory only counts once used.
-void adviseHugePagesOnHeap() {
+// Whether the advice was taken.
+bool adviseHugePagesOnHeap() {
     void* block = std::malloc(kHugeReserve);
     if (block == nullptr) {
-        return;
+        return false;
     }
     const auto start = reinterpret_cast<uintptr_t>(block);
     const uintptr_t aligned = (start + 2 * kMiB - 1) & ~(2 * kMiB - 1);
-    madvise(reinterpret_cast<void*>(aligned), kHugeReserve - (aligned - start) - 2 * kMiB,
-            MADV_HUGEPAGE);
+    const int status = madvise(reinterpret_cast<void*>(aligned),
+                               kHugeReserve - (aligned - start) - 2 * kMiB, MADV_HUGEPAGE);
     std::free(block);
+    return status == 0;
 }
+
+std::atomic<bool> markedForHugePages{false};
 
 std::atomic<std::uint64_t> warmed{0};
 
@@ -115,6 +119,15 @@ std::uint64_t reusableWarmedHeapBytes() {
     return std::min(warmedBytes, resident > inUse ? resident - inUse : 0);
 }
 
+bool hugePagesAsked() {
+    const char* value = std::getenv("DEPTHSTYLE_HUGE_PAGES");
+    return value != nullptr && std::string(value) == "1";
+}
+
+bool heapMarkedForHugePages() {
+    return markedForHugePages.load();
+}
+
 void tuneAllocatorOnce() {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -122,7 +135,9 @@ void tuneAllocatorOnce() {
         mallopt(M_MMAP_MAX, 0);
         // Keep the free top of the heap instead of returning it.
         mallopt(M_TRIM_THRESHOLD, INT32_MAX);
-        adviseHugePagesOnHeap();
+        if (hugePagesAsked()) {
+            markedForHugePages = adviseHugePagesOnHeap();
+        }
     });
 }
 

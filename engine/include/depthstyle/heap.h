@@ -9,8 +9,17 @@ namespace depthstyle {
 // system. On the machines measured here, first-touch page faults of fresh
 // multi-megabyte tensors cost more than the convolutions (a 768x512 encoder
 // pass: 2.4 s with them, 0.55 s without). Affects the whole process; safe to
-// call more than once.
+// call more than once. With DEPTHSTYLE_HUGE_PAGES=1 in the environment it
+// also marks the heap for transparent huge pages: not by default, since
+// they measured no faster on the machines at hand, and first touches at
+// times stalled for up to a second while the kernel gathered 2 MiB pages
+// (README, "Tuned on the machine at hand").
 void tuneAllocatorOnce();
+
+// Whether the environment asks for huge pages (DEPTHSTYLE_HUGE_PAGES=1).
+bool hugePagesAsked();
+// Whether tuneAllocatorOnce() marked the heap for them in this process.
+bool heapMarkedForHugePages();
 
 // How much of the heap was warmed in this process (HeapWarmup, or told by
 // whoever warmed it).
