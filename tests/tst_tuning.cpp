@@ -351,6 +351,64 @@ private Q_SLOTS:
 
     // The lock is one per cache folder, for every measurement; a waiter
     // with a stop flag gives up once it is set.
+    // A measurement on turns (the app) holds no lock between its steps: its
+    // result is written under the lock (the file is read, merged and
+    // renamed), so that a line another program writes meanwhile is kept; a
+    // stop while waiting writes nothing. Measuring alone, the caller holds
+    // the lock already: written at once.
+    void resultWrittenUnderTheLockOnTurns() {
+        const QByteArray previous = qgetenv("XDG_CACHE_HOME");
+        std::atomic<bool> stop{false};
+        std::atomic<bool> written{false};
+        std::atomic<bool> returned{false};
+        std::atomic<bool> result{false};
+        std::optional<MachineCacheLock> other;  // another program's
+        std::thread writer;
+        const auto restore = qScopeGuard([&] {
+            stop = true;
+            other.reset();
+            if (writer.joinable()) {
+                writer.join();
+            }
+            qputenv("XDG_CACHE_HOME", previous);
+        });
+        qputenv("XDG_CACHE_HOME", dir_.filePath("written-cache").toLocal8Bit());
+        MeasurementTurns turns;
+        turns.await = [] { return true; };
+        turns.stop = &stop;
+        const auto write = [&] {
+            written = false;
+            returned = false;
+            writer = std::thread([&] {
+                result = rememberOnTurns(turns, [&] { written = true; });
+                returned = true;
+            });
+        };
+        other.emplace(nullptr);
+        QVERIFY(other->held());
+        write();
+        QTest::qWait(300);
+        QVERIFY(!written);  // waits for the other program
+        other.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(returned, 5000);
+        writer.join();
+        QVERIFY(written);
+        QVERIFY(result);
+
+        other.emplace(nullptr);
+        write();
+        QTest::qWait(100);
+        stop = true;
+        QTRY_VERIFY_WITH_TIMEOUT(returned, 5000);
+        writer.join();
+        QVERIFY(!written);
+        QVERIFY(!result);
+
+        bool alone = false;
+        QVERIFY(rememberOnTurns(MeasurementTurns(), [&] { alone = true; }));
+        QVERIFY(alone);
+    }
+
     void measuringLockIsOnePerCacheFolder() {
         const QByteArray previous = qgetenv("XDG_CACHE_HOME");
         const auto restore = qScopeGuard([&] { qputenv("XDG_CACHE_HOME", previous); });

@@ -112,7 +112,9 @@ DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns) {
         return *known;  // measured by a program that held the lock first
     }
     const DecoderSpeed measured = measureDecoderSpeed(models, turns);
-    rememberDecoderSpeed(decoderSpeedCacheFile(), measured);
+    if (!rememberOnTurns(turns, [&] { rememberDecoderSpeed(decoderSpeedCacheFile(), measured); })) {
+        throw EngineError(ErrorKind::Cancelled, "measurement stopped while another one wrote");
+    }
     return measured;
 }
 

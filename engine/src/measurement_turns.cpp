@@ -91,4 +91,16 @@ double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const 
     stopMeasuring("renders kept running during it");
 }
 
+bool rememberOnTurns(const MeasurementTurns& turns, const std::function<void()>& remember) {
+    std::optional<MachineCacheLock> writing;
+    if (turns.await) {
+        writing.emplace(turns.stop);
+        if (writing->stopped()) {
+            return false;
+        }
+    }
+    remember();
+    return true;
+}
+
 }  // namespace depthstyle

@@ -145,7 +145,9 @@ std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(const Models& model
     }
     try {
         StripeBudgetChoice choice = measureStripeBudget(models, turns);
-        rememberStripeBudget(file, choice);
+        if (!rememberOnTurns(turns, [&] { rememberStripeBudget(file, choice); })) {
+            return std::nullopt;  // stopped while another program wrote
+        }
         return choice;
     } catch (const std::exception&) {
         return std::nullopt;

@@ -48,4 +48,12 @@ inline constexpr int kMeasurementStepTries = 20;
 // the measurement is then not taken (nor remembered).
 double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const Progress&)>& step);
 
+// Writes a measurement's result into the cache (`remember`: the file is
+// read, merged and renamed) under the measuring lock where the measurement
+// ran on turns, between whose steps no lock is held, so that a line another
+// program writes meanwhile is not lost; measuring alone, the caller holds
+// the lock already and `remember` runs at once. False, nothing written,
+// when `turns.stop` ended the wait.
+bool rememberOnTurns(const MeasurementTurns& turns, const std::function<void()>& remember);
+
 }  // namespace depthstyle
