@@ -130,7 +130,7 @@ for remembered in stripe-budget decoder-speed; do
   echo "remembered $remembered: $(cat "$here/cache/depthstyle/$remembered" 2>/dev/null)"
 done >>"$out/kernels.txt"
 echo "[$(elapsed) s] whole runs without and with huge pages"
-benchmark "$out/hugepages.txt" 150 --settings small --huge-pages-ab 10
+benchmark "$out/hugepages.txt" 240 --settings small --huge-pages-ab 10
 left=$((budget - $(elapsed)))
 if [ "$left" -gt 60 ]; then
   echo "[$(elapsed) s] stages at the paper's setting"

@@ -259,7 +259,15 @@ int main(int argc, char* argv[]) {
     o.eagerScript = parser.value("eager-script").toStdString();
     o.exportScript = parser.value("export-script").toStdString();
     o.splitOnly = parser.isSet("split-only");
-    o.hugePagePairs = parser.isSet("huge-pages-ab") ? parser.value("huge-pages-ab").toInt() : 0;
+    if (parser.isSet("huge-pages-ab")) {
+        bool number = false;
+        o.hugePagePairs = parser.value("huge-pages-ab").toInt(&number);
+        if (!number || o.hugePagePairs < 1) {
+            std::fprintf(stderr,
+                         "depthstyle-bench: --huge-pages-ab needs a number of pairs >= 1\n");
+            return 2;
+        }
+    }
     o.repeats = parser.isSet("repeats") ? parser.value("repeats").toInt() : 3;
     o.threads = parser.isSet("threads") ? parser.value("threads").toInt() : 2;
     if (o.models.empty() || o.cli.empty()) {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 
 #include "child_process.h"
 #include "cli_times.h"
@@ -17,20 +18,37 @@ void printSeconds(const char* label, const std::vector<double>& seconds) {
     std::printf("\n");
 }
 
+// The kernel's setting (its line with the choice in brackets), or why not.
+std::string kernelSetting(const char* name) {
+    std::ifstream in(std::string("/sys/kernel/mm/transparent_hugepage/") + name);
+    std::string line;
+    return std::getline(in, line) ? line : std::string("(not readable)");
+}
+
 }  // namespace
 
 HugePagesComparison compareHugePages(const std::vector<std::string>& argv, int pairs) {
     HugePagesComparison comparison;
     comparison.ok = true;
+    std::printf("- the kernel's transparent huge pages: enabled %s; defrag %s\n",
+                kernelSetting("enabled").c_str(), kernelSetting("defrag").c_str());
     for (int pair = 0; pair < pairs && comparison.ok; ++pair) {
-        for (const bool huge : {false, true}) {
-            // The child inherits the environment (the benchmark runs one
-            // child at a time).
+        // Every other pair starts with huge pages, so that a run's place in
+        // its pair favours neither.
+        const bool hugeFirst = pair % 2 == 1;
+        double seconds[2] = {0.0, 0.0};  // without, with
+        for (const bool huge : {hugeFirst, !hugeFirst}) {
+            // The child inherits the environment (one child at a time).
             setenv("DEPTHSTYLE_HUGE_PAGES", huge ? "1" : "0", 1);
             const ChildRun run = runMeasured(argv);
             comparison.ok = comparison.ok && run.exitCode == 0;
-            (huge ? comparison.with : comparison.without).push_back(run.seconds);
+            seconds[huge ? 1 : 0] = run.seconds;
         }
+        comparison.without.push_back(seconds[0]);
+        comparison.with.push_back(seconds[1]);
+        // Each pair as it ends: a run cut short keeps what it measured.
+        std::printf("- pair %d: %.3f s without, %.3f s with\n", pair + 1, seconds[0], seconds[1]);
+        std::fflush(stdout);
     }
     unsetenv("DEPTHSTYLE_HUGE_PAGES");
     return comparison;

@@ -113,7 +113,8 @@ DecoderSpeed decoderSpeed(const Models& models, const MeasurementTurns& turns) {
     }
     const DecoderSpeed measured = measureDecoderSpeed(models, turns);
     if (!rememberOnTurns(turns, [&] { rememberDecoderSpeed(decoderSpeedCacheFile(), measured); })) {
-        throw EngineError(ErrorKind::Cancelled, "measurement stopped while another one wrote");
+        throw EngineError(ErrorKind::Cancelled,
+                          "measurement stopped while waiting for the measuring lock");
     }
     return measured;
 }

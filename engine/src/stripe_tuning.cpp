@@ -146,7 +146,7 @@ std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(const Models& model
     try {
         StripeBudgetChoice choice = measureStripeBudget(models, turns);
         if (!rememberOnTurns(turns, [&] { rememberStripeBudget(file, choice); })) {
-            return std::nullopt;  // stopped while another program wrote
+            return std::nullopt;  // stopped while waiting for the measuring lock
         }
         return choice;
     } catch (const std::exception&) {
