@@ -11,10 +11,10 @@ namespace depthstyle {
 // pass: 2.4 s with them, 0.55 s without). Affects the whole process; safe to
 // call more than once. With DEPTHSTYLE_HUGE_PAGES=1 in the environment it
 // also marks the heap for transparent huge pages: not by default, since
-// they gave no consistent gain on the machines at hand (whole runs within
-// 3.5% either way), and a first touch of marked memory once stalled 1.2 s
-// while the kernel gathered 2 MiB pages (README, "Tuned on the machine at
-// hand").
+// they gave no consistent gain on the machines at hand (whole runs from 5%
+// faster to 6.5% slower with them, by processor and size), and a first
+// touch of marked memory once stalled 1.2 s while the kernel gathered 2 MiB
+// pages (README, "Tuned on the machine at hand").
 void tuneAllocatorOnce();
 
 // Whether the environment asks for huge pages (DEPTHSTYLE_HUGE_PAGES=1).
