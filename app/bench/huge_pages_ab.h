@@ -7,9 +7,9 @@ namespace depthstyle::bench {
 
 // Whole runs of `argv` (depthstyle-cli) without and with transparent huge
 // pages for its heap (DEPTHSTYLE_HUGE_PAGES=0 and =1), `pairs` pairs in
-// turns, so that a machine's slower minutes hit both alike, each pair
-// printed as it ends after the kernel's own setting (under "always" both
-// use huge pages, under "never" neither).
+// turns, so that a machine's slower minutes hit both alike. Prints the
+// kernel's own setting first (under "always" both runs use huge pages,
+// under "never" neither), then each pair as it ends.
 struct HugePagesComparison {
     std::vector<double> without;  // seconds, in the order run
     std::vector<double> with;

@@ -52,8 +52,8 @@ double timeOnTurn(const MeasurementTurns& turns, const std::function<void(const 
 // read, merged and renamed) under the measuring lock where the measurement
 // ran on turns, between whose steps no lock is held, so that a line another
 // program writes meanwhile is not lost; measuring alone, the caller holds
-// the lock already (where there is one) and `remember` runs at once. False, nothing written,
-// when `turns.stop` ended the wait.
+// the lock already (where there is one) and `remember` runs at once. False,
+// nothing written, when `turns.stop` ended the wait.
 bool rememberOnTurns(const MeasurementTurns& turns, const std::function<void()>& remember);
 
 }  // namespace depthstyle
