@@ -9,6 +9,7 @@
 #include "depthstyle/precision.h"
 #include "depthstyle/progress.h"
 #include "network_layout.h"
+#include "stack_plan.h"
 #include "torch_fwd.h"
 
 namespace depthstyle {
@@ -55,21 +56,14 @@ public:
 
     // A oneDNN kernel forward() will make: for which convolution, and the
     // size of its input (N, C, H, W).
-    struct KernelNeed {
-        size_t convolution = 0;
-        std::vector<int64_t> sizes;
-        bool operator==(const KernelNeed& o) const {
-            return convolution == o.convolution && sizes == o.sizes;
-        }
-    };
+    using KernelNeed = depthstyle::KernelNeed;
     // The kernels forward() on an input of `sizes` (N, C, H, W) will make,
     // each once, in the order it meets them, found by running its stripes
-    // on shapes alone (no memory, no arithmetic); `outputSizes` receives
+    // on shapes alone (planKernels: no memory, no arithmetic, no LibTorch,
+    // the same stripe logic); `outputSizes` receives
     // the size of its result.
     std::vector<KernelNeed> kernelNeeds(const std::vector<int64_t>& sizes, Precision precision,
                                         std::vector<int64_t>* outputSizes = nullptr) const;
-    // Appends to `to` the needs of `from` it lacks, in order.
-    static void appendNew(std::vector<KernelNeed>& to, const std::vector<KernelNeed>& from);
     // Makes one of them now (code generation: milliseconds). Thread-safe, in
     // any order. Throws where oneDNN does.
     void prepare(const KernelNeed& need, Precision precision) const;
@@ -81,10 +75,8 @@ public:
 
 private:
     explicit ConvStack(std::unique_ptr<Layers> layers);
-    // forward(), or with `needs` the plan kernelNeeds() reads.
     at::Tensor run(const InputRows& input, Stage stage, const Progress& progress,
-                   Precision precision, const at::Tensor& into,
-                   std::vector<KernelNeed>* needs) const;
+                   Precision precision, const at::Tensor& into) const;
     std::unique_ptr<Layers> layers_;
 };
 

@@ -10,10 +10,10 @@
 namespace depthstyle {
 namespace {
 
-using Needs = std::vector<ConvStack::KernelNeed>;
+using Needs = std::vector<KernelNeed>;
 
 // One kernel to make; a failure is the render's to report when it meets it.
-std::function<void()> makeKernel(const ConvStack& stack, const ConvStack::KernelNeed& need,
+std::function<void()> makeKernel(const ConvStack& stack, const KernelNeed& need,
                                  Precision precision) {
     return [&stack, &need, precision] {
         try {
@@ -35,11 +35,11 @@ std::vector<int64_t> prepareRenderWork(const ConvStack& encoder, const ConvStack
     try {
         if (!work.content.empty()) {
             // The content is encoded first: its kernels first.
-            ConvStack::appendNew(encoderNeeds,
-                                 encoder.kernelNeeds(work.content, Precision::Float32, &features));
+            appendNewNeeds(encoderNeeds,
+                           encoder.kernelNeeds(work.content, Precision::Float32, &features));
         }
         for (const std::vector<int64_t>& style : work.styles) {
-            ConvStack::appendNew(encoderNeeds, encoder.kernelNeeds(style, Precision::Float32));
+            appendNewNeeds(encoderNeeds, encoder.kernelNeeds(style, Precision::Float32));
         }
         if (!features.empty()) {
             decoderNeeds = decoder.kernelNeeds(features, work.decoderPrecision);
@@ -59,10 +59,10 @@ std::vector<int64_t> prepareRenderWork(const ConvStack& encoder, const ConvStack
             }
         });
     }
-    for (const ConvStack::KernelNeed& need : encoderNeeds) {
+    for (const KernelNeed& need : encoderNeeds) {
         tasks.push_back(makeKernel(encoder, need, Precision::Float32));
     }
-    for (const ConvStack::KernelNeed& need : decoderNeeds) {
+    for (const KernelNeed& need : decoderNeeds) {
         tasks.push_back(makeKernel(decoder, need, work.decoderPrecision));
     }
     runTasks(tasks, threads);
