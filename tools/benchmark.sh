@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs the DepthStyle benchmark on stand-in models (seeded random weights in
 # the published formats) beside eager PyTorch and OpenCV DNN.
-# usage: tools/benchmark.sh [BUILD_DIR] [small|paper|both] [REPEATS] [--split-only | --huge-pages-ab N]
+# usage: tools/benchmark.sh [BUILD_DIR] [small|paper|both] [REPEATS]
+#        [--split-only | --huge-pages-ab N | --kernels-ahead-ab N]
 # (--split-only: only the split of whole depthstyle-cli runs, no peers;
 # --huge-pages-ab N: only N pairs of whole runs without and with
-# DEPTHSTYLE_HUGE_PAGES=1, in turns)
+# DEPTHSTYLE_HUGE_PAGES=1, in turns; --kernels-ahead-ab N: the same with
+# DEPTHSTYLE_KERNELS_AHEAD=0 and without)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build="${1:-build}"

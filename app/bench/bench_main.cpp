@@ -10,9 +10,11 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <string>
 
 #include "child_process.h"
 #include "cli_times.h"
@@ -20,10 +22,10 @@
 #include "depthstyle/network_cost.h"
 #include "depthstyle/process_setup.h"
 #include "depthstyle/session.h"
-#include "huge_pages_ab.h"
 #include "opencv_dnn_peer.h"
 #include "processor_report.h"
 #include "run_split.h"
+#include "setting_ab.h"
 #include "stage_timer.h"
 
 using namespace depthstyle;
@@ -60,7 +62,17 @@ struct Options {
     int repeats = 3;
     int threads = 2;
     bool splitOnly = false;  // only the traced whole runs
-    int hugePagePairs = 0;   // only whole runs without and with huge pages
+    // Only whole runs in turns under two values of one variable
+    // (--huge-pages-ab, --kernels-ahead-ab): none when `pairs` is 0.
+    struct Comparison {
+        int pairs = 0;
+        const char* title = "";
+        const char* variable = "";
+        const char* first = "";
+        const char* second = "";
+        const char* firstLabel = "";
+        const char* secondLabel = "";
+    } comparison;
 };
 
 void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
@@ -87,23 +99,31 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
     // One run first, untimed: the files in the page cache, and this
     // machine's one-time measurements (the stripe size) made and remembered.
     runMeasured(cliBase);
-    if (o.hugePagePairs > 0) {
-        std::printf("\n### %s: transparent huge pages (%d pairs of whole runs in turns)\n\n",
-                    s.name, o.hugePagePairs);
-        printHugePagesComparison(compareHugePages(cliBase, o.hugePagePairs));
+    if (const Options::Comparison& c = o.comparison; c.pairs > 0) {
+        std::printf("\n### %s: %s (%d pairs of whole runs in turns)\n\n", s.name, c.title, c.pairs);
+        if (std::string(c.variable) == "DEPTHSTYLE_HUGE_PAGES") {
+            std::printf("- %s\n", hugePagesKernelSetting().c_str());
+        }
+        printSettingComparison(compareSetting(cliBase, c.variable, c.first, c.second, c.pairs),
+                               c.firstLabel, c.secondLabel);
         return;
     }
     std::vector<RunSplit> splits;
+    std::vector<double> untraced;
     for (int r = 0; r < o.repeats; ++r) {
         splits.push_back(traceRun(cliBase));
-        if (!splits.back().ok) {
-            std::fprintf(stderr, "depthstyle-cli failed under DEPTHSTYLE_TRACE=1\n");
+        const ChildRun plain = runMeasured(cliBase);
+        if (!splits.back().ok || plain.exitCode != 0) {
+            std::fprintf(stderr, "depthstyle-cli failed%s\n",
+                         plain.exitCode == 0 ? " under DEPTHSTYLE_TRACE=1" : "");
             return;
         }
+        untraced.push_back(plain.seconds);
     }
     if (o.splitOnly) {
         std::printf("\n### %s\n", s.name);
         printSplit(medianSplit(splits), o.repeats);
+        printUntracedWhole(splits, untraced);
         return;
     }
     const CliTimes fp32 = timeCli(cliBase, Precision::Float32, o.repeats);
@@ -226,6 +246,7 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
     }
     std::printf("\n");
     printSplit(medianSplit(splits), o.repeats);
+    printUntracedWhole(splits, untraced);
 }
 
 }  // namespace
@@ -250,6 +271,8 @@ int main(int argc, char* argv[]) {
     parser.addOption(QCommandLineOption("split-only", "Only split whole CLI runs (fast)."));
     option("huge-pages-ab",
            "Only time N pairs of whole CLI runs without and with DEPTHSTYLE_HUGE_PAGES=1.", "N");
+    option("kernels-ahead-ab",
+           "Only time N pairs of whole CLI runs with DEPTHSTYLE_KERNELS_AHEAD=0 and without.", "N");
     parser.process(app);
     Options o;
     o.models = parser.value("models").toStdString();
@@ -259,12 +282,22 @@ int main(int argc, char* argv[]) {
     o.eagerScript = parser.value("eager-script").toStdString();
     o.exportScript = parser.value("export-script").toStdString();
     o.splitOnly = parser.isSet("split-only");
-    if (parser.isSet("huge-pages-ab")) {
+    const Options::Comparison comparisons[] = {
+        {0, "transparent huge pages", "DEPTHSTYLE_HUGE_PAGES", "0", "1",
+         "4 KiB pages (the default)", "DEPTHSTYLE_HUGE_PAGES=1"},
+        {0, "kernels made while LibTorch loads", "DEPTHSTYLE_KERNELS_AHEAD", "0", "1",
+         "DEPTHSTYLE_KERNELS_AHEAD=0", "kernels ahead (the default)"}};
+    const char* comparisonOptions[] = {"huge-pages-ab", "kernels-ahead-ab"};
+    for (size_t i = 0; i < std::size(comparisonOptions); ++i) {
+        if (!parser.isSet(comparisonOptions[i])) {
+            continue;
+        }
         bool number = false;
-        o.hugePagePairs = parser.value("huge-pages-ab").toInt(&number);
-        if (!number || o.hugePagePairs < 1) {
-            std::fprintf(stderr,
-                         "depthstyle-bench: --huge-pages-ab needs a number of pairs >= 1\n");
+        o.comparison = comparisons[i];
+        o.comparison.pairs = parser.value(comparisonOptions[i]).toInt(&number);
+        if (!number || o.comparison.pairs < 1) {
+            std::fprintf(stderr, "depthstyle-bench: --%s needs a number of pairs >= 1\n",
+                         comparisonOptions[i]);
             return 2;
         }
     }

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -257,6 +258,26 @@ void printSplit(const RunSplit& s, int runs) {
         "%.3f s more\n",
         s.convolutions.convSeconds, 100.0 * s.convolutions.convSeconds / s.whole,
         s.wholeOverConvolutions, s.convolutions.primitiveSeconds);
+    std::fflush(stdout);
+}
+
+void printUntracedWhole(const std::vector<RunSplit>& traced, const std::vector<double>& untraced) {
+    std::vector<double> ratios;
+    for (size_t i = 0; i < traced.size() && i < untraced.size(); ++i) {
+        if (traced[i].convolutions.convSeconds > 0.0) {
+            ratios.push_back(untraced[i] / traced[i].convolutions.convSeconds);
+        }
+    }
+    if (ratios.empty()) {
+        return;
+    }
+    std::printf(
+        "- the same run untraced (no DEPTHSTYLE_TRACE, no DNNL_VERBOSE), each taken right after "
+        "a traced one: whole run %.3f s (median of %zu); **%.2fx the traced run's convolutions** "
+        "(median of the pairs' ratios, from %.2fx to %.2fx)\n",
+        median(untraced), untraced.size(), median(ratios),
+        *std::min_element(ratios.begin(), ratios.end()),
+        *std::max_element(ratios.begin(), ratios.end()));
     std::fflush(stdout);
 }
 

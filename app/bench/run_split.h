@@ -45,4 +45,10 @@ RunSplit medianSplit(const std::vector<RunSplit>& runs);
 // Prints the split as a Markdown table, with the convolutions' share.
 void printSplit(const RunSplit& split, int runs);
 
+// Prints the whole runs made without tracing, each taken right after one of
+// `traced` (same order): their median, and the median over the pairs of the
+// untraced whole run over the traced run's convolutions, the goal's ratio
+// without the tracing's own printing.
+void printUntracedWhole(const std::vector<RunSplit>& traced, const std::vector<double>& untraced);
+
 }  // namespace depthstyle::bench
