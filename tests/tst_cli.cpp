@@ -33,6 +33,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void stripeSizeIsMeasuredOnce();
+    void kernelsAreMadeWhileLibTorchLoads();
     void runWritesResultAndMaps();
     void strengthMapHoldsExactValues();
     void sweepEqualsSingleRuns();
@@ -280,6 +281,94 @@ void TestCli::stripeSizeIsMeasuredOnce() {
     QVERIFY2(untuned.exitCode == 0, qPrintable(untuned.err));
     QVERIFY(!untuned.err.contains(QStringLiteral("measuring")));
     QVERIFY(!QFileInfo::exists(off + "/depthstyle/stripe-budget"));
+}
+
+namespace {
+
+// oneDNN's lines (DNNL_VERBOSE=2) creating a convolution or a reorder with
+// `outcome` ("cache_miss": made there; "cache_hit": found made) among
+// `lines`.
+int creations(const QStringList& lines, const QString& outcome) {
+    int count = 0;
+    for (const QString& line : lines) {
+        if (line.contains("create:" + outcome) &&
+            (line.contains(",convolution,") || line.contains(",reorder,"))) {
+            ++count;
+        }
+    }
+    return count;
+}
+
+// A traced run's output lines before a part begins, and inside it.
+struct AroundPart {
+    QStringList before;
+    QStringList inside;
+};
+AroundPart aroundPart(const QString& output, const QString& part) {
+    AroundPart around;
+    const QStringList lines = output.split('\n');
+    const auto begin = std::find_if(lines.begin(), lines.end(), [&](const QString& l) {
+        return l.startsWith("depthstyle-trace," + part + ",b,");
+    });
+    const auto end = std::find_if(begin, lines.end(), [&](const QString& l) {
+        return l.startsWith("depthstyle-trace," + part + ",e,");
+    });
+    around.before = QStringList(lines.begin(), begin);
+    if (begin != lines.end()) {
+        around.inside = QStringList(begin + 1, end);
+    }
+    return around;
+}
+
+}  // namespace
+
+void TestCli::kernelsAreMadeWhileLibTorchLoads() {
+    // A camera's JPEG stored sideways (EXIF orientation 6): the kernels are
+    // planned for the upright picture, 48x72 once scaled.
+    const std::vector<unsigned char> jpeg = jpegWithOrientation(makeContentPicture(75, 50), 6);
+    QFile sideways(file("sideways.jpg"));
+    QVERIFY(sideways.open(QIODevice::WriteOnly));
+    sideways.write(reinterpret_cast<const char*>(jpeg.data()), qint64(jpeg.size()));
+    sideways.close();
+    const auto arguments = [&](const QString& output) {
+        return standinCliArguments(file("sideways.jpg"), file("style.png"), file(output));
+    };
+    const QStringList traced{QStringLiteral("DEPTHSTYLE_TRACE=1"),
+                             QStringLiteral("DNNL_VERBOSE=2")};
+
+    // Made ahead and waited for: the render's own kernel preparation finds
+    // every convolution and weights reorder made.
+    const ProcessResult ahead =
+        cli(arguments("ahead.png"), traced + QStringList{"DEPTHSTYLE_KERNELS_AHEAD=wait"});
+    QVERIFY2(ahead.exitCode == 0, qPrintable(ahead.err));
+    const AroundPart withAhead = aroundPart(ahead.out, "kernel preparation");
+    QVERIFY2(!withAhead.inside.isEmpty(), qPrintable(ahead.out.left(2000)));
+    QVERIFY(creations(withAhead.before, "cache_miss") > 0);
+    QCOMPARE(creations(withAhead.inside, "cache_miss"), 0);
+    QVERIFY(creations(withAhead.inside, "cache_hit") > 0);
+
+    // Switched off, the render makes them itself.
+    const ProcessResult plain =
+        cli(arguments("plain.png"), traced + QStringList{"DEPTHSTYLE_KERNELS_AHEAD=0"});
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+    const AroundPart without = aroundPart(plain.out, "kernel preparation");
+    QCOMPARE(creations(without.before, "cache_miss"), 0);
+    QVERIFY(creations(without.inside, "cache_miss") > 0);
+
+    // The default (made beside the loading, not waited for): the same
+    // picture, byte for byte, as both.
+    const ProcessResult standard = cli(arguments("standard.png"));
+    QVERIFY2(standard.exitCode == 0, qPrintable(standard.err));
+    QFile a(file("ahead.png"));
+    QFile b(file("plain.png"));
+    QFile c(file("standard.png"));
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly) &&
+            c.open(QIODevice::ReadOnly));
+    const QByteArray picture = a.readAll();
+    QVERIFY(!picture.isEmpty());
+    QVERIFY(picture == b.readAll());
+    QVERIFY(picture == c.readAll());
+    QCOMPARE(cv::imread(file("ahead.png").toStdString()).size(), cv::Size(48, 72));
 }
 
 void TestCli::runWritesResultAndMaps() {

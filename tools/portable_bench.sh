@@ -33,7 +33,8 @@ command -v patchelf >/dev/null || fail "needs patchelf (apt install patchelf)"
 command -v xz >/dev/null || fail "needs xz (apt install xz-utils)"
 programs=("$build/app/cli/depthstyle-cli" "$build/app/bench/depthstyle-bench" "$build/app/gui/depthstyle")
 module="$build/app/cli/depthstyle-cli-work.so"
-for file in "${programs[@]}" "$module" "$build/app/cli/depthstyle-cli-work.libraries"; do
+kernels="$build/app/cli/depthstyle-cli-kernels.so"
+for file in "${programs[@]}" "$module" "$kernels" "$build/app/cli/depthstyle-cli-work.libraries"; do
   [ -f "$file" ] || fail "'$file' is missing: build DepthStyle first"
 done
 plugin="$(find /usr/lib/x86_64-linux-gnu/qt6/plugins/platforms -name libqoffscreen.so -print -quit)"
@@ -43,9 +44,10 @@ mkdir "$prefix" 2>/dev/null || fail "cannot make '$prefix' (it exists?): the bun
 trap 'rm -rf "$prefix"' EXIT
 mkdir -p "$prefix/bin" "$prefix/lib" "$prefix/plugins/platforms" "$prefix/images/paper"
 
-cp "${programs[@]}" "$module" "$build/app/cli/depthstyle-cli-work.libraries" "$prefix/bin/"
+cp "${programs[@]}" "$module" "$kernels" "$build/app/cli/depthstyle-cli-work.libraries" \
+  "$prefix/bin/"
 cp "$plugin" "$prefix/plugins/platforms/"
-resolved="$(for file in "${programs[@]}" "$module" "$plugin"; do ldd "$file"; done)"
+resolved="$(for file in "${programs[@]}" "$module" "$kernels" "$plugin"; do ldd "$file"; done)"
 if grep -q "not found" <<<"$resolved"; then
   fail "libraries are missing here: $(grep "not found" <<<"$resolved" | sort -u | tr -s ' \t\n' ' ')"
 fi

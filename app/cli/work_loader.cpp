@@ -2,11 +2,14 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "blas_threads.h"
 #include "depthstyle/heap.h"
 #include "depthstyle/run_trace.h"
+#include "kernels_ahead_start.h"
+#include "kernels_module.h"
 #include "library_preload.h"
 #include "warmup_size.h"
 #include "work_module.h"
@@ -48,8 +51,15 @@ int runInWorkModule(const CliOptions& options) {
     keepBlasOnCallingThread();
     const HeapWarmup warmup(warmupBytes(options));
     void* module = nullptr;
+    std::optional<KernelsAhead> kernels;
     {
         const trace::Part part("loading LibTorch");
+        {
+            // oneDNN (one of LibTorch's libraries) first: the first render's
+            // kernels are made on another core while the rest loads.
+            const trace::Part ahead("oneDNN, and the kernels planned");
+            kernels.emplace(options, path.parent_path() / kKernelsModuleName);
+        }
         {
             const trace::Part libraries("its libraries one by one");
             preloadLibraries(libraryListPath(path));
@@ -72,6 +82,7 @@ int runInWorkModule(const CliOptions& options) {
                      workBuild().c_str());
         return 1;
     }
+    kernels->waitIfAsked();
     const WorkStart start{warmedHeapBytes(), &awaitHeapWarmups};
     // The module stays loaded: its libraries' teardown is the process's.
     return entry(&options, &start);

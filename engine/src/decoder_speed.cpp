@@ -34,23 +34,6 @@ double median(std::vector<double> values) {
 
 }  // namespace
 
-std::string processorName() {
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line;
-    std::string name = "unknown processor";
-    while (std::getline(cpuinfo, line)) {
-        if (line.rfind("model name", 0) == 0) {
-            const size_t colon = line.find(':');
-            if (colon != std::string::npos) {
-                name = line.substr(line.find_first_not_of(" \t", colon + 1));
-            }
-            break;
-        }
-    }
-    std::replace(name.begin(), name.end(), '\t', ' ');
-    return cpuHasNativeBFloat16() ? name + " +bf16" : name;
-}
-
 DecoderSpeed measureDecoderSpeed(const Models& models, const MeasurementTurns& turns) {
     const trace::Muted quiet;  // the probe's stages are not the run's
     const ConvStack& decoder = models.networks().decoder;

@@ -17,6 +17,7 @@
 #include "depthstyle/heap.h"
 #include "depthstyle/size_policy.h"
 #include "depthstyle/tiling.h"
+#include "exif_orientation.h"
 #include "image_header.h"
 
 namespace depthstyle {
@@ -180,7 +181,10 @@ std::optional<cv::Size> declaredSize(const std::string& path) {
     if (!size || size->pixels() <= 0 || size->pixels() > kMaxProcessPixels * 16) {
         return std::nullopt;
     }
-    return cv::Size(static_cast<int>(size->width), static_cast<int>(size->height));
+    // Orientations 5 to 8 turn the picture a quarter.
+    const bool turned = exifOrientation(head) >= 5;
+    return turned ? cv::Size(static_cast<int>(size->height), static_cast<int>(size->width))
+                  : cv::Size(static_cast<int>(size->width), static_cast<int>(size->height));
 }
 
 }  // namespace
@@ -197,6 +201,18 @@ std::uint64_t estimatedRenderBytes(const std::string& content, int contentSize,
                                     checkScaledSize(*stylePixels, styleSize, style));
     } catch (const EngineError&) {
         return 0;  // the run itself will say why
+    }
+}
+
+std::optional<cv::Size> declaredScaledSize(const std::string& path, int smallerSide) {
+    const std::optional<cv::Size> pixels = declaredSize(path);
+    if (!pixels) {
+        return std::nullopt;
+    }
+    try {
+        return checkScaledSize(*pixels, smallerSide, path);
+    } catch (const EngineError&) {
+        return std::nullopt;  // the run itself will say why
     }
 }
 

@@ -11,19 +11,13 @@
 #include <optional>
 #include <unordered_map>
 
+#include "convolution_request.h"
+
 namespace depthstyle {
 namespace {
 
 using Dims = dnnl::memory::dims;
 using Tag = dnnl::memory::format_tag;
-
-// The same engine LibTorch's oneDNN calls use (one CPU engine per process
-// in oneDNN's eyes: kernels are cached by what they compute, not by engine
-// object).
-const dnnl::engine& cpuEngine() {
-    static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-    return engine;
-}
 
 bool oneDnnType(at::ScalarType type, dnnl::memory::data_type* out) {
     switch (type) {
@@ -88,28 +82,11 @@ struct PackedConvolution::State {
     dnnl::memory::desc biasDesc() const { return {{weight.size(0)}, type, Tag::a}; }
 
     std::vector<int64_t> outputSizes(const std::vector<int64_t>& in) const {
-        return {in[0], weight.size(0), in[2] - weight.size(2) + 1, in[3] - weight.size(3) + 1};
+        return convolutionOutputSizes(in, weight.sizes().vec());
     }
 
-    // What at::conv2d asks oneDNN for on channels-last tensors, so that the
-    // same kernels run, with the weights' layout left to oneDNN for each
-    // size (one layout for every size made some sizes fall back to oneDNN's
-    // reference kernel, hundreds of times slower).
     dnnl::convolution_forward::primitive_desc describe(const std::vector<int64_t>& in) const {
-        const dnnl::memory::desc src(dimsOf(in), type, Tag::nhwc);
-        const dnnl::memory::desc dst(dimsOf(outputSizes(in)), type, Tag::nhwc);
-        const dnnl::memory::desc weights(dimsOf(weight.sizes().vec()), type, Tag::any);
-        const dnnl::convolution_forward::desc op(dnnl::prop_kind::forward_training,
-                                                 dnnl::algorithm::convolution_direct, src, weights,
-                                                 biasDesc(), dst, {1, 1}, {0, 0}, {0, 0});
-        dnnl::primitive_attr attr;
-        attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
-        if (relu) {
-            dnnl::post_ops ops;
-            ops.append_eltwise(1.0F, dnnl::algorithm::eltwise_relu, 0.0F, 0.0F);
-            attr.set_post_ops(ops);
-        }
-        return {op, attr, cpuEngine()};
+        return describeConvolution(in, weight.sizes().vec(), type, relu);
     }
 
     // The weights in `layout`, reordered on first need.
@@ -124,7 +101,7 @@ struct PackedConvolution::State {
         // otherwise start an OpenMP team of its own for a few kilobytes.
         const OneThread oneThread;
         const at::Tensor given = weight.contiguous(at::MemoryFormat::ChannelsLast);
-        const dnnl::memory::desc givenDesc(dimsOf(weight.sizes().vec()), type, Tag::ohwi);
+        const dnnl::memory::desc givenDesc = keptWeightsDesc(weight.sizes().vec(), type);
         at::Tensor bytes = at::empty({static_cast<int64_t>(layout.get_size())}, at::kByte);
         dnnl::memory from(givenDesc, cpuEngine(), given.data_ptr());
         dnnl::memory to(layout, cpuEngine(), bytes.data_ptr());

@@ -18,8 +18,6 @@
 namespace depthstyle {
 namespace {
 
-// The cache lines' format: one time per candidate (machine_cache.h).
-constexpr const char* kFormat = "2";
 constexpr size_t kCandidates = std::size(kStripeBudgetCandidatesMiB);
 constexpr double kMiB = 1024.0 * 1024.0;
 
@@ -34,24 +32,6 @@ double secondsOf(const Models::Networks& networks, const at::Tensor& probe,
 }
 
 }  // namespace
-
-double chooseStripeBudgetMiB(const std::vector<double>& seconds) {
-    if (seconds.size() != kCandidates) {
-        return kDefaultStripeBudgetMiB;
-    }
-    const size_t fastest = static_cast<size_t>(
-        std::distance(seconds.begin(), std::min_element(seconds.begin(), seconds.end())));
-    const size_t standard = static_cast<size_t>(
-        std::distance(std::begin(kStripeBudgetCandidatesMiB),
-                      std::find(std::begin(kStripeBudgetCandidatesMiB),
-                                std::end(kStripeBudgetCandidatesMiB), kDefaultStripeBudgetMiB)));
-    return seconds[fastest] <= 0.95 * seconds[standard] ? kStripeBudgetCandidatesMiB[fastest]
-                                                        : kDefaultStripeBudgetMiB;
-}
-
-double StripeBudgetChoice::chosenMiB() const {
-    return chooseStripeBudgetMiB(seconds);
-}
 
 StripeBudgetChoice measureStripeBudget(const Models& models, const MeasurementTurns& turns) {
     const trace::Muted quiet;  // the probe's stages are not the run's
@@ -80,39 +60,12 @@ StripeBudgetChoice measureStripeBudget(const Models& models, const MeasurementTu
     return choice;
 }
 
-std::string stripeBudgetCacheFile() {
-    return machineCacheFile("stripe-budget");
-}
-
-std::optional<StripeBudgetChoice> rememberedStripeBudget(const std::string& file,
-                                                         const std::string& processor,
-                                                         int threads) {
-    auto seconds = rememberedMeasurement(file, kFormat, {processor, threads}, kCandidates);
-    if (!seconds) {
-        return std::nullopt;
-    }
-    return StripeBudgetChoice{processor, threads, std::move(*seconds)};
-}
-
-void rememberStripeBudget(const std::string& file, const StripeBudgetChoice& choice) {
-    rememberMeasurement(file, kFormat, {choice.processor, choice.threads}, choice.seconds);
-}
-
 std::optional<StripeBudgetChoice> rememberedStripeBudget() {
     return rememberedStripeBudget(stripeBudgetCacheFile(), processorName(), at::get_num_threads());
 }
 
-bool stripeTuningEnabled() {
-    const char* value = std::getenv("DEPTHSTYLE_STRIPE_TUNING");
-    return value == nullptr || std::strcmp(value, "0") != 0;
-}
-
 void applyStripeBudget(const StripeBudgetChoice& choice) {
     setStripeBudgetBytes(choice.chosenMiB() * kMiB);
-}
-
-bool canRememberStripeBudget() {
-    return canRemember(stripeBudgetCacheFile());
 }
 
 std::optional<StripeBudgetChoice> stripeBudgetForThisMachine(const Models& models,

@@ -5,6 +5,7 @@
 
 #include "depthstyle/measurement_turns.h"
 #include "depthstyle/models.h"
+#include "depthstyle/processor_name.h"
 
 namespace depthstyle {
 
@@ -24,10 +25,6 @@ struct DecoderSpeed {
     // Worth recommending: at least 10% faster.
     bool bfloat16Pays() const { return speedUp() >= 1.1; }
 };
-
-// This machine's key: the processor's model name (from /proc/cpuinfo) with
-// "+bf16" when it has AVX512-BF16, and the compute threads.
-std::string processorName();
 
 // Times the decoder on a 32x32-cell probe (a 256x256 picture) in each
 // precision: a warm-up, then the median of three. About a second on two

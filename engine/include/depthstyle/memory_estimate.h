@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <opencv2/core/types.hpp>
@@ -21,6 +22,12 @@ std::uint64_t estimatedRenderBytes(cv::Size content, cv::Size style);
 // size). 0 when a header does not say or a size is out of range.
 std::uint64_t estimatedRenderBytes(const std::string& content, int contentSize,
                                    const std::string& style, int styleSize);
+
+// The size a picture file will have once decoded and turned upright, from
+// its header (and its EXIF orientation) read without decoding, scaled to
+// the smaller side given (0: its own size). Nothing when the header does not
+// say or the size is out of range.
+std::optional<cv::Size> declaredScaledSize(const std::string& path, int smallerSide);
 
 // Memory this process may still take, in bytes: the least of the system's
 // available memory, the room left under the cgroup's limit, the room left

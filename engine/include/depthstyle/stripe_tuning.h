@@ -48,6 +48,12 @@ std::optional<StripeBudgetChoice> rememberedStripeBudget();
 // measured or applied (reproducible timings; the tests).
 bool stripeTuningEnabled();
 
+// The stripe budget, in MiB, that a program computing on `threads` threads
+// will apply, as far as it is known before the networks load: the default
+// where tuning is off, else the remembered choice; nothing where it is still
+// to be measured. Reads the cache file only (no LibTorch).
+std::optional<double> knownStripeBudgetMiB(int threads);
+
 // Sets the stripe budget to the choice (setStripeBudgetBytes).
 void applyStripeBudget(const StripeBudgetChoice& choice);
 

@@ -1,0 +1,13 @@
+#include "kernels_module.h"
+
+#include <vector>
+
+extern "C" __attribute__((visibility("default"))) size_t depthstyle_cli_make_kernels(
+    const depthstyle::PlannedKernel* kernels, size_t count, size_t kernelSize, int threads,
+    const std::atomic<bool>* stop) {
+    if (kernelSize != sizeof(depthstyle::PlannedKernel) || kernels == nullptr) {
+        return 0;  // another build's program: it makes its kernels in the render
+    }
+    return depthstyle::makeKernelsAhead(
+        std::vector<depthstyle::PlannedKernel>(kernels, kernels + count), threads, stop);
+}
