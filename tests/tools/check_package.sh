@@ -20,6 +20,7 @@ done
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
 for file in usr/bin/depthstyle usr/bin/depthstyle-cli usr/lib/depthstyle/depthstyle-cli-work.so \
+    usr/lib/depthstyle/depthstyle-cli-kernels.so \
     usr/lib/depthstyle/depthstyle-cli-work.libraries usr/share/depthstyle/fetch-models.sh \
     usr/share/depthstyle/published-models.sha256 \
     usr/share/depthstyle/convert-models.py usr/share/applications/depthstyle.desktop \
