@@ -369,6 +369,23 @@ void TestCli::kernelsAreMadeWhileLibTorchLoads() {
     QVERIFY(picture == b.readAll());
     QVERIFY(picture == c.readAll());
     QCOMPARE(cv::imread(file("ahead.png").toStdString()).size(), cv::Size(48, 72));
+
+    // Planned at the stripe size remembered for this machine (12 MiB here,
+    // which cuts a 300-row picture's stripes other than the default's).
+    const QString cache = file("cache-ahead");
+    QVERIFY(QDir().mkpath(cache + "/depthstyle"));
+    rememberStripeBudget((cache + "/depthstyle/stripe-budget").toStdString(),
+                         {processorName(), 2, {0.5, 1.0, 1.0}});
+    QStringList larger = arguments("remembered.png");
+    larger[larger.indexOf("--content-size") + 1] = QStringLiteral("300");
+    const ProcessResult remembered =
+        cli(larger, traced + QStringList{"DEPTHSTYLE_KERNELS_AHEAD=wait",
+                                         "DEPTHSTYLE_STRIPE_TUNING=1", "XDG_CACHE_HOME=" + cache});
+    QVERIFY2(remembered.exitCode == 0, qPrintable(remembered.err));
+    QVERIFY(!remembered.err.contains(QStringLiteral("measuring")));
+    const AroundPart atRemembered = aroundPart(remembered.out, "kernel preparation");
+    QVERIFY(creations(atRemembered.before, "cache_miss") > 0);
+    QCOMPARE(creations(atRemembered.inside, "cache_miss"), 0);
 }
 
 void TestCli::runWritesResultAndMaps() {

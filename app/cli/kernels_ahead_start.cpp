@@ -48,7 +48,11 @@ std::vector<PlannedKernel> plannedKernelsFor(const CliOptions& o) {
     if (!budget) {
         return {};  // measured first: the kernels would be planned for another budget
     }
-    setStripeBudgetBytes(*budget * 1024.0 * 1024.0);
+    // For this thread's planning alone: the process's budget stays as it is.
+    struct PlanningBudget {
+        explicit PlanningBudget(double bytes) { setThreadStripeBudgetBytes(bytes); }
+        ~PlanningBudget() { setThreadStripeBudgetBytes(0.0); }
+    } const planning(*budget * 1024.0 * 1024.0);
     const std::optional<std::vector<int64_t>> content =
         inputSizes(o.content, o.parameters.contentSize);
     if (!content) {
