@@ -355,10 +355,13 @@ void TestCli::kernelsAreMadeWhileLibTorchLoads() {
     QCOMPARE(creations(without.before, "cache_miss"), 0);
     QVERIFY(creations(without.inside, "cache_miss") > 0);
 
-    // The default (made beside the loading, not waited for): the same
-    // picture, byte for byte, as both.
-    const ProcessResult standard = cli(arguments("standard.png"));
+    // The default (made beside the loading, stopped when it ends): the
+    // render makes what was not made ahead, and nothing twice.
+    const ProcessResult standard = cli(arguments("standard.png"), traced);
     QVERIFY2(standard.exitCode == 0, qPrintable(standard.err));
+    const AroundPart beside = aroundPart(standard.out, "kernel preparation");
+    QCOMPARE(creations(beside.before, "cache_miss") + creations(beside.inside, "cache_miss"),
+             creations(without.inside, "cache_miss"));
     QFile a(file("ahead.png"));
     QFile b(file("plain.png"));
     QFile c(file("standard.png"));
@@ -371,13 +374,15 @@ void TestCli::kernelsAreMadeWhileLibTorchLoads() {
     QCOMPARE(cv::imread(file("ahead.png").toStdString()).size(), cv::Size(48, 72));
 
     // Planned at the stripe size remembered for this machine (12 MiB here,
-    // which cuts a 300-row picture's stripes other than the default's).
+    // which cuts a 300-row picture's stripes other than the default's) and
+    // for the threads asked for (one; the kernels' key holds the count).
     const QString cache = file("cache-ahead");
     QVERIFY(QDir().mkpath(cache + "/depthstyle"));
     rememberStripeBudget((cache + "/depthstyle/stripe-budget").toStdString(),
-                         {processorName(), 2, {0.5, 1.0, 1.0}});
+                         {processorName(), 1, {0.5, 1.0, 1.0}});
     QStringList larger = arguments("remembered.png");
     larger[larger.indexOf("--content-size") + 1] = QStringLiteral("300");
+    larger[larger.indexOf("--threads") + 1] = QStringLiteral("1");
     const ProcessResult remembered =
         cli(larger, traced + QStringList{"DEPTHSTYLE_KERNELS_AHEAD=wait",
                                          "DEPTHSTYLE_STRIPE_TUNING=1", "XDG_CACHE_HOME=" + cache});

@@ -10,26 +10,24 @@
 
 namespace depthstyle::cli {
 
-// The oneDNN kernels the run's first render will make, planned from the
-// options and the pictures' headers without LibTorch: empty for batches and
-// videos, where the stripe budget is still to be measured, where a header
-// does not say its size, and where DEPTHSTYLE_KERNELS_AHEAD=0.
-// DEPTHSTYLE_KERNELS_AHEAD=wait makes them all before the work starts (for
-// tests and measurements: a render then finds every kernel made).
-std::vector<PlannedKernel> plannedKernelsFor(const CliOptions& options);
-
-// Makes them on a thread of its own while LibTorch loads, through the
-// kernels module at `module` (loaded here, on the calling thread). Nothing
-// when the list is empty or the module cannot be loaded: the render makes
-// them as before. Going, it stops after the kernel in hand and waits for it.
+// Makes the run's first kernels (plannedKernelsFor) while LibTorch loads,
+// through the kernels module at `module` (oneDNN without LibTorch, loaded
+// here on the calling thread), on a thread of its own at the lowest
+// priority, so that it takes what the loading and the heap's warm-up leave
+// of the cores. Nothing when nothing is planned or the module cannot be
+// loaded: the render makes them as before.
 class KernelsAhead {
 public:
     KernelsAhead(const CliOptions& options, const std::filesystem::path& module);
     ~KernelsAhead();
-    // Under DEPTHSTYLE_KERNELS_AHEAD=wait, waits until they are made.
-    void waitIfAsked();
     KernelsAhead(const KernelsAhead&) = delete;
     KernelsAhead& operator=(const KernelsAhead&) = delete;
+
+    // Once LibTorch is loaded: stops after the kernel in hand and waits for
+    // it (milliseconds), so that the render's own preparation, on every
+    // core, makes the rest and never waits for this thread. Under
+    // DEPTHSTYLE_KERNELS_AHEAD=wait it lets every kernel be made first.
+    void finish();
 
 private:
     std::vector<PlannedKernel> kernels_;

@@ -8,6 +8,10 @@ extern "C" __attribute__((visibility("default"))) size_t depthstyle_cli_make_ker
     if (kernelSize != sizeof(depthstyle::PlannedKernel) || kernels == nullptr) {
         return 0;  // another build's program: it makes its kernels in the render
     }
-    return depthstyle::makeKernelsAhead(
-        std::vector<depthstyle::PlannedKernel>(kernels, kernels + count), threads, stop);
+    try {
+        return depthstyle::makeKernelsAhead(
+            std::vector<depthstyle::PlannedKernel>(kernels, kernels + count), threads, stop);
+    } catch (...) {
+        return 0;  // no memory, say: the render makes them and meets it
+    }
 }

@@ -57,7 +57,7 @@ int runInWorkModule(const CliOptions& options) {
         {
             // oneDNN (one of LibTorch's libraries) first: the first render's
             // kernels are made on another core while the rest loads.
-            const trace::Part ahead("oneDNN, and the kernels planned");
+            const trace::Part ahead("oneDNN and the kernels' plan");
             kernels.emplace(options, path.parent_path() / kKernelsModuleName);
         }
         {
@@ -66,6 +66,7 @@ int runInWorkModule(const CliOptions& options) {
         }
         module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     }
+    kernels->finish();
     if (module == nullptr) {
         const char* why = dlerror();
         std::fprintf(stderr, "depthstyle-cli: error: cannot load '%s': %s\n", path.c_str(),
@@ -82,7 +83,6 @@ int runInWorkModule(const CliOptions& options) {
                      workBuild().c_str());
         return 1;
     }
-    kernels->waitIfAsked();
     const WorkStart start{warmedHeapBytes(), &awaitHeapWarmups};
     // The module stays loaded: its libraries' teardown is the process's.
     return entry(&options, &start);

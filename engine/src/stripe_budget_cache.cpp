@@ -68,11 +68,13 @@ std::optional<double> knownStripeBudgetMiB(int threads) {
     if (!stripeTuningEnabled()) {
         return kDefaultStripeBudgetMiB;
     }
+    const std::string file = stripeBudgetCacheFile();
     if (std::optional<StripeBudgetChoice> known =
-            rememberedStripeBudget(stripeBudgetCacheFile(), processorName(), threads)) {
+            rememberedStripeBudget(file, processorName(), threads)) {
         return known->chosenMiB();
     }
-    return std::nullopt;
+    // Where nothing can be remembered, nothing is measured either.
+    return canRemember(file) ? std::nullopt : std::optional<double>(kDefaultStripeBudgetMiB);
 }
 
 }  // namespace depthstyle

@@ -50,8 +50,9 @@ bool stripeTuningEnabled();
 
 // The stripe budget, in MiB, that a program computing on `threads` threads
 // will apply, as far as it is known before the networks load: the default
-// where tuning is off, else the remembered choice; nothing where it is still
-// to be measured. Reads the cache file only (no LibTorch).
+// where tuning is off or nothing can be remembered, else the remembered
+// choice; nothing where it is still to be measured. Reads the cache file
+// only (no LibTorch); makes the cache folder, as canRemember does.
 std::optional<double> knownStripeBudgetMiB(int threads);
 
 // Sets the stripe budget to the choice (setStripeBudgetBytes).
