@@ -36,7 +36,10 @@ KernelsAhead::KernelsAhead(const CliOptions& options, const std::filesystem::pat
             // loading more than the kernels saved). Not SCHED_IDLE: under a
             // busy machine that could starve the kernel in hand, which the
             // loading's end waits for.
-            setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
+            // Waited for whole (=wait), it keeps the default priority.
+            if (!wait_) {
+                setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
+            }
             make(kernels_.data(), kernels_.size(), sizeof(PlannedKernel), threads, &stop_);
         });
     } catch (const std::system_error&) {
