@@ -373,6 +373,17 @@ void TestCli::kernelsAreMadeWhileLibTorchLoads() {
     QVERIFY(picture == c.readAll());
     QCOMPARE(cv::imread(file("ahead.png").toStdString()).size(), cv::Size(48, 72));
 
+    // A bfloat16 decoder and a second style of another size, weighted.
+    QVERIFY(writePicture(file("style-ahead.png").toStdString(), makeStylePicture(50, 70)));
+    const ProcessResult more =
+        cli(arguments("more.png") + QStringList{"--decoder-precision", "bf16", "--style",
+                                                file("style-ahead.png"), "--style-weights", "1,1"},
+            traced + QStringList{"DEPTHSTYLE_KERNELS_AHEAD=wait"});
+    QVERIFY2(more.exitCode == 0, qPrintable(more.err));
+    const AroundPart withMore = aroundPart(more.out, "kernel preparation");
+    QVERIFY(creations(withMore.before, "cache_miss") > creations(withAhead.before, "cache_miss"));
+    QCOMPARE(creations(withMore.inside, "cache_miss"), 0);
+
     // Planned at the stripe size remembered for this machine (12 MiB here,
     // which cuts a 300-row picture's stripes other than the default's) and
     // for the threads asked for (one; the kernels' key holds the count).
