@@ -30,12 +30,11 @@ KernelsAhead::KernelsAhead(const CliOptions& options, const std::filesystem::pat
     const int threads = computeThreadsFor(options);
     try {
         thread_ = std::thread([this, make, threads] {
-            // The lowest priority this thread can take back from: it runs
-            // when the loading and the heap's warm-up leave a core idle (at
-            // the default priority, three threads on two cores slowed the
-            // loading more than the kernels saved). Not SCHED_IDLE: under a
-            // busy machine that could starve the kernel in hand, which the
-            // loading's end waits for.
+            // At the lowest priority (nice 19), it runs when the loading and
+            // the heap's warm-up leave a core idle (at the default
+            // priority, three threads on two cores slowed the loading more
+            // than the kernels saved). Not SCHED_IDLE: a busy machine could
+            // starve the kernel in hand, which the loading's end waits for.
             // Waited for whole (=wait), it keeps the default priority.
             if (!wait_) {
                 setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
