@@ -4,10 +4,10 @@
 #include <cstring>
 #include <exception>
 #include <optional>
-#include <thread>
 
 #include "depthstyle/memory_estimate.h"
 #include "depthstyle/stripe_tuning.h"
+#include "depthstyle/threads.h"
 #include "depthstyle/tiling.h"
 #include "local_path.h"
 
@@ -65,8 +65,7 @@ KernelsAheadMode kernelsAheadMode() {
 }
 
 int computeThreadsFor(const CliOptions& o) {
-    const unsigned cores = std::thread::hardware_concurrency();
-    return o.threads > 0 ? o.threads : static_cast<int>(cores > 0 ? cores : 1);
+    return o.threads > 0 ? o.threads : availableCores();
 }
 
 std::vector<PlannedKernel> plannedKernelsFor(const CliOptions& o) {

@@ -136,11 +136,8 @@ at::Tensor ConvStack::forward(const InputRows& input, Stage stage, const Progres
     return run(input, stage, progress, precision, into);
 }
 
-std::vector<KernelNeed> ConvStack::kernelNeeds(const std::vector<int64_t>& sizes,
-                                               Precision precision,
-                                               std::vector<int64_t>* outputSizes) const {
-    return planKernels(layers_->plan, sizes, precision == Precision::BFloat16 ? 2.0 : 4.0,
-                       outputSizes);
+const StackPlan& ConvStack::plan() const {
+    return layers_->plan;
 }
 
 void ConvStack::prepare(const KernelNeed& need, Precision precision) const {

@@ -57,13 +57,10 @@ public:
     // A oneDNN kernel forward() will make: for which convolution, and the
     // size of its input (N, C, H, W).
     using KernelNeed = depthstyle::KernelNeed;
-    // The kernels forward() on an input of `sizes` (N, C, H, W) will make,
-    // each once, in the order it meets them, found by running its stripes
-    // on shapes alone (planKernels: no memory, no arithmetic, no LibTorch,
-    // the same stripe logic); `outputSizes` receives
-    // the size of its result.
-    std::vector<KernelNeed> kernelNeeds(const std::vector<int64_t>& sizes, Precision precision,
-                                        std::vector<int64_t>* outputSizes = nullptr) const;
+    // How it runs, without its weights: planRenderKernels() (stack_plan.h)
+    // lists the kernels forward() makes, running its stripes on shapes
+    // alone.
+    const StackPlan& plan() const;
     // Makes one of them now (code generation: milliseconds). Thread-safe, in
     // any order. Throws where oneDNN does.
     void prepare(const KernelNeed& need, Precision precision) const;

@@ -27,24 +27,14 @@ void appendKernels(std::vector<PlannedKernel>& to, const StackPlan& plan,
 
 std::vector<PlannedKernel> plannedRenderKernels(const std::vector<int64_t>& content,
                                                 const std::vector<std::vector<int64_t>>& styles,
-                                                Precision decoderPrecision, bool decodes) {
+                                                Precision decoderPrecision) {
     const StackPlan encoder = StackPlan::of(encoderLayout());
-    std::vector<KernelNeed> encoderNeeds;
-    std::vector<int64_t> features;
-    if (!content.empty()) {
-        appendNewNeeds(encoderNeeds, planKernels(encoder, content, 4.0, &features));
-    }
-    for (const std::vector<int64_t>& style : styles) {
-        appendNewNeeds(encoderNeeds, planKernels(encoder, style, 4.0));
-    }
+    const StackPlan decoder = StackPlan::of(decoderLayout());
+    const RenderKernelNeeds needs =
+        planRenderKernels(encoder, decoder, content, {}, styles, decoderPrecision);
     std::vector<PlannedKernel> kernels;
-    appendKernels(kernels, encoder, encoderNeeds, false);
-    if (decodes && !features.empty()) {
-        const StackPlan decoder = StackPlan::of(decoderLayout());
-        const bool bfloat16 = decoderPrecision == Precision::BFloat16;
-        appendKernels(kernels, decoder, planKernels(decoder, features, bfloat16 ? 2.0 : 4.0),
-                      bfloat16);
-    }
+    appendKernels(kernels, encoder, needs.encoder, false);
+    appendKernels(kernels, decoder, needs.decoder, decoderPrecision == Precision::BFloat16);
     return kernels;
 }
 

@@ -189,21 +189,6 @@ std::optional<cv::Size> declaredSize(const std::string& path) {
 
 }  // namespace
 
-std::uint64_t estimatedRenderBytes(const std::string& content, int contentSize,
-                                   const std::string& style, int styleSize) {
-    const std::optional<cv::Size> contentPixels = declaredSize(content);
-    const std::optional<cv::Size> stylePixels = declaredSize(style);
-    if (!contentPixels || !stylePixels) {
-        return 0;
-    }
-    try {
-        return estimatedRenderBytes(checkScaledSize(*contentPixels, contentSize, content),
-                                    checkScaledSize(*stylePixels, styleSize, style));
-    } catch (const EngineError&) {
-        return 0;  // the run itself will say why
-    }
-}
-
 std::optional<cv::Size> declaredScaledSize(const std::string& path, int smallerSide) {
     const std::optional<cv::Size> pixels = declaredSize(path);
     if (!pixels) {
@@ -214,6 +199,13 @@ std::optional<cv::Size> declaredScaledSize(const std::string& path, int smallerS
     } catch (const EngineError&) {
         return std::nullopt;  // the run itself will say why
     }
+}
+
+std::uint64_t estimatedRenderBytes(const std::string& content, int contentSize,
+                                   const std::string& style, int styleSize) {
+    const std::optional<cv::Size> contentPixels = declaredScaledSize(content, contentSize);
+    const std::optional<cv::Size> stylePixels = declaredScaledSize(style, styleSize);
+    return contentPixels && stylePixels ? estimatedRenderBytes(*contentPixels, *stylePixels) : 0;
 }
 
 void requireMemoryForRender(cv::Size content, cv::Size style, const std::string& label,

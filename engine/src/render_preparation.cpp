@@ -10,8 +10,6 @@
 namespace depthstyle {
 namespace {
 
-using Needs = std::vector<KernelNeed>;
-
 // One kernel to make; a failure is the render's to report when it meets it.
 std::function<void()> makeKernel(const ConvStack& stack, const KernelNeed& need,
                                  Precision precision) {
@@ -29,21 +27,10 @@ std::function<void()> makeKernel(const ConvStack& stack, const KernelNeed& need,
 std::vector<int64_t> prepareRenderWork(const ConvStack& encoder, const ConvStack& decoder,
                                        const RenderWork& work, int threads) {
     const trace::Part part("kernel preparation");
-    Needs encoderNeeds;
-    Needs decoderNeeds;
-    std::vector<int64_t> features = work.contentFeatures;
+    RenderKernelNeeds needs;
     try {
-        if (!work.content.empty()) {
-            // The content is encoded first: its kernels first.
-            appendNewNeeds(encoderNeeds,
-                           encoder.kernelNeeds(work.content, Precision::Float32, &features));
-        }
-        for (const std::vector<int64_t>& style : work.styles) {
-            appendNewNeeds(encoderNeeds, encoder.kernelNeeds(style, Precision::Float32));
-        }
-        if (!features.empty()) {
-            decoderNeeds = decoder.kernelNeeds(features, work.decoderPrecision);
-        }
+        needs = planRenderKernels(encoder.plan(), decoder.plan(), work.content,
+                                  work.contentFeatures, work.styles, work.decoderPrecision);
     } catch (const std::exception&) {
         return {};  // no plan: the render makes its kernels as it goes
     }
@@ -59,14 +46,14 @@ std::vector<int64_t> prepareRenderWork(const ConvStack& encoder, const ConvStack
             }
         });
     }
-    for (const KernelNeed& need : encoderNeeds) {
+    for (const KernelNeed& need : needs.encoder) {
         tasks.push_back(makeKernel(encoder, need, Precision::Float32));
     }
-    for (const KernelNeed& need : decoderNeeds) {
+    for (const KernelNeed& need : needs.decoder) {
         tasks.push_back(makeKernel(decoder, need, work.decoderPrecision));
     }
     runTasks(tasks, threads);
-    return features;
+    return needs.features;
 }
 
 }  // namespace depthstyle

@@ -143,4 +143,25 @@ void appendNewNeeds(std::vector<KernelNeed>& to, const std::vector<KernelNeed>& 
     }
 }
 
+RenderKernelNeeds planRenderKernels(const StackPlan& encoder, const StackPlan& decoder,
+                                    const std::vector<int64_t>& content,
+                                    const std::vector<int64_t>& contentFeatures,
+                                    const std::vector<std::vector<int64_t>>& styles,
+                                    Precision decoderPrecision) {
+    RenderKernelNeeds needs;
+    needs.features = contentFeatures;
+    if (!content.empty()) {
+        // The content is encoded first: its kernels first.
+        appendNewNeeds(needs.encoder, planKernels(encoder, content, 4.0, &needs.features));
+    }
+    for (const std::vector<int64_t>& style : styles) {
+        appendNewNeeds(needs.encoder, planKernels(encoder, style, 4.0));
+    }
+    if (!needs.features.empty()) {
+        needs.decoder = planKernels(decoder, needs.features,
+                                    decoderPrecision == Precision::BFloat16 ? 2.0 : 4.0);
+    }
+    return needs;
+}
+
 }  // namespace depthstyle

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "depthstyle/precision.h"
 #include "network_layout.h"
 
 namespace depthstyle {
@@ -66,5 +67,20 @@ std::vector<KernelNeed> planKernels(const StackPlan& plan, const std::vector<int
 
 // Appends to `to` the needs of `from` it lacks, in order.
 void appendNewNeeds(std::vector<KernelNeed>& to, const std::vector<KernelNeed>& from);
+
+// The kernels a render makes, in its order: the encoder's for the content
+// (when its input size is given), then those the styles add, then the
+// decoder's for the content's features (`contentFeatures`, when the content
+// is encoded already) at `decoderPrecision`; the encoder runs in float32.
+struct RenderKernelNeeds {
+    std::vector<KernelNeed> encoder;
+    std::vector<KernelNeed> decoder;
+    std::vector<int64_t> features;  // the decoder's input; empty: no decoding
+};
+RenderKernelNeeds planRenderKernels(const StackPlan& encoder, const StackPlan& decoder,
+                                    const std::vector<int64_t>& content,
+                                    const std::vector<int64_t>& contentFeatures,
+                                    const std::vector<std::vector<int64_t>>& styles,
+                                    Precision decoderPrecision);
 
 }  // namespace depthstyle

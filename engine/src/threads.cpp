@@ -14,11 +14,6 @@
 
 namespace depthstyle {
 
-int availableCores() {
-    const unsigned cores = std::thread::hardware_concurrency();
-    return cores > 0 ? static_cast<int>(cores) : 1;
-}
-
 int setComputeThreads(int count) {
     const int threads = count > 0 ? count : availableCores();
     at::set_num_threads(threads);

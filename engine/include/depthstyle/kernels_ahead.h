@@ -22,15 +22,13 @@ struct PlannedKernel {
     int64_t input[4] = {0, 0, 0, 0};  // N, C, H, W
 };
 
-// The kernels a render makes at the current stripe budget: the encoder's
-// for the content (input N, C, H, W; none when empty), then for each style
-// (those it lacks), then the decoder's for the content's features at
-// `decoderPrecision` (none when the content is empty or `decodes` is false).
-// The order and the sizes are the render's own (the stacks' stripe logic on
-// shapes, as Session::prepareRender plans).
+// The kernels a render makes at the current stripe budget, in its order
+// (planRenderKernels in stack_plan.h): the encoder's for the content (input
+// N, C, H, W; none when empty) and the styles, then the decoder's for the
+// content's features at `decoderPrecision`.
 std::vector<PlannedKernel> plannedRenderKernels(const std::vector<int64_t>& content,
                                                 const std::vector<std::vector<int64_t>>& styles,
-                                                Precision decoderPrecision, bool decodes = true);
+                                                Precision decoderPrecision);
 
 // Makes each kernel's oneDNN primitive, and the reorder of its weights into
 // the layout it chose, without weights or data: oneDNN keeps them in its
