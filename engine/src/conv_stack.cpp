@@ -80,10 +80,14 @@ public:
                                   .contiguous(at::MemoryFormat::ChannelsLast);
         return up.narrow(2, skip, rows);
     }
-    Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom) const {
-        return reflectionPadRows(kept, fresh, top, bottom);
+    Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom,
+             bool freshInMargins) const {
+        return reflectionPadRows(kept, fresh, top, bottom, freshInMargins);
     }
-    Rows convolve(size_t convolution, const Rows& x) const { return convolutions_[convolution](x); }
+    Rows convolve(size_t convolution, const Rows& x, bool intoMargins) const {
+        const PackedConvolution& c = convolutions_[convolution];
+        return intoMargins && x.size(0) == 1 ? c.intoMargins(x) : c(x);
+    }
 
 private:
     const Convolutions& convolutions_;
@@ -141,7 +145,7 @@ const StackPlan& ConvStack::plan() const {
 }
 
 void ConvStack::prepare(const KernelNeed& need, Precision precision) const {
-    layers_->convolutionsFor(precision).at(need.convolution).prepare(need.sizes);
+    layers_->convolutionsFor(precision).at(need.convolution).prepare(need.sizes, need.sidePadding);
 }
 
 size_t ConvStack::kernelCount(Precision precision) const {

@@ -37,8 +37,13 @@ struct RowSource {
 //   Rows pool(const Rows&) const;    (2x2 max pooling, ceil mode)
 //   Rows upsample(const Rows&, int64_t skip, int64_t rows) const;
 //                                    (nearest x2, then `rows` rows from `skip`)
-//   Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom) const;
-//   Rows convolve(size_t convolution, const Rows& padded) const;
+//   Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom,
+//            bool freshInMargins) const;
+//   Rows convolve(size_t convolution, const Rows& padded, bool intoMargins) const;
+// A convolution whose output the next op pads (a 3x3 convolution of the
+// same segment) is asked to write it into reflection margins
+// (reflection_pad.h), and that pad is told so: it then fills the margins
+// instead of copying the rows.
 template <class Backend>
 class SegmentRunner {
 public:
@@ -177,10 +182,22 @@ private:
         }
         if (plan_.specs[op.conv].kernel == 3) {
             const Pieces in = rows(index, std::max<int64_t>(0, a - 1), std::min(inHeight, b + 1));
-            return backend_.convolve(op.conv,
-                                     backend_.pad(in.kept, in.fresh, a == 0, b == inHeight));
+            const bool freshInMargins = index > segment_.first && paddedNext(index - 1);
+            return backend_.convolve(
+                op.conv, backend_.pad(in.kept, in.fresh, a == 0, b == inHeight, freshInMargins),
+                paddedNext(index));
         }
-        return backend_.convolve(op.conv, rows(index, a, b).joined(backend_));
+        return backend_.convolve(op.conv, rows(index, a, b).joined(backend_), paddedNext(index));
+    }
+
+    // Whether the output of op `index` is padded by the op after it in this
+    // segment (a 3x3 convolution).
+    bool paddedNext(size_t index) const {
+        if (index + 1 >= segment_.end) {
+            return false;
+        }
+        const Op& next = plan_.ops[index + 1];
+        return next.kind == OpKind::Conv && plan_.specs[next.conv].kernel == 3;
     }
 
     const StackPlan& plan_;
