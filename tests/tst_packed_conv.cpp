@@ -3,7 +3,8 @@
 // followed by relu_, at the size they were packed for and at every later
 // size, in float32 and bfloat16, when two threads make the first call
 // together, and with kernels made ahead by prepare(); and the output written
-// into reflection margins, which the next pad then fills in place.
+// into reflection margins, which the next pad then fills in place (as it
+// does after an upsampling written there).
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 
@@ -55,6 +56,7 @@ private slots:
     void keepsTheKernelsUsedLast();
     void marginsAreFilledInPlace_data();
     void marginsAreFilledInPlace();
+    void upsamplingFillsMargins();
 };
 
 void TestPackedConv::initTestCase() {
@@ -289,6 +291,33 @@ void TestPackedConv::marginsAreFilledInPlace() {
     const at::Tensor padded = depthstyle::reflectionPadRows(at::Tensor(), upper, true, true, true);
     QVERIFY(padded.storage().data() != fresh.storage().data());
     QVERIFY(identical(fresh, expected));
+}
+
+// A stripe of an upsampled picture written straight into margins: the
+// values of at::upsample_nearest2d, for stripes starting on either row of a
+// pair and of either parity of length, and padded in place.
+void TestPackedConv::upsamplingFillsMargins() {
+    const at::Tensor in = input(32, 9, 13, at::kFloat);
+    const at::Tensor whole = at::upsample_nearest2d(in, {18, 26});
+    for (const int64_t skip : {0, 1}) {
+        for (const int64_t rows : {int64_t{1}, int64_t{2}, int64_t{5}, 17 - skip}) {
+            const QByteArray where = QString("skip %1, %2 rows").arg(skip).arg(rows).toUtf8();
+            const at::Tensor up = depthstyle::upsampleIntoMargins(in, skip, rows);
+            QVERIFY2(identical(up, whole.narrow(2, skip, rows)), where.constData());
+            // (reflecting a row needs two)
+            const bool borders = rows >= 2;
+            const at::Tensor padded =
+                depthstyle::reflectionPadRows(at::Tensor(), up, borders, borders, true);
+            QVERIFY2(padded.storage().data() == up.storage().data(), where.constData());
+            const at::Tensor copy = channelsLast(up.clone());
+            QVERIFY2(identical(padded, depthstyle::reflectionPadRows(at::Tensor(), copy, borders,
+                                                                     borders, false)),
+                     where.constData());
+        }
+    }
+    // A later stripe: input rows from the fourth on, output rows from 7.
+    const at::Tensor later = depthstyle::upsampleIntoMargins(in.narrow(2, 3, 6), 1, 10);
+    QVERIFY(identical(later, whole.narrow(2, 7, 10)));
 }
 
 QTEST_GUILESS_MAIN(TestPackedConv)

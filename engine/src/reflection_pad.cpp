@@ -64,6 +64,25 @@ PadCounts reflectionPadCounts() {
     return {padsInPlace.load(), padsCopied.load()};
 }
 
+at::Tensor upsampleIntoMargins(const at::Tensor& in, int64_t skip, int64_t rows) {
+    const int64_t c = in.size(1);
+    const int64_t w = in.size(3);
+    const at::Tensor out = emptyMarginRows(in, c, rows, 2 * w).rows;
+    const int64_t pitch = out.stride(2);
+    // Output row r is input row (skip + r) / 2: the even rows r, then the
+    // odd ones, each in one copy that also doubles the columns.
+    for (const int64_t first : {0, 1}) {
+        if (first >= rows) {
+            continue;
+        }
+        const int64_t count = (rows - first + 1) / 2;
+        at::Tensor to = out.as_strided({1, c, count, w, 2}, {out.stride(0), 1, 2 * pitch, 2 * c, c},
+                                       out.storage_offset() + first * pitch);
+        to.copy_(in.narrow(2, (skip + first) / 2, count).unsqueeze(4).expand({1, c, count, w, 2}));
+    }
+    return out;
+}
+
 at::Tensor reflectionPadRows(const at::Tensor& kept, const at::Tensor& fresh, bool top, bool bottom,
                              bool freshInMargins) {
     const int64_t keptRows = rowsOf(kept);

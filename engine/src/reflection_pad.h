@@ -32,4 +32,9 @@ struct MarginRows {
 // Uninitialised, of `like`'s type: `channels` x `height` x `width` rows.
 MarginRows emptyMarginRows(const at::Tensor& like, int64_t channels, int64_t height, int64_t width);
 
+// Rows [skip, skip + rows) of `in` (one picture) upsampled x2, nearest, as
+// the rows of a MarginRows: at::upsample_nearest2d's values, written
+// straight into the buffer.
+at::Tensor upsampleIntoMargins(const at::Tensor& in, int64_t skip, int64_t rows);
+
 }  // namespace depthstyle

@@ -35,13 +35,14 @@ struct RowSource {
 //   Rows keep(const Rows&) const;    (a copy that outlives the stripe)
 //   Rows join(const Rows& upper, const Rows& lower) const;
 //   Rows pool(const Rows&) const;    (2x2 max pooling, ceil mode)
-//   Rows upsample(const Rows&, int64_t skip, int64_t rows) const;
+//   Rows upsample(const Rows&, int64_t skip, int64_t rows, bool intoMargins) const;
 //                                    (nearest x2, then `rows` rows from `skip`)
 //   Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom,
 //            bool freshInMargins) const;
 //   Rows convolve(size_t convolution, const Rows& padded, bool intoMargins) const;
-// A convolution whose output the next op pads (a 3x3 convolution of the
-// same segment) is asked to write it into reflection margins
+// A convolution or upsampling whose output the next op pads (a 3x3
+// convolution of the same segment) is asked to write it into reflection
+// margins
 // (reflection_pad.h), and that pad is told so: it then fills the margins
 // instead of copying the rows.
 template <class Backend>
@@ -175,7 +176,7 @@ private:
             case OpKind::Upsample: {
                 const int64_t ia = a / 2;
                 return backend_.upsample(rows(index, ia, (b + 1) / 2).joined(backend_), a - 2 * ia,
-                                         b - a);
+                                         b - a, paddedNext(index));
             }
             case OpKind::Conv:
                 break;

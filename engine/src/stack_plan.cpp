@@ -35,7 +35,7 @@ public:
         return {lower.n, lower.c, upper.h + lower.h, lower.w};
     }
     Rows pool(const Rows& r) const { return {r.n, r.c, (r.h + 1) / 2, (r.w + 1) / 2}; }
-    Rows upsample(const Rows& r, int64_t /*skip*/, int64_t rows) const {
+    Rows upsample(const Rows& r, int64_t /*skip*/, int64_t rows, bool /*intoMargins*/) const {
         return {r.n, r.c, rows, 2 * r.w};
     }
     Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom,
