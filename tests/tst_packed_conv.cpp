@@ -2,9 +2,8 @@
 // once and the ReLU inside the convolution: the same values as at::conv2d
 // followed by relu_, at the size they were packed for and at every later
 // size, in float32 and bfloat16, when two threads make the first call
-// together, and with kernels made ahead by prepare(); and the output written
-// into reflection margins, which the next pad then fills in place (as it
-// does after an upsampling written there).
+// together, and with kernels made ahead by prepare(); and the reflection
+// pads made in place in a margin buffer, as after an upsampling.
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 
@@ -54,7 +53,6 @@ private slots:
     void preparedKernelIsNotMadeAgain();
     void everySizeGetsAnOptimizedKernel();
     void keepsTheKernelsUsedLast();
-    void marginsAreFilledInPlace_data();
     void marginsAreFilledInPlace();
     void upsamplingFillsMargins();
 };
@@ -163,7 +161,7 @@ void TestPackedConv::preparedKernelIsNotMadeAgain() {
     const PackedConvolution packed(weight, bias, true);
     QCOMPARE(packed.kernelCount(), size_t{0});
     const std::vector<int64_t> sizes{1, 32, 18, 50};
-    QCOMPARE(packed.prepare(sizes, 0), (std::vector<int64_t>{1, 64, 16, 48}));
+    QCOMPARE(packed.prepare(sizes), (std::vector<int64_t>{1, 64, 16, 48}));
     QVERIFY(packed.packed());
     QCOMPARE(packed.kernelCount(), size_t{1});
     const at::Tensor x = input(32, 18, 50, at::kFloat);
@@ -204,17 +202,17 @@ void TestPackedConv::keepsTheKernelsUsedLast() {
     const size_t most = PackedConvolution::kKeptKernels;
     const auto sizes = [](int64_t width) { return std::vector<int64_t>{1, 16, 2, width}; };
     for (size_t i = 0; i < most; ++i) {
-        packed.prepare(sizes(static_cast<int64_t>(i) + 1), 0);
+        packed.prepare(sizes(static_cast<int64_t>(i) + 1));
     }
     QCOMPARE(packed.kernelCount(), most);
-    packed.prepare(sizes(1), 0);     // the first made, used again
-    packed.prepare(sizes(1000), 0);  // a new one: the second made goes
+    packed.prepare(sizes(1));     // the first made, used again
+    packed.prepare(sizes(1000));  // a new one: the second made goes
     QCOMPARE(packed.kernelCount(), most);
     QVERIFY(packed.hasKernelFor(sizes(1)));
     QVERIFY(!packed.hasKernelFor(sizes(2)));
     QVERIFY(packed.hasKernelFor(sizes(3)));
     QVERIFY(packed.hasKernelFor(sizes(1000)));
-    packed.prepare(sizes(2), 0);  // made again in place of the third
+    packed.prepare(sizes(2));  // made again in place of the third
     QVERIFY(packed.hasKernelFor(sizes(2)));
     QVERIFY(!packed.hasKernelFor(sizes(3)));
     QCOMPARE(packed.kernelCount(), most);
@@ -222,75 +220,54 @@ void TestPackedConv::keepsTheKernelsUsedLast() {
     QVERIFY(close(packed(x), plainConvolution(x, weight, bias, false)));
 }
 
-void TestPackedConv::marginsAreFilledInPlace_data() {
-    QTest::addColumn<int>("inChannels");
-    QTest::addColumn<int>("outChannels");
-    QTest::addColumn<int>("kernel");
-    QTest::addColumn<int>("typeCode");  // 0 float32, 1 bfloat16, 2 double (no oneDNN kernel)
-    QTest::addRow("3x3, 64 to 64") << 64 << 64 << 3 << 0;
-    QTest::addRow("3x3, 128 to 256, bfloat16") << 128 << 256 << 3 << 1;
-    QTest::addRow("1x1, 3 to 3") << 3 << 3 << 1 << 0;
-    QTest::addRow("3x3, 32 to 32, double") << 32 << 32 << 3 << 2;
-}
-
-// A convolution followed by a 3x3 one writes its output two columns wider
-// into a buffer with room for the pad's rows: the same values, and a pad
-// that writes only the kept rows and the margins, with what a pad that
-// copies the rows gives, for every border case of a stripe.
+// Rows in a margin buffer are padded in place: only the kept rows and the
+// margins are written, with what a pad that copies the rows gives, for
+// every border case of a stripe.
 void TestPackedConv::marginsAreFilledInPlace() {
-    QFETCH(int, inChannels);
-    QFETCH(int, outChannels);
-    QFETCH(int, kernel);
-    QFETCH(int, typeCode);
-    const at::ScalarType type = std::array{at::kFloat, at::kBFloat16, at::kDouble}.at(typeCode);
-    const at::Tensor weight =
-        channelsLast(at::randn({outChannels, inChannels, kernel, kernel}).to(type));
-    const at::Tensor bias = at::randn({outChannels}).to(type);
-    const PackedConvolution packed(weight, bias, true);
-    const at::Tensor x = input(inChannels, 14, 70, type);
-    const at::Tensor fresh = packed.intoMargins(x);
-    const at::Tensor expected = plainConvolution(x, weight, bias, true);
-    QVERIFY(identical(fresh, expected));
-    // its own kernel, not operator()'s (which has no side padding)
-    QCOMPARE(packed.hasKernelFor(x.sizes().vec(), 1), typeCode != 2);
-    QVERIFY(!packed.hasKernelFor(x.sizes().vec(), 0));
-    const int64_t width = expected.size(3);
-    const at::Tensor copy = channelsLast(expected.clone());
-    for (const int64_t keptRows : {0, 1, 2}) {
-        const at::Tensor kept = input(outChannels, keptRows, width, type);
-        for (const bool top : {false, true}) {
-            for (const bool bottom : {false, true}) {
-                if (top && keptRows > 0) {
-                    continue;  // a stripe at the top has nothing kept
+    for (const at::ScalarType type : {at::kFloat, at::kBFloat16}) {
+        const at::Tensor values = input(24, 11, 37, type);
+        const depthstyle::MarginRows margins = depthstyle::emptyMarginRows(values, 24, 11, 37);
+        margins.written.fill_(7.0);  // what a convolution could leave in the outer columns
+        margins.rows.copy_(values);
+        const at::Tensor& fresh = margins.rows;
+        for (const int64_t keptRows : {0, 1, 2}) {
+            const at::Tensor kept = input(24, keptRows, 37, type);
+            for (const bool top : {false, true}) {
+                for (const bool bottom : {false, true}) {
+                    if (top && keptRows > 0) {
+                        continue;  // a stripe at the top has nothing kept
+                    }
+                    const QByteArray where = QString("%1 kept, top %2, bottom %3")
+                                                 .arg(keptRows)
+                                                 .arg(top)
+                                                 .arg(bottom)
+                                                 .toUtf8();
+                    const at::Tensor copied =
+                        depthstyle::reflectionPadRows(kept, values, top, bottom, false);
+                    const at::Tensor inPlace =
+                        depthstyle::reflectionPadRows(kept, fresh, top, bottom, true);
+                    QVERIFY2(identical(inPlace, copied), where.constData());
+                    QVERIFY2(inPlace.is_contiguous(at::MemoryFormat::ChannelsLast),
+                             where.constData());
+                    // in fresh's buffer, and fresh's values untouched
+                    QVERIFY2(inPlace.storage().data() == fresh.storage().data(), where.constData());
+                    QVERIFY2(identical(fresh, values), where.constData());
+                    // Told of margins that are not there: a copy, the same values.
+                    const at::Tensor told =
+                        depthstyle::reflectionPadRows(kept, values, top, bottom, true);
+                    QVERIFY2(identical(told, copied), where.constData());
+                    QVERIFY2(told.storage().data() != values.storage().data(), where.constData());
                 }
-                const QByteArray where = QString("%1 kept, top %2, bottom %3")
-                                             .arg(keptRows)
-                                             .arg(top)
-                                             .arg(bottom)
-                                             .toUtf8();
-                const at::Tensor copied =
-                    depthstyle::reflectionPadRows(kept, copy, top, bottom, false);
-                const at::Tensor inPlace =
-                    depthstyle::reflectionPadRows(kept, fresh, top, bottom, true);
-                QVERIFY2(identical(inPlace, copied), where.constData());
-                QVERIFY2(inPlace.is_contiguous(at::MemoryFormat::ChannelsLast), where.constData());
-                // in fresh's buffer, and fresh's values untouched
-                QVERIFY2(inPlace.storage().data() == fresh.storage().data(), where.constData());
-                QVERIFY2(identical(fresh, expected), where.constData());
-                // Told of margins that are not there: a copy, the same values.
-                const at::Tensor told =
-                    depthstyle::reflectionPadRows(kept, copy, top, bottom, true);
-                QVERIFY2(identical(told, copied), where.constData());
-                QVERIFY2(told.storage().data() != copy.storage().data(), where.constData());
             }
         }
+        // A view of the buffer with fewer rows is not taken for the buffer:
+        // its row below is real.
+        const at::Tensor upper = fresh.narrow(2, 0, 8);
+        const at::Tensor padded =
+            depthstyle::reflectionPadRows(at::Tensor(), upper, true, true, true);
+        QVERIFY(padded.storage().data() != fresh.storage().data());
+        QVERIFY(identical(fresh, values));
     }
-    // A view of the buffer with fewer rows is not taken for the buffer: its
-    // row below is real.
-    const at::Tensor upper = fresh.narrow(2, 0, 10);
-    const at::Tensor padded = depthstyle::reflectionPadRows(at::Tensor(), upper, true, true, true);
-    QVERIFY(padded.storage().data() != fresh.storage().data());
-    QVERIFY(identical(fresh, expected));
 }
 
 // A stripe of an upsampled picture written straight into margins: the

@@ -281,11 +281,11 @@ void TestSession::stripesEqualWholeImage() {
     const depthstyle::PadCounts after = depthstyle::reflectionPadCounts();
     setStripeBudgetBytes(0);
     QVERIFY(stripedReports > wholeReports + height / 16);  // it really ran in stripes
-    // Most pads (those after a convolution) filled margins instead of
-    // copying the rows.
+    // The pads after an upsampling filled margins instead of copying the
+    // rows (the decoder's three in every stripe); the others copied.
     const uint64_t inPlace = after.inPlace - before.inPlace;
     const uint64_t copied = after.copied - before.copied;
-    QVERIFY2(inPlace > copied,
+    QVERIFY2(inPlace >= 3 && copied > inPlace,
              qPrintable(QString("%1 in place, %2 copied").arg(inPlace).arg(copied)));
     const double difference = cv::norm(whole.rgb, striped.rgb, cv::NORM_INF);
     qInfo("striped vs whole: max difference %.2e", difference);

@@ -87,10 +87,7 @@ public:
              bool freshInMargins) const {
         return reflectionPadRows(kept, fresh, top, bottom, freshInMargins);
     }
-    Rows convolve(size_t convolution, const Rows& x, bool intoMargins) const {
-        const PackedConvolution& c = convolutions_[convolution];
-        return intoMargins && x.size(0) == 1 ? c.intoMargins(x) : c(x);
-    }
+    Rows convolve(size_t convolution, const Rows& x) const { return convolutions_[convolution](x); }
 
 private:
     const Convolutions& convolutions_;
@@ -148,7 +145,7 @@ const StackPlan& ConvStack::plan() const {
 }
 
 void ConvStack::prepare(const KernelNeed& need, Precision precision) const {
-    layers_->convolutionsFor(precision).at(need.convolution).prepare(need.sizes, need.sidePadding);
+    layers_->convolutionsFor(precision).at(need.convolution).prepare(need.sizes);
 }
 
 size_t ConvStack::kernelCount(Precision precision) const {

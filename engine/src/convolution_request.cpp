@@ -18,24 +18,21 @@ const dnnl::engine& cpuEngine() {
 }
 
 std::vector<int64_t> convolutionOutputSizes(const std::vector<int64_t>& input,
-                                            const std::vector<int64_t>& weight,
-                                            int64_t sidePadding) {
-    return {input[0], weight[0], input[2] - weight[2] + 1,
-            input[3] - weight[3] + 1 + 2 * sidePadding};
+                                            const std::vector<int64_t>& weight) {
+    return {input[0], weight[0], input[2] - weight[2] + 1, input[3] - weight[3] + 1};
 }
 
 dnnl::convolution_forward::primitive_desc describeConvolution(const std::vector<int64_t>& input,
                                                               const std::vector<int64_t>& weight,
                                                               dnnl::memory::data_type type,
-                                                              bool relu, int64_t sidePadding) {
+                                                              bool relu) {
     const dnnl::memory::desc src(dimsOf(input), type, Tag::nhwc);
-    const dnnl::memory::desc dst(dimsOf(convolutionOutputSizes(input, weight, sidePadding)), type,
-                                 Tag::nhwc);
+    const dnnl::memory::desc dst(dimsOf(convolutionOutputSizes(input, weight)), type, Tag::nhwc);
     const dnnl::memory::desc weights(dimsOf(weight), type, Tag::any);
     const dnnl::memory::desc bias({weight[0]}, type, Tag::a);
     const dnnl::convolution_forward::desc op(dnnl::prop_kind::forward_training,
                                              dnnl::algorithm::convolution_direct, src, weights,
-                                             bias, dst, {1, 1}, {0, sidePadding}, {0, sidePadding});
+                                             bias, dst, {1, 1}, {0, 0}, {0, 0});
     dnnl::primitive_attr attr;
     attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
     if (relu) {

@@ -12,27 +12,24 @@ namespace depthstyle {
 // object).
 const dnnl::engine& cpuEngine();
 
-// What a stack convolution (stride 1; the stack pads) asks oneDNN for: the
-// request at::conv2d makes for channels-last tensors (nhwc in and out, the
-// ReLU as a post-op), so that the same kernels run, with the weights' layout
-// left to oneDNN for each size (one layout for every size made some sizes
-// fall back to oneDNN's reference kernel, hundreds of times slower). `input`
-// is N, C, H, W; `weight` O, I, K, K. `sidePadding` zero columns on the left
-// and on the right (0, or 1 for an output written into reflection margins,
-// reflection_pad.h: its outer columns are overwritten); no rows.
+// What a stack convolution (stride 1, no padding: the stack pads) asks
+// oneDNN for: the request at::conv2d makes for channels-last tensors (nhwc
+// in and out, the ReLU as a post-op), so that the same kernels run, with the
+// weights' layout left to oneDNN for each size (one layout for every size
+// made some sizes fall back to oneDNN's reference kernel, hundreds of times
+// slower). `input` is N, C, H, W; `weight` O, I, K, K.
 dnnl::convolution_forward::primitive_desc describeConvolution(const std::vector<int64_t>& input,
                                                               const std::vector<int64_t>& weight,
                                                               dnnl::memory::data_type type,
-                                                              bool relu, int64_t sidePadding);
+                                                              bool relu);
 
 // The weights as a stack keeps them (PyTorch's channels-last, ohwi): what is
 // reordered into the layout a kernel chose.
 dnnl::memory::desc keptWeightsDesc(const std::vector<int64_t>& weight,
                                    dnnl::memory::data_type type);
 
-// N, O, H - K + 1, W - K + 1 + 2 sidePadding.
+// N, O, H - K + 1, W - K + 1.
 std::vector<int64_t> convolutionOutputSizes(const std::vector<int64_t>& input,
-                                            const std::vector<int64_t>& weight,
-                                            int64_t sidePadding);
+                                            const std::vector<int64_t>& weight);
 
 }  // namespace depthstyle

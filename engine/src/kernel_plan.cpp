@@ -19,7 +19,6 @@ void appendKernels(std::vector<PlannedKernel>& to, const StackPlan& plan,
         for (size_t i = 0; i < 4; ++i) {
             k.input[i] = need.sizes.at(i);
         }
-        k.sidePadding = need.sidePadding;
         to.push_back(k);
     }
 }

@@ -20,7 +20,7 @@ size_t makeKernelsAhead(const std::vector<PlannedKernel>& kernels, int threads,
             // As PackedConvolution makes them: the kernel for the render's
             // thread count, the weights' reorder on one thread.
             omp_set_num_threads(threads);
-            const auto pd = describeConvolution(input, weight, type, k.relu != 0, k.sidePadding);
+            const auto pd = describeConvolution(input, weight, type, k.relu != 0);
             const dnnl::convolution_forward kernel(pd);
             omp_set_num_threads(1);
             const dnnl::reorder::primitive_desc reorder(cpuEngine(), keptWeightsDesc(weight, type),

@@ -12,7 +12,6 @@
 #include <unordered_map>
 
 #include "convolution_request.h"
-#include "reflection_pad.h"
 
 namespace depthstyle {
 namespace {
@@ -82,13 +81,12 @@ struct PackedConvolution::State {
 
     dnnl::memory::desc biasDesc() const { return {{weight.size(0)}, type, Tag::a}; }
 
-    std::vector<int64_t> outputSizes(const std::vector<int64_t>& in, int64_t side) const {
-        return convolutionOutputSizes(in, weight.sizes().vec(), side);
+    std::vector<int64_t> outputSizes(const std::vector<int64_t>& in) const {
+        return convolutionOutputSizes(in, weight.sizes().vec());
     }
 
-    dnnl::convolution_forward::primitive_desc describe(const std::vector<int64_t>& in,
-                                                       int64_t side) const {
-        return describeConvolution(in, weight.sizes().vec(), type, relu, side);
+    dnnl::convolution_forward::primitive_desc describe(const std::vector<int64_t>& in) const {
+        return describeConvolution(in, weight.sizes().vec(), type, relu);
     }
 
     // The weights in `layout`, reordered on first need.
@@ -115,17 +113,15 @@ struct PackedConvolution::State {
     }
 
     // A kernel is planned for the thread count of the thread that makes it
-    // (oneDNN splits the work by it): the key holds it, the input's size and
-    // the side padding.
-    static std::vector<int64_t> keyOf(const std::vector<int64_t>& in, int64_t side) {
+    // (oneDNN splits the work by it): the key holds both.
+    static std::vector<int64_t> keyOf(const std::vector<int64_t>& in) {
         std::vector<int64_t> key = in;
-        key.push_back(side);
         key.push_back(omp_get_max_threads());
         return key;
     }
 
-    std::shared_ptr<const Kernel> kernelFor(const std::vector<int64_t>& in, int64_t side) {
-        const std::vector<int64_t> key = keyOf(in, side);
+    std::shared_ptr<const Kernel> kernelFor(const std::vector<int64_t>& in) {
+        const std::vector<int64_t> key = keyOf(in);
         {
             const std::lock_guard<std::mutex> lock(mutex);
             const auto found = kernels.find(key);
@@ -139,7 +135,7 @@ struct PackedConvolution::State {
         auto kernel = std::make_shared<Kernel>();
         if (oneDnn) {
             try {
-                const auto pd = describe(in, side);
+                const auto pd = describe(in);
                 kernel->weightsDesc = pd.weights_desc();
                 kernel->weights = packedFor(kernel->weightsDesc);
                 kernel->scratchpad = pd.scratchpad_desc();
@@ -199,52 +195,19 @@ const at::Tensor& PackedConvolution::bias() const {
 }
 
 at::Tensor PackedConvolution::operator()(const at::Tensor& input) const {
-    return run(input, 0);
-}
-
-at::Tensor PackedConvolution::intoMargins(const at::Tensor& input) const {
-    return run(input, 1);
-}
-
-namespace {
-
-// `plain`'s values as the rows of a MarginRows.
-at::Tensor copiedIntoMargins(const at::Tensor& plain) {
-    const MarginRows margins = emptyMarginRows(plain, plain.size(1), plain.size(2), plain.size(3));
-    margins.rows.copy_(plain);
-    return margins.rows;
-}
-
-}  // namespace
-
-at::Tensor PackedConvolution::run(const at::Tensor& input, int64_t side) const {
     State& s = *state_;
-    const auto plain = [&] {
-        at::Tensor out =
-            plainConvolution(input, s.weight, s.bias, s.relu);  // its checks, its errors
-        return side > 0 ? copiedIntoMargins(out) : out;
-    };
     if (!s.oneDnn || input.scalar_type() != s.weight.scalar_type() || !input.is_cpu() ||
-        input.dim() != 4 || (side > 0 && input.size(0) != 1)) {
-        return plain();
+        input.dim() != 4) {
+        return plainConvolution(input, s.weight, s.bias, s.relu);  // its checks, its errors
     }
     const std::vector<int64_t> in = input.sizes().vec();
-    const std::shared_ptr<const Kernel> kernel = s.kernelFor(in, side);
+    const std::shared_ptr<const Kernel> kernel = s.kernelFor(in);
     if (!kernel->primitive) {
-        return plain();
+        return plainConvolution(input, s.weight, s.bias, s.relu);
     }
     const at::Tensor x = input.contiguous(at::MemoryFormat::ChannelsLast);
-    const std::vector<int64_t> outSizes = s.outputSizes(in, side);
-    at::Tensor out;
-    at::Tensor result;
-    if (side > 0) {
-        const MarginRows margins = emptyMarginRows(x, outSizes[1], outSizes[2], outSizes[3] - 2);
-        out = margins.written;
-        result = margins.rows;
-    } else {
-        out = at::empty(outSizes, x.options().memory_format(at::MemoryFormat::ChannelsLast));
-        result = out;
-    }
+    at::Tensor out =
+        at::empty(s.outputSizes(in), x.options().memory_format(at::MemoryFormat::ChannelsLast));
     const at::Tensor scratchpad = at::empty({static_cast<int64_t>(kernel->scratchpad.get_size())},
                                             x.options().dtype(at::kByte));
     const dnnl::engine& engine = cpuEngine();
@@ -258,13 +221,12 @@ at::Tensor PackedConvolution::run(const at::Tensor& input, int64_t side) const {
     dnnl::stream stream(engine);
     kernel->primitive->execute(stream, args);
     stream.wait();
-    return result;
+    return out;
 }
 
-std::vector<int64_t> PackedConvolution::prepare(const std::vector<int64_t>& sizes,
-                                                int64_t sidePadding) const {
-    state_->kernelFor(sizes, sidePadding);
-    return state_->outputSizes(sizes, sidePadding);
+std::vector<int64_t> PackedConvolution::prepare(const std::vector<int64_t>& sizes) const {
+    state_->kernelFor(sizes);
+    return state_->outputSizes(sizes);
 }
 
 bool PackedConvolution::packed() const {
@@ -276,9 +238,9 @@ size_t PackedConvolution::kernelCount() const {
     return state_->kernels.size();
 }
 
-bool PackedConvolution::hasKernelFor(const std::vector<int64_t>& sizes, int64_t sidePadding) const {
+bool PackedConvolution::hasKernelFor(const std::vector<int64_t>& sizes) const {
     const std::lock_guard<std::mutex> lock(state_->mutex);
-    return state_->kernels.count(State::keyOf(sizes, sidePadding)) > 0;
+    return state_->kernels.count(State::keyOf(sizes)) > 0;
 }
 
 std::vector<std::string> PackedConvolution::kernelNames() const {

@@ -9,7 +9,7 @@
 
 namespace depthstyle {
 
-// One convolution of a stack (stride 1; the stack pads), run
+// One convolution of a stack (stride 1, no padding: the stack pads), run
 // through oneDNN directly: the oneDNN kernel for each input size (and
 // calling thread's OpenMP thread count, which oneDNN plans the work for)
 // made once and kept (prepare() makes it ahead of the first call), the weights
@@ -31,16 +31,10 @@ public:
 
     // `x` is channels-last.
     at::Tensor operator()(const at::Tensor& x) const;
-    // The same values as the `rows` of a MarginRows (reflection_pad.h), for
-    // the next reflection pad to fill in place: one picture (N = 1). The
-    // kernel computes two more columns (zero-padded at the sides), which
-    // the pad overwrites; its inner columns hold the same values.
-    at::Tensor intoMargins(const at::Tensor& x) const;
 
     // Makes the kernel for inputs of `sizes` (N, C, H, W) without running
-    // it, for operator() (`sidePadding` 0) or intoMargins() (1). The sizes
-    // of the kernel's output.
-    std::vector<int64_t> prepare(const std::vector<int64_t>& sizes, int64_t sidePadding) const;
+    // it. The sizes of the output.
+    std::vector<int64_t> prepare(const std::vector<int64_t>& sizes) const;
 
     // Whether some size runs through oneDNN here (false before the first
     // call or prepare(), and where every size runs plain).
@@ -49,9 +43,8 @@ public:
     // those used last, at most kKeptKernels.
     size_t kernelCount() const;
     static constexpr size_t kKeptKernels = 64;
-    // Whether a kernel for `sizes` at this thread's thread count is kept
-    // (for operator(): `sidePadding` 0; intoMargins(): 1).
-    bool hasKernelFor(const std::vector<int64_t>& sizes, int64_t sidePadding = 0) const;
+    // Whether a kernel for `sizes` at this thread's thread count is kept.
+    bool hasKernelFor(const std::vector<int64_t>& sizes) const;
     // oneDNN's names for the kernels made ("brgconv:avx512_core"; "plain"
     // where at::conv2d runs a size).
     std::vector<std::string> kernelNames() const;
@@ -60,8 +53,6 @@ public:
     const at::Tensor& bias() const;
 
 private:
-    at::Tensor run(const at::Tensor& x, int64_t sidePadding) const;
-
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -39,12 +39,13 @@ struct RowSource {
 //                                    (nearest x2, then `rows` rows from `skip`)
 //   Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom,
 //            bool freshInMargins) const;
-//   Rows convolve(size_t convolution, const Rows& padded, bool intoMargins) const;
-// A convolution or upsampling whose output the next op pads (a 3x3
-// convolution of the same segment) is asked to write it into reflection
-// margins
+//   Rows convolve(size_t convolution, const Rows& padded) const;
+// An upsampling whose output the next op pads (a 3x3 convolution of the
+// same segment) is asked to write it into reflection margins
 // (reflection_pad.h), and that pad is told so: it then fills the margins
-// instead of copying the rows.
+// instead of copying the rows. (A convolution writing its output into
+// margins had to compute two more columns: on the AMD EPYC that cost as
+// much as the copies it saved.)
 template <class Backend>
 class SegmentRunner {
 public:
@@ -183,12 +184,12 @@ private:
         }
         if (plan_.specs[op.conv].kernel == 3) {
             const Pieces in = rows(index, std::max<int64_t>(0, a - 1), std::min(inHeight, b + 1));
-            const bool freshInMargins = index > segment_.first && paddedNext(index - 1);
+            const bool freshInMargins =
+                index > segment_.first && plan_.ops[index - 1].kind == OpKind::Upsample;
             return backend_.convolve(
-                op.conv, backend_.pad(in.kept, in.fresh, a == 0, b == inHeight, freshInMargins),
-                paddedNext(index));
+                op.conv, backend_.pad(in.kept, in.fresh, a == 0, b == inHeight, freshInMargins));
         }
-        return backend_.convolve(op.conv, rows(index, a, b).joined(backend_), paddedNext(index));
+        return backend_.convolve(op.conv, rows(index, a, b).joined(backend_));
     }
 
     // Whether the output of op `index` is padded by the op after it in this

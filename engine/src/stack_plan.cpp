@@ -43,12 +43,9 @@ public:
         const Rows& any = fresh.h > 0 ? fresh : kept;
         return {any.n, any.c, kept.h + fresh.h + (top ? 1 : 0) + (bottom ? 1 : 0), any.w + 2};
     }
-    Rows convolve(size_t convolution, const Rows& x, bool intoMargins) const {
-        // As TorchBackend: margins for one picture at a time.
-        const int64_t sidePadding = intoMargins && x.n == 1 ? 1 : 0;
-        needs_.push_back({convolution, {x.n, x.c, x.h, x.w}, sidePadding});
+    Rows convolve(size_t convolution, const Rows& x) const {
+        needs_.push_back({convolution, {x.n, x.c, x.h, x.w}});
         const ConvSpec& spec = plan_.specs[convolution];
-        // the rows as the next op sees them: without the margins
         return {x.n, spec.outChannels, x.h - spec.kernel + 1, x.w - spec.kernel + 1};
     }
 

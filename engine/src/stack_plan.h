@@ -46,15 +46,13 @@ constexpr double kMaterializeStripes = 10.0;
 std::vector<Segment> groupSegments(const StackPlan& plan, int64_t channels, int64_t height,
                                    int64_t width, double elementBytes);
 
-// A oneDNN kernel a stack's run makes: for which convolution, the size of
-// its input (N, C, H, W), and whether its output goes into reflection
-// margins (1: two columns wider, reflection_pad.h) or not (0).
+// A oneDNN kernel a stack's run makes: for which convolution, and the size
+// of its input (N, C, H, W).
 struct KernelNeed {
     size_t convolution = 0;
     std::vector<int64_t> sizes;
-    int64_t sidePadding = 0;
     bool operator==(const KernelNeed& o) const {
-        return convolution == o.convolution && sizes == o.sizes && sidePadding == o.sidePadding;
+        return convolution == o.convolution && sizes == o.sizes;
     }
 };
 

@@ -20,7 +20,6 @@ struct PlannedKernel {
     int32_t relu = 0;
     int32_t bfloat16 = 0;
     int64_t input[4] = {0, 0, 0, 0};  // N, C, H, W
-    int64_t sidePadding = 0;          // 1: the output goes into reflection margins
 };
 
 // The kernels a render makes at the current stripe budget, in its order
