@@ -2,20 +2,17 @@
 // once and the ReLU inside the convolution: the same values as at::conv2d
 // followed by relu_, at the size they were packed for and at every later
 // size, in float32 and bfloat16, when two threads make the first call
-// together, and with kernels made ahead by prepare(); and the reflection
-// pads made in place in a margin buffer, as after an upsampling.
+// together, and with kernels made ahead by prepare().
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 
 #include <QtTest>
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <thread>
 #include <vector>
 
 #include "packed_conv.h"
-#include "reflection_pad.h"
 
 using depthstyle::PackedConvolution;
 using depthstyle::plainConvolution;
@@ -53,8 +50,6 @@ private slots:
     void preparedKernelIsNotMadeAgain();
     void everySizeGetsAnOptimizedKernel();
     void keepsTheKernelsUsedLast();
-    void marginsAreFilledInPlace();
-    void upsamplingFillsMargins();
 };
 
 void TestPackedConv::initTestCase() {
@@ -218,83 +213,6 @@ void TestPackedConv::keepsTheKernelsUsedLast() {
     QCOMPARE(packed.kernelCount(), most);
     const at::Tensor x = input(16, 2, 2, at::kFloat);
     QVERIFY(close(packed(x), plainConvolution(x, weight, bias, false)));
-}
-
-// Rows in a margin buffer are padded in place: only the kept rows and the
-// margins are written, with what a pad that copies the rows gives, for
-// every border case of a stripe.
-void TestPackedConv::marginsAreFilledInPlace() {
-    for (const at::ScalarType type : {at::kFloat, at::kBFloat16}) {
-        const at::Tensor values = input(24, 11, 37, type);
-        const depthstyle::MarginRows margins = depthstyle::emptyMarginRows(values, 24, 11, 37);
-        margins.written.fill_(7.0);  // what a convolution could leave in the outer columns
-        margins.rows.copy_(values);
-        const at::Tensor& fresh = margins.rows;
-        for (const int64_t keptRows : {0, 1, 2}) {
-            const at::Tensor kept = input(24, keptRows, 37, type);
-            for (const bool top : {false, true}) {
-                for (const bool bottom : {false, true}) {
-                    if (top && keptRows > 0) {
-                        continue;  // a stripe at the top has nothing kept
-                    }
-                    const QByteArray where = QString("%1 kept, top %2, bottom %3")
-                                                 .arg(keptRows)
-                                                 .arg(top)
-                                                 .arg(bottom)
-                                                 .toUtf8();
-                    const at::Tensor copied =
-                        depthstyle::reflectionPadRows(kept, values, top, bottom, false);
-                    const at::Tensor inPlace =
-                        depthstyle::reflectionPadRows(kept, fresh, top, bottom, true);
-                    QVERIFY2(identical(inPlace, copied), where.constData());
-                    QVERIFY2(inPlace.is_contiguous(at::MemoryFormat::ChannelsLast),
-                             where.constData());
-                    // in fresh's buffer, and fresh's values untouched
-                    QVERIFY2(inPlace.storage().data() == fresh.storage().data(), where.constData());
-                    QVERIFY2(identical(fresh, values), where.constData());
-                    // Told of margins that are not there: a copy, the same values.
-                    const at::Tensor told =
-                        depthstyle::reflectionPadRows(kept, values, top, bottom, true);
-                    QVERIFY2(identical(told, copied), where.constData());
-                    QVERIFY2(told.storage().data() != values.storage().data(), where.constData());
-                }
-            }
-        }
-        // A view of the buffer with fewer rows is not taken for the buffer:
-        // its row below is real.
-        const at::Tensor upper = fresh.narrow(2, 0, 8);
-        const at::Tensor padded =
-            depthstyle::reflectionPadRows(at::Tensor(), upper, true, true, true);
-        QVERIFY(padded.storage().data() != fresh.storage().data());
-        QVERIFY(identical(fresh, values));
-    }
-}
-
-// A stripe of an upsampled picture written straight into margins: the
-// values of at::upsample_nearest2d, for stripes starting on either row of a
-// pair and of either parity of length, and padded in place.
-void TestPackedConv::upsamplingFillsMargins() {
-    const at::Tensor in = input(32, 9, 13, at::kFloat);
-    const at::Tensor whole = at::upsample_nearest2d(in, {18, 26});
-    for (const int64_t skip : {0, 1}) {
-        for (const int64_t rows : {int64_t{1}, int64_t{2}, int64_t{5}, 17 - skip}) {
-            const QByteArray where = QString("skip %1, %2 rows").arg(skip).arg(rows).toUtf8();
-            const at::Tensor up = depthstyle::upsampleIntoMargins(in, skip, rows);
-            QVERIFY2(identical(up, whole.narrow(2, skip, rows)), where.constData());
-            // (reflecting a row needs two)
-            const bool borders = rows >= 2;
-            const at::Tensor padded =
-                depthstyle::reflectionPadRows(at::Tensor(), up, borders, borders, true);
-            QVERIFY2(padded.storage().data() == up.storage().data(), where.constData());
-            const at::Tensor copy = channelsLast(up.clone());
-            QVERIFY2(identical(padded, depthstyle::reflectionPadRows(at::Tensor(), copy, borders,
-                                                                     borders, false)),
-                     where.constData());
-        }
-    }
-    // A later stripe: input rows from the fourth on, output rows from 7.
-    const at::Tensor later = depthstyle::upsampleIntoMargins(in.narrow(2, 3, 6), 1, 10);
-    QVERIFY(identical(later, whole.narrow(2, 7, 10)));
 }
 
 QTEST_GUILESS_MAIN(TestPackedConv)

@@ -75,17 +75,13 @@ public:
     Rows pool(const Rows& in) const {
         return at::max_pool2d(in, {2, 2}, {2, 2}, {0, 0}, {1, 1}, /*ceil_mode=*/true);
     }
-    Rows upsample(const Rows& in, int64_t skip, int64_t rows, bool intoMargins) const {
-        if (intoMargins && in.size(0) == 1) {
-            return upsampleIntoMargins(in, skip, rows);
-        }
+    Rows upsample(const Rows& in, int64_t skip, int64_t rows) const {
         const at::Tensor up = at::upsample_nearest2d(in, {in.size(2) * 2, in.size(3) * 2})
                                   .contiguous(at::MemoryFormat::ChannelsLast);
         return up.narrow(2, skip, rows);
     }
-    Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom,
-             bool freshInMargins) const {
-        return reflectionPadRows(kept, fresh, top, bottom, freshInMargins);
+    Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom) const {
+        return reflectionPadRows(kept, fresh, top, bottom);
     }
     Rows convolve(size_t convolution, const Rows& x) const { return convolutions_[convolution](x); }
 

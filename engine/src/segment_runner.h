@@ -35,17 +35,10 @@ struct RowSource {
 //   Rows keep(const Rows&) const;    (a copy that outlives the stripe)
 //   Rows join(const Rows& upper, const Rows& lower) const;
 //   Rows pool(const Rows&) const;    (2x2 max pooling, ceil mode)
-//   Rows upsample(const Rows&, int64_t skip, int64_t rows, bool intoMargins) const;
+//   Rows upsample(const Rows&, int64_t skip, int64_t rows) const;
 //                                    (nearest x2, then `rows` rows from `skip`)
-//   Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom,
-//            bool freshInMargins) const;
+//   Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom) const;
 //   Rows convolve(size_t convolution, const Rows& padded) const;
-// An upsampling whose output the next op pads (a 3x3 convolution of the
-// same segment) is asked to write it into reflection margins
-// (reflection_pad.h), and that pad is told so: it then fills the margins
-// instead of copying the rows. (A convolution writing its output into
-// margins had to compute two more columns: on the AMD EPYC that cost as
-// much as the copies it saved.)
 template <class Backend>
 class SegmentRunner {
 public:
@@ -177,29 +170,17 @@ private:
             case OpKind::Upsample: {
                 const int64_t ia = a / 2;
                 return backend_.upsample(rows(index, ia, (b + 1) / 2).joined(backend_), a - 2 * ia,
-                                         b - a, paddedNext(index));
+                                         b - a);
             }
             case OpKind::Conv:
                 break;
         }
         if (plan_.specs[op.conv].kernel == 3) {
             const Pieces in = rows(index, std::max<int64_t>(0, a - 1), std::min(inHeight, b + 1));
-            const bool freshInMargins =
-                index > segment_.first && plan_.ops[index - 1].kind == OpKind::Upsample;
-            return backend_.convolve(
-                op.conv, backend_.pad(in.kept, in.fresh, a == 0, b == inHeight, freshInMargins));
+            return backend_.convolve(op.conv,
+                                     backend_.pad(in.kept, in.fresh, a == 0, b == inHeight));
         }
         return backend_.convolve(op.conv, rows(index, a, b).joined(backend_));
-    }
-
-    // Whether the output of op `index` is padded by the op after it in this
-    // segment (a 3x3 convolution).
-    bool paddedNext(size_t index) const {
-        if (index + 1 >= segment_.end) {
-            return false;
-        }
-        const Op& next = plan_.ops[index + 1];
-        return next.kind == OpKind::Conv && plan_.specs[next.conv].kernel == 3;
     }
 
     const StackPlan& plan_;

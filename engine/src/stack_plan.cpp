@@ -35,11 +35,10 @@ public:
         return {lower.n, lower.c, upper.h + lower.h, lower.w};
     }
     Rows pool(const Rows& r) const { return {r.n, r.c, (r.h + 1) / 2, (r.w + 1) / 2}; }
-    Rows upsample(const Rows& r, int64_t /*skip*/, int64_t rows, bool /*intoMargins*/) const {
+    Rows upsample(const Rows& r, int64_t /*skip*/, int64_t rows) const {
         return {r.n, r.c, rows, 2 * r.w};
     }
-    Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom,
-             bool /*freshInMargins*/) const {
+    Rows pad(const Rows& kept, const Rows& fresh, bool top, bool bottom) const {
         const Rows& any = fresh.h > 0 ? fresh : kept;
         return {any.n, any.c, kept.h + fresh.h + (top ? 1 : 0) + (bottom ? 1 : 0), any.w + 2};
     }
