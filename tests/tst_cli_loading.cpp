@@ -27,6 +27,7 @@ private Q_SLOTS:
     void unusableListEntriesAreSkipped();
     void blasStaysOnTheCallingThread();
     void warmupCountsTheDepthNetwork();
+    void onlyThisBuildsKernelsModuleIsCalled();
 
 private:
     QString file(const QString& name) const { return dir_.filePath(name); }
@@ -333,6 +334,34 @@ void TestCliLoading::warmupCountsTheDepthNetwork() {
     options.parameters.method = depthstyle::Method::DaAdain;
     QVERIFY(depth.remove());
     QCOMPARE(depthstyle::cli::warmupBytes(options), fromFile);
+}
+
+// The kernels module beside the program is called only when it is this
+// build's: one without a build function (from before it had one) or of
+// another build is left alone, and the run makes its kernels itself. The
+// planned kernels are made only where the stripe size is known, as here
+// (DEPTHSTYLE_STRIPE_TUNING=0): the module of this build shows it.
+void TestCliLoading::onlyThisBuildsKernelsModuleIsCalled() {
+    const QDir built = QFileInfo(cliExecutable()).dir();
+    for (const int build : {0, 1, 2}) {
+        QTemporaryDir beside;
+        QVERIFY(beside.isValid());
+        for (const char* name :
+             {"depthstyle-cli", "depthstyle-cli-work.so", "depthstyle-cli-work.libraries"}) {
+            QVERIFY2(QFile::copy(built.filePath(name), beside.filePath(name)), name);
+        }
+        const QString module = QDir(QStringLiteral(FOREIGN_KERNELS_DIR))
+                                   .filePath(QString("tst_foreign_kernels_%1.so").arg(build));
+        QVERIFY(QFile::copy(module, beside.filePath(QStringLiteral("depthstyle-cli-kernels.so"))));
+        const QString called = beside.filePath(QStringLiteral("called"));
+        const QString output = beside.filePath(QStringLiteral("out.png"));
+        const ProcessResult run =
+            runProcess(beside.filePath(QStringLiteral("depthstyle-cli")), basics(output), 120000,
+                       {QStringLiteral("DEPTHSTYLE_TEST_KERNELS_CALLED=") + called});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(QFileInfo::exists(output));
+        QVERIFY2(QFileInfo::exists(called) == (build == 2), qPrintable(QString::number(build)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliLoading)

@@ -21,11 +21,14 @@ KernelsAhead::KernelsAhead(const CliOptions& options, const std::filesystem::pat
     }
     // Stays loaded: oneDNN is LibTorch's too.
     void* handle = dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
-    const auto make = handle != nullptr
-                          ? reinterpret_cast<MakeKernels>(dlsym(handle, kMakeKernelsName))
-                          : nullptr;
-    if (make == nullptr) {
+    if (handle == nullptr) {
         return;  // the render makes them
+    }
+    const auto build = reinterpret_cast<KernelsBuild>(dlsym(handle, kKernelsBuildName));
+    const auto make = reinterpret_cast<MakeKernels>(dlsym(handle, kMakeKernelsName));
+    if (build == nullptr || make == nullptr || build() != kernelsBuild()) {
+        dlclose(handle);  // another build's module: the render makes them
+        return;
     }
     const int threads = computeThreadsFor(options);
     try {

@@ -1,6 +1,12 @@
 #include "kernels_module.h"
 
+#include <string>
 #include <vector>
+
+extern "C" __attribute__((visibility("default"))) const char* depthstyle_cli_kernels_build() {
+    static const std::string build = depthstyle::cli::kernelsBuild();
+    return build.c_str();
+}
 
 extern "C" __attribute__((visibility("default"))) size_t depthstyle_cli_make_kernels(
     const depthstyle::PlannedKernel* kernels, size_t count, size_t kernelSize, int threads,
