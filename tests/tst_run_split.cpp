@@ -1,10 +1,12 @@
 // The whole-run split of depthstyle-bench: the CLI's trace lines
-// (DEPTHSTYLE_TRACE=1) and oneDNN's verbose lines read into parts.
+// (DEPTHSTYLE_TRACE=1) and oneDNN's verbose lines read into parts; and its
+// whole runs in turns (two settings, two programs).
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/imgcodecs.hpp>
 
 #include "run_split.h"
+#include "setting_ab.h"
 #include "synthetic_images.h"
 #include "test_env.h"
 
@@ -188,6 +190,45 @@ private Q_SLOTS:
         QCOMPARE(traced.exitCode, 0);
         QVERIFY(traced.out.contains(QStringLiteral("depthstyle-trace,main,b,")));
         QVERIFY(traced.out.contains(QStringLiteral("depthstyle-trace,main,e,")));
+    }
+
+    // Runs in turns: each side runs with its own command and its own value
+    // of the variable (a side that sees the other's value fails, and the
+    // comparison stops there), and the variable is gone afterwards.
+    void runsInTurnsWithTheirOwnSettings() {
+        const auto expects = [](const char* value) {
+            return std::vector<std::string>{"/bin/sh", "-c",
+                                            std::string("test \"$DEPTHSTYLE_TEST_AB\" = ") + value};
+        };
+        const RunComparison both =
+            compareRuns({"A", expects("one"), "DEPTHSTYLE_TEST_AB", "one"},
+                        {"B", expects("two"), "DEPTHSTYLE_TEST_AB", "two"}, 3);
+        QVERIFY(both.ok);
+        QCOMPARE(both.firstSeconds.size(), size_t{3});
+        QCOMPARE(both.secondSeconds.size(), size_t{3});
+        QCOMPARE(both.secondLabel, std::string("B"));
+        QVERIFY(std::getenv("DEPTHSTYLE_TEST_AB") == nullptr);
+        // Every other pair starts with the second side.
+        QTemporaryDir dir;
+        const std::string log = dir.filePath(QStringLiteral("order")).toStdString();
+        const auto note = [&log](const char* side) {
+            return std::vector<std::string>{"/bin/sh", "-c",
+                                            std::string("echo ") + side + " >> '" + log + "'"};
+        };
+        QVERIFY(compareRuns({"A", note("A"), "", ""}, {"B", note("B"), "", ""}, 3).ok);
+        QFile order(QString::fromStdString(log));
+        QVERIFY(order.open(QIODevice::ReadOnly));
+        QCOMPARE(order.readAll(), QByteArray("A\nB\nB\nA\nA\nB\n"));
+        // Two programs, no variable: the second is another program.
+        const RunComparison programs =
+            compareRuns({"A", {"/bin/true"}, "", ""}, {"B", {"/bin/false"}, "", ""}, 3);
+        QVERIFY(!programs.ok);
+        QCOMPARE(programs.firstSeconds.size(), size_t{1});
+        // One setting, two values, the second not the one its side expects.
+        const RunComparison crossed =
+            compareSetting(expects("one"), "DEPTHSTYLE_TEST_AB", "one", "two", 2, "one", "two");
+        QVERIFY(!crossed.ok);
+        QVERIFY(std::getenv("DEPTHSTYLE_TEST_AB") == nullptr);
     }
 };
 

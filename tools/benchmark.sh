@@ -2,11 +2,14 @@
 # Runs the DepthStyle benchmark on stand-in models (seeded random weights in
 # the published formats) beside eager PyTorch and OpenCV DNN.
 # usage: tools/benchmark.sh [BUILD_DIR] [small|paper|both] [REPEATS]
-#        [--split-only | --huge-pages-ab N | --kernels-ahead-ab N]
+#        [--split-only | --huge-pages-ab N | --kernels-ahead-ab N |
+#         --against OTHER_CLI --pairs N]
 # (--split-only: only the split of whole depthstyle-cli runs, no peers;
 # --huge-pages-ab N: only N pairs of whole runs without and with
 # DEPTHSTYLE_HUGE_PAGES=1, in turns; --kernels-ahead-ab N: the same with
-# DEPTHSTYLE_KERNELS_AHEAD=0 and without)
+# DEPTHSTYLE_KERNELS_AHEAD=0 and without; --against OTHER_CLI --pairs N:
+# BUILD_DIR's depthstyle-cli and another one, a build from before a change
+# say, N pairs in turns)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build="${1:-build}"

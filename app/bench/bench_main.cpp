@@ -73,6 +73,10 @@ struct Options {
         const char* firstLabel = "";
         const char* secondLabel = "";
     } comparison;
+    // Only whole runs of --cli and of this other depthstyle-cli in turns
+    // (--against, before and after a change): none when empty.
+    std::string against;
+    int againstPairs = 0;
 };
 
 void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
@@ -99,13 +103,24 @@ void benchmark(const Setting& s, const Options& o, const QTemporaryDir& dir) {
     // One run first, untimed: the files in the page cache, and this
     // machine's one-time measurements (the stripe size) made and remembered.
     runMeasured(cliBase);
+    if (!o.against.empty()) {
+        std::vector<std::string> againstArgv = cliBase;
+        againstArgv.front() = o.against;
+        runMeasured(againstArgv);  // its one-time measurements, if it makes others
+        std::printf(
+            "\n### %s: two programs (%d pairs of whole runs in turns)\n\n- A: %s\n- B: %s\n",
+            s.name, o.againstPairs, o.cli.c_str(), o.against.c_str());
+        printRunComparison(
+            compareRuns({"A", cliBase, "", ""}, {"B", againstArgv, "", ""}, o.againstPairs));
+        return;
+    }
     if (const Options::Comparison& c = o.comparison; c.pairs > 0) {
         std::printf("\n### %s: %s (%d pairs of whole runs in turns)\n\n", s.name, c.title, c.pairs);
         if (std::string(c.variable) == "DEPTHSTYLE_HUGE_PAGES") {
             std::printf("- %s\n", hugePagesKernelSetting().c_str());
         }
-        printSettingComparison(compareSetting(cliBase, c.variable, c.first, c.second, c.pairs),
-                               c.firstLabel, c.secondLabel);
+        printRunComparison(compareSetting(cliBase, c.variable, c.first, c.second, c.pairs,
+                                          c.firstLabel, c.secondLabel));
         return;
     }
     std::vector<RunSplit> splits;
@@ -273,6 +288,11 @@ int main(int argc, char* argv[]) {
            "Only time N pairs of whole CLI runs without and with DEPTHSTYLE_HUGE_PAGES=1.", "N");
     option("kernels-ahead-ab",
            "Only time N pairs of whole CLI runs with DEPTHSTYLE_KERNELS_AHEAD=0 and without.", "N");
+    option("against",
+           "Only time --pairs N pairs of whole runs of --cli (A) and of this other "
+           "depthstyle-cli (B), in turns: before and after a change.",
+           "file");
+    option("pairs", "Pairs for --against.", "N");
     parser.process(app);
     Options o;
     o.models = parser.value("models").toStdString();
@@ -298,6 +318,15 @@ int main(int argc, char* argv[]) {
         if (!number || o.comparison.pairs < 1) {
             std::fprintf(stderr, "depthstyle-bench: --%s needs a number of pairs >= 1\n",
                          comparisonOptions[i]);
+            return 2;
+        }
+    }
+    if (parser.isSet("against")) {
+        bool number = false;
+        o.against = parser.value("against").toStdString();
+        o.againstPairs = parser.value("pairs").toInt(&number);
+        if (!number || o.againstPairs < 1) {
+            std::fprintf(stderr, "depthstyle-bench: --against needs --pairs N, N >= 1\n");
             return 2;
         }
     }

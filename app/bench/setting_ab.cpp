@@ -32,46 +32,56 @@ std::string hugePagesKernelSetting() {
            "; defrag " + kernelSetting("defrag");
 }
 
-SettingComparison compareSetting(const std::vector<std::string>& argv, const std::string& variable,
-                                 const std::string& first, const std::string& second, int pairs) {
-    SettingComparison comparison{variable, first, second, {}, {}, true};
+RunComparison compareRuns(const RunSide& first, const RunSide& second, int pairs) {
+    RunComparison comparison{first.label, second.label, {}, {}, true};
     for (int pair = 0; pair < pairs && comparison.ok; ++pair) {
-        // Every other pair starts with the second value, so that a run's
+        // Every other pair starts with the second side, so that a run's
         // place in its pair favours neither.
         const bool secondFirst = pair % 2 == 1;
         double seconds[2] = {0.0, 0.0};
         for (const bool isSecond : {secondFirst, !secondFirst}) {
+            const RunSide& side = isSecond ? second : first;
             // The child inherits the environment (one child at a time).
-            setenv(variable.c_str(), (isSecond ? second : first).c_str(), 1);
-            const ChildRun run = runMeasured(argv);
+            if (!side.variable.empty()) {
+                setenv(side.variable.c_str(), side.value.c_str(), 1);
+            }
+            const ChildRun run = runMeasured(side.argv);
+            if (!side.variable.empty()) {
+                unsetenv(side.variable.c_str());
+            }
             comparison.ok = comparison.ok && run.exitCode == 0;
             seconds[isSecond ? 1 : 0] = run.seconds;
         }
         comparison.firstSeconds.push_back(seconds[0]);
         comparison.secondSeconds.push_back(seconds[1]);
         // Each pair as it ends: a run cut short keeps what it measured.
-        std::printf("- pair %d: %.3f s with %s=%s, %.3f s with %s\n", pair + 1, seconds[0],
-                    variable.c_str(), first.c_str(), seconds[1], second.c_str());
+        std::printf("- pair %d: %.3f s (%s), %.3f s (%s)\n", pair + 1, seconds[0],
+                    first.label.c_str(), seconds[1], second.label.c_str());
         std::fflush(stdout);
     }
-    unsetenv(variable.c_str());
     return comparison;
 }
 
-void printSettingComparison(const SettingComparison& comparison, const std::string& firstLabel,
-                            const std::string& secondLabel) {
+RunComparison compareSetting(const std::vector<std::string>& argv, const std::string& variable,
+                             const std::string& first, const std::string& second, int pairs,
+                             const std::string& firstLabel, const std::string& secondLabel) {
+    return compareRuns({firstLabel, argv, variable, first}, {secondLabel, argv, variable, second},
+                       pairs);
+}
+
+void printRunComparison(const RunComparison& comparison) {
     if (!comparison.ok) {
         std::printf("- a run failed: no comparison\n");
         return;
     }
-    printSeconds("whole run, " + firstLabel, comparison.firstSeconds);
-    printSeconds("whole run, " + secondLabel, comparison.secondSeconds);
+    printSeconds("whole run, " + comparison.firstLabel, comparison.firstSeconds);
+    printSeconds("whole run, " + comparison.secondLabel, comparison.secondSeconds);
     std::vector<double> ratios;
     for (size_t i = 0; i < comparison.secondSeconds.size(); ++i) {
         ratios.push_back(comparison.secondSeconds[i] / comparison.firstSeconds[i]);
     }
-    std::printf("- %s over %s, median of the pairs' ratios: %.3fx\n", secondLabel.c_str(),
-                firstLabel.c_str(), median(ratios));
+    std::printf("- %s over %s, median of the pairs' ratios: %.3fx\n",
+                comparison.secondLabel.c_str(), comparison.firstLabel.c_str(), median(ratios));
 }
 
 }  // namespace depthstyle::bench
