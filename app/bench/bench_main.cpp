@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -321,7 +322,17 @@ int main(int argc, char* argv[]) {
             return 2;
         }
     }
+    if (parser.isSet("pairs") && !parser.isSet("against")) {
+        std::fprintf(stderr, "depthstyle-bench: --pairs is for --against\n");
+        return 2;
+    }
     if (parser.isSet("against")) {
+        const QFileInfo program(parser.value("against"));
+        if (!program.isFile() || !program.isExecutable()) {
+            std::fprintf(stderr, "depthstyle-bench: --against '%s': not an executable file\n",
+                         qPrintable(parser.value("against")));
+            return 2;
+        }
         bool number = false;
         o.against = parser.value("against").toStdString();
         o.againstPairs = parser.value("pairs").toInt(&number);
