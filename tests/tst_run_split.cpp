@@ -230,6 +230,29 @@ private Q_SLOTS:
         QVERIFY(!crossed.ok);
         QVERIFY(std::getenv("DEPTHSTYLE_TEST_AB") == nullptr);
     }
+
+    // A program to compare against that cannot run is named before any
+    // run, and --pairs alone is refused.
+    void badComparisonIsRefused() {
+        const QStringList base{"--models",   "/nonexistent-models",
+                               "--cli",      test::cliExecutable(),
+                               "--settings", "small"};
+        const auto bench = [&base](const QStringList& more) {
+            return test::runProcess(QStringLiteral(BENCH_EXECUTABLE), base + more);
+        };
+        const test::ProcessResult missing =
+            bench({"--against", "/nonexistent-cli", "--pairs", "2"});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("'/nonexistent-cli': not an executable file")),
+                 qPrintable(missing.err));
+        QVERIFY(!missing.out.contains(QStringLiteral("pair 1")));
+        const test::ProcessResult alone = bench({"--pairs", "2"});
+        QCOMPARE(alone.exitCode, 2);
+        QVERIFY2(alone.err.contains(QStringLiteral("--pairs is for --against")),
+                 qPrintable(alone.err));
+        const test::ProcessResult noPairs = bench({"--against", test::cliExecutable()});
+        QCOMPARE(noPairs.exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunSplit)
