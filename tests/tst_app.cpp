@@ -1215,6 +1215,20 @@ void TestApp::undoStepsReadAsWords() {
     beta->slider()->setValue(46);  // 23.0
     beta->slider()->setValue(50);  // 25.0, merged into one step
     QCOMPARE(undo->undoText(), QString("Beta 20 → 25"));
+    // Two drags, one right after the other: two steps, so the value between
+    // them (exported, say) is one undo away.
+    for (const int position : {60, 70}) {
+        beta->slider()->setSliderDown(true);
+        beta->slider()->setValue(position - 4);
+        beta->slider()->setValue(position);
+        beta->slider()->setSliderDown(false);
+    }
+    QCOMPARE(undo->undoText(), QString("Beta 30 → 35"));
+    undo->undo();
+    QCOMPARE(window->document().document().parameters.beta, 30.0);
+    QCOMPARE(undo->undoText(), QString("Beta 25 → 30"));
+    undo->undo();
+    QCOMPARE(undo->undoText(), QString("Beta 20 → 25"));
     doc::Parameters p = window->document().document().parameters;
     p.contentSize = 0;
     window->document().changeParameters(p, ui::ParameterControl::ContentSize);

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void fileNamesKeepTheirBytes_data();
     void fileNamesKeepTheirBytes();
     void sliderDragIsOneStep();
+    void separateDragsAndPausesAreStepsOfTheirOwn();
     void undoRestoresImagesWithParameters();
     void noChangeNoStep();
     void loadAndDepthMapAreStepsOfTheirOwn();
@@ -105,6 +106,56 @@ void TestDocument::sliderDragIsOneStep() {
     // Every state change was reported, undo and redo included.
     QCOMPARE(changed.size(), 7);
     QCOMPARE(changed.constLast().at(0).value<doc::Document>().parameters.beta, 23.0);
+}
+
+void TestDocument::separateDragsAndPausesAreStepsOfTheirOwn() {
+    DocumentController c;
+    QUndoStack& undo = *c.undoStack();
+    doc::Parameters p;
+    const auto beta = [&](double value, qint64 atMs) {
+        p.beta = value;
+        c.changeParameters(p, ParameterControl::Beta, atMs);
+    };
+    // A drag (press to release) is one step, however long it pauses.
+    c.holdEditStep(true);
+    beta(30.0, 1000);
+    beta(40.0, 5000);
+    c.holdEditStep(false);
+    QCOMPARE(undo.count(), 1);
+    // The next drag, right after, is a step of its own.
+    c.holdEditStep(true);
+    beta(50.0, 5100);
+    c.holdEditStep(false);
+    QCOMPARE(undo.count(), 2);
+    QCOMPARE(undo.undoText(), QString("Beta 40 → 50"));
+    // Keys in a burst merge; a pause longer than the gap starts a step.
+    const qint64 gap = ui::EditSteps::kBurstGapMs;
+    beta(51.0, 9000);
+    beta(52.0, 9000 + gap);
+    QCOMPARE(undo.count(), 3);
+    beta(53.0, 9000 + 2 * gap + 1);
+    QCOMPARE(undo.count(), 4);
+    QCOMPARE(undo.undoText(), QString("Beta 52 → 53"));
+    // An export closes the step: the state exported stays reachable.
+    c.closeEditStep();
+    beta(54.0, 9000 + 2 * gap + 2);
+    QCOMPARE(undo.count(), 5);
+    undo.undo();
+    QCOMPARE(c.document().parameters.beta, 53.0);
+    // A change after an undo is a new step, not merged into an older one.
+    beta(60.0, 9000 + 2 * gap + 3);
+    QCOMPARE(undo.count(), 5);
+    QCOMPARE(undo.undoText(), QString("Beta 53 → 60"));
+    undo.undo();
+    QCOMPARE(c.document().parameters.beta, 53.0);
+    undo.undo();
+    QCOMPARE(c.document().parameters.beta, 52.0);
+    undo.undo();
+    QCOMPARE(c.document().parameters.beta, 50.0);
+    undo.undo();
+    QCOMPARE(c.document().parameters.beta, 40.0);
+    undo.undo();
+    QCOMPARE(c.document().parameters.beta, 20.0);
 }
 
 void TestDocument::undoRestoresImagesWithParameters() {

@@ -15,6 +15,7 @@ DocumentCommand::DocumentCommand(DocumentController& controller, const QString& 
 
 void DocumentCommand::undo() {
     controller_.apply(before_);
+    controller_.closeEditStep();
     applied_ = false;
 }
 
@@ -23,6 +24,7 @@ void DocumentCommand::redo() {
         return;  // pushed after the change was made
     }
     controller_.apply(after_);
+    controller_.closeEditStep();
     applied_ = true;
 }
 
@@ -169,11 +171,12 @@ QString describeChange(ParameterControl control, const doc::Parameters& a,
 }
 
 ChangeParametersCommand::ChangeParametersCommand(DocumentController& controller,
-                                                 ParameterControl control, Document before,
-                                                 Document after)
+                                                 ParameterControl control, int step,
+                                                 Document before, Document after)
     : DocumentCommand(controller, describeChange(control, before.parameters, after.parameters),
                       before, std::move(after)),
       control_(control),
+      step_(step),
       first_(before.parameters) {}
 
 int ChangeParametersCommand::id() const {
@@ -193,7 +196,7 @@ int ChangeParametersCommand::id() const {
 
 bool ChangeParametersCommand::mergeWith(const QUndoCommand* other) {
     const auto* next = static_cast<const ChangeParametersCommand*>(other);
-    if (next->control_ != control_) {
+    if (next->control_ != control_ || next->step_ != step_) {
         return false;
     }
     after_ = next->after();

@@ -69,7 +69,8 @@ QString describeChange(ParameterControl control, const doc::Parameters& before,
 // (beta, epsilon, alpha) merge into one step.
 class ChangeParametersCommand : public DocumentCommand {
 public:
-    ChangeParametersCommand(DocumentController& controller, ParameterControl control,
+    // Changes with the same `step` (EditSteps) merge into one.
+    ChangeParametersCommand(DocumentController& controller, ParameterControl control, int step,
                             Document before, Document after);
     int id() const override;
     bool mergeWith(const QUndoCommand* other) override;
@@ -77,6 +78,7 @@ public:
 
 private:
     ParameterControl control_;
+    int step_;
     doc::Parameters first_;  // before the first of the merged steps
 };
 

@@ -123,7 +123,8 @@ void DocumentController::changeParameters(const doc::Parameters& parameters,
     after.parameters = parameters;
     const Document before = document_;
     apply(after, inputTimeMs);
-    undo_->push(new ChangeParametersCommand(*this, control, before, after));
+    const int step = editSteps_.stepFor(static_cast<int>(control), inputTimeMs);
+    undo_->push(new ChangeParametersCommand(*this, control, step, before, after));
 }
 
 void DocumentController::paintStroke(const doc::Parameters& parameters, PaintTarget target,

@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include "document_commands.h"
+#include "edit_steps.h"
 #include "presets.h"
 
 class QUndoStack;
@@ -32,7 +33,8 @@ public:
     // styles, so with fewer the mix goes back to weights). One step each.
     void addStyle(const doc::ImageInput& image, const QString& path);
     void removeStyle(size_t index);
-    // No step when nothing changed.
+    // No step when nothing changed. Changes of one control merge into one
+    // step as EditSteps says (a slider drag, a burst of keys).
     void changeParameters(const doc::Parameters& parameters, ParameterControl control,
                           qint64 inputTimeMs = 0);
     void loadParameters(const doc::Parameters& parameters, const QString& fileName);
@@ -53,6 +55,11 @@ public:
     // Settings restored at start: no undo step.
     void setInitialParameters(const doc::Parameters& parameters);
 
+    // A slider pressed or released (see EditSteps).
+    void holdEditStep(bool held) { editSteps_.hold(held); }
+    // The next change starts a new undo step (after an undo, a redo or an
+    // export: the state they leave stays reachable).
+    void closeEditStep() { editSteps_.close(); }
     // For the commands: makes `document` current and reports it.
     void apply(const Document& document, qint64 inputTimeMs = 0);
 
@@ -63,6 +70,7 @@ private:
     Document document_;
     QUndoStack* undo_;
     quint64 nextImageId_ = 1;
+    EditSteps editSteps_;
 };
 
 }  // namespace depthstyle::ui

@@ -102,6 +102,7 @@ quint64 ExportController::enqueue(ExportKind kind, const QString& target, int qu
     job.rendered = presenter_.exactFor(job.document);
     job.plain = presenter_.plainFor(job.document);
     const quint64 id = service_.enqueueExport(job);
+    controller_.closeEditStep();  // the state exported stays reachable by undo
     notification_.showInfo(job.rendered ? tr("Exporting to %1…").arg(target)
                                         : tr("Rendering and exporting to %1…").arg(target));
     return id;

@@ -40,6 +40,8 @@ LabeledSlider::LabeledSlider(const QString& label, double minimum, double maximu
         spin_->setValue(v);
         Q_EMIT valueChanged(v);
     });
+    connect(slider_, &QSlider::sliderPressed, this, [this] { Q_EMIT held(true); });
+    connect(slider_, &QSlider::sliderReleased, this, [this] { Q_EMIT held(false); });
     connect(spin_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         const QSignalBlocker block(slider_);
         slider_->setValue(toSlider(v));

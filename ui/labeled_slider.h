@@ -28,6 +28,9 @@ public:
 
 Q_SIGNALS:
     void valueChanged(double value);
+    // The slider's handle pressed (true) and released (false): a drag, one
+    // undo step.
+    void held(bool down);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -27,6 +27,7 @@
 #include "export_controller.h"
 #include "image_convert.h"
 #include "input_loader.h"
+#include "labeled_slider.h"
 #include "local_path.h"
 #include "main_menus.h"
 #include "models_panel.h"
@@ -91,6 +92,9 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
     connect(panel_, &ParameterPanel::parametersChanged, this, [this](ParameterControl control) {
         controller_->changeParameters(panel_->parameters(), control, monotonicMs());
     });
+    for (LabeledSlider* slider : panel_->findChildren<LabeledSlider*>()) {
+        connect(slider, &LabeledSlider::held, controller_, &DocumentController::holdEditStep);
+    }
     connect(panel_, &ParameterPanel::depthFileRequested, loader_, &InputLoader::chooseDepthMap);
     connect(parts_.cancel, &QToolButton::clicked, presenter_, &ResultPresenter::cancel);
     connect(modelsPanel_, &ModelsPanel::checkAgainRequested, this, &MainWindow::checkModels);
