@@ -206,6 +206,7 @@ private Q_SLOTS:
     void hiddenComparisonRendersWhenShown();
     void zoomedInPaneDrawsTheFullPicture();
     void undoStepsReadAsWords();
+    void windowShortcutsWinInNumberBoxes();
     void windowTitleNamesThePicture();
     void newContentLeavesTheOldDepthMap();
     void depthMapOfAnotherShapeIsRefused();
@@ -1242,6 +1243,32 @@ void TestApp::undoStepsReadAsWords() {
     QCOMPARE(undo->undoText(), QString("Open Style style.png"));
     undo->undo();
     QCOMPARE(undo->undoText(), QString("Open Content content.png"));
+}
+
+void TestApp::windowShortcutsWinInNumberBoxes() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QDoubleSpinBox* box = window->parameterPanel()->betaSlider()->spinBox();
+    box->setValue(31.0);
+    box->setFocus();
+    QTRY_VERIFY(box->hasFocus());
+    // The box's text editing would take these (Ctrl+Z its text undo
+    // everywhere, Ctrl+E end of line under X11, where ctest runs this test
+    // too: tst_app_x11_keys); the window's Export and Undo win.
+    const auto overridden = [box](Qt::Key key) {
+        QKeyEvent event(QEvent::ShortcutOverride, key, Qt::ControlModifier);
+        event.ignore();
+        QApplication::sendEvent(box, &event);
+        return event.isAccepted();
+    };
+    QVERIFY(!overridden(Qt::Key_E));
+    QVERIFY(!overridden(Qt::Key_Z));
+    QVERIFY(overridden(Qt::Key_C));  // copying the box's text stays the box's
+    QTest::keyClick(box, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window->document().document().parameters.beta, 20.0);
+    QCOMPARE(box->value(), 20.0);
 }
 
 void TestApp::windowTitleNamesThePicture() {

@@ -45,6 +45,7 @@
 #include "styles_panel.h"
 #include "variations_view.h"
 #include "window_settings.h"
+#include "window_shortcuts.h"
 #include "work_opener.h"
 
 namespace depthstyle::ui {
@@ -66,6 +67,7 @@ MainWindow::MainWindow(const QString& modelDirectory, QWidget* parent)
     exporter_ = new ExportController(*controller_, *service_, *presenter_, *parts_.notification,
                                      models_, this);
     buildMenus();
+    new WindowShortcuts(this);
     const WindowLayout layout{this, splitters_, parts_.result};
     restoreWindowSettings(layout, modelDirectoryOverride_);
     const doc::Parameters saved = restoredParameters();
