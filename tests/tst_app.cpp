@@ -207,6 +207,7 @@ private Q_SLOTS:
     void zoomedInPaneDrawsTheFullPicture();
     void undoStepsReadAsWords();
     void windowShortcutsWinInNumberBoxes();
+    void zoomTagClearsTheLegend();
     void windowTitleNamesThePicture();
     void newContentLeavesTheOldDepthMap();
     void depthMapOfAnotherShapeIsRefused();
@@ -1271,6 +1272,19 @@ void TestApp::windowShortcutsWinInNumberBoxes() {
     QCOMPARE(box->value(), 20.0);
 }
 
+void TestApp::zoomTagClearsTheLegend() {
+    auto window = renderedWindow();
+    QVERIFY(window);
+    ui::ImagePane* depth = window->parts().depth;
+    for (const int width : {90, 150, 210, 260, 400}) {
+        depth->resize(width, 220);
+        const auto at = depth->overlays(depth->fontMetrics(), QStringLiteral("100%"));
+        QVERIFY2(!at.legend.isEmpty(), qPrintable(QString::number(width)));
+        QVERIFY2(!at.legend.intersects(at.zoom), qPrintable(QString::number(width)));
+        QVERIFY2(depth->rect().contains(at.zoom), qPrintable(QString::number(width)));
+    }
+}
+
 void TestApp::windowTitleNamesThePicture() {
     MainWindow window(standinModelDir());
     window.show();
@@ -1654,6 +1668,13 @@ void TestApp::escapeOnTheMenuBarCancelsTheRender() {
     QTest::keyClick(focus != nullptr ? focus : bar, Qt::Key_Escape);
     QTRY_COMPARE_WITH_TIMEOUT(window->presenter().status(), ui::ResultPresenter::Status::Cancelled,
                               kRenderTimeoutMs);
+    // Nothing updates the panes any more: they say so, not "updating…".
+    ui::ComparePane* result = window->parts().result;
+    QVERIFY(result->isStale());
+    QVERIFY(!result->isUpdating());
+    QVERIFY(result->accessibleDescription().contains("render stopped"));
+    window->parameterPanel()->betaSlider()->spinBox()->setValue(33.0);
+    QVERIFY(result->isUpdating());
 }
 
 void TestApp::depthMapIsCheckedAgainstThePhotoItLandsOn() {

@@ -1044,6 +1044,14 @@
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>Not updated to the current settings: the render stopped.</source>
+        <translation>Не обновлено под текущие настройки: расчёт остановлен.</translation>
+    </message>
+    <message>
+        <source>not updated</source>
+        <translation>не обновлено</translation>
+    </message>
 </context>
 <context>
     <name>depthstyle::ui::InputLoader</name>

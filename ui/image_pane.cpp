@@ -28,8 +28,13 @@ void ImagePane::updateDescription() {
     const QString hint = tr("%1 image. Scroll to zoom, drag to pan, double-click to switch "
                             "between fit and 100%.")
                              .arg(title_);
-    setAccessibleDescription(
-        stale_ ? tr("Not yet updated to the current settings.") + QLatin1Char(' ') + hint : hint);
+    if (!stale_) {
+        setAccessibleDescription(hint);
+        return;
+    }
+    const QString note = updating_ ? tr("Not yet updated to the current settings.")
+                                   : tr("Not updated to the current settings: the render stopped.");
+    setAccessibleDescription(note + QLatin1Char(' ') + hint);
 }
 
 ImagePane::~ImagePane() = default;
@@ -87,9 +92,10 @@ void ImagePane::setImage(const QImage& image, const QSize& pictureSize, const QI
     update();
 }
 
-void ImagePane::setStale(bool stale) {
-    if (stale != stale_) {
+void ImagePane::setStale(bool stale, bool updating) {
+    if (stale != stale_ || updating != updating_) {
         stale_ = stale;
+        updating_ = updating;
         updateDescription();
         update();
     }
@@ -192,15 +198,18 @@ void ImagePane::paintEvent(QPaintEvent* event) {
     }
     drawTag(painter, QPointF(6, 6), title_);
     if (stale_ && !image_.isNull()) {
-        const QString note = tr("updating…");
+        const QString note = updating_ ? tr("updating…") : tr("not updated");
         const int w = painter.fontMetrics().horizontalAdvance(note) + 8;
         drawTag(painter, QPointF(width() - w - 6, 6), note);
     }
     drawMarker(painter);
-    drawLegend(painter);
     if (!image_.isNull()) {
-        drawTag(painter, QPointF(6, height() - painter.fontMetrics().height() - 10),
-                tr("%1%").arg(qRound(scale_ * 100)));
+        const QString zoom = tr("%1%").arg(qRound(scale_ * 100));
+        const Overlays at = overlays(painter.fontMetrics(), zoom);
+        if (!at.legend.isEmpty()) {
+            drawLegend(painter, at.legend);
+        }
+        drawTag(painter, at.zoom.topLeft(), zoom);
     }
     Q_EMIT painted();
 }
@@ -237,18 +246,35 @@ void ImagePane::drawTag(QPainter& painter, const QPointF& at, const QString& tex
     painter.drawText(placed, Qt::AlignCenter, text);
 }
 
-void ImagePane::drawLegend(QPainter& painter) {
-    if (legend_.isNull() || image_.isNull()) {
-        return;
+ImagePane::Overlays ImagePane::overlays(const QFontMetrics& metrics, const QString& zoom) const {
+    // The zoom at the bottom left, the legend at the bottom right, narrower
+    // to keep clear of the zoom; where the pane is too narrow for both, the
+    // zoom goes above the legend.
+    Overlays at;
+    const QSize tag = metrics.boundingRect(zoom).adjusted(-4, -2, 4, 2).size();
+    at.zoom = QRect(QPoint(6, height() - metrics.height() - 10), tag);
+    if (legend_.isNull()) {
+        return at;
     }
-    const int barWidth = std::min(160, width() - 20);
-    const QRect bar(width() - barWidth - 10, height() - 34, barWidth, 10);
-    painter.fillRect(bar.adjusted(-4, -4, 4, 22), QColor(0, 0, 0, 150));
+    const int names =
+        metrics.horizontalAdvance(legendLow_) + metrics.horizontalAdvance(legendHigh_) + 12;
+    const int room = width() - 20 - (at.zoom.right() + 6);
+    const int barWidth = std::min(160, room >= names ? room : width() - 20);
+    at.legend = QRect(width() - barWidth - 14, height() - 38, barWidth + 8, 36);
+    if (at.legend.intersects(at.zoom)) {
+        at.zoom.moveBottom(at.legend.top() - 4);
+    }
+    return at;
+}
+
+void ImagePane::drawLegend(QPainter& painter, const QRect& box) const {
+    painter.fillRect(box, QColor(0, 0, 0, 150));
+    const QRect bar = box.adjusted(4, 4, -4, -22);
     painter.drawImage(bar, legend_);
     painter.setPen(Qt::white);
-    const QRect labels(bar.left(), bar.bottom() + 2, bar.width(), 16);
-    painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, legendLow_);
-    painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, legendHigh_);
+    const QRect names(bar.left(), bar.bottom() + 2, bar.width(), 16);
+    painter.drawText(names, Qt::AlignLeft | Qt::AlignVCenter, legendLow_);
+    painter.drawText(names, Qt::AlignRight | Qt::AlignVCenter, legendHigh_);
 }
 
 void ImagePane::resizeEvent(QResizeEvent* event) {

@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+class QFontMetrics;
+
 namespace depthstyle::ui {
 
 class PaneTool;
@@ -37,10 +39,18 @@ public:
     QSize pictureSize() const { return picture_; }
     void setPlaceholder(const QString& text);
     void setLegend(const QImage& gradient, const QString& low, const QString& high);
-    // Marks the picture as not yet showing the current settings (a render
-    // is on its way, or was cancelled): a tag in the top-right corner.
-    void setStale(bool stale);
+    // Marks the picture as not showing the current settings: a tag in the
+    // top-right corner, "updating…" while a render is on its way, "not
+    // updated" once it was cancelled or failed.
+    void setStale(bool stale, bool updating = true);
     bool isStale() const { return stale_; }
+    bool isUpdating() const { return stale_ && updating_; }
+    // Where the zoom tag and the legend (empty: none) go, for `zoom`'s text.
+    struct Overlays {
+        QRect zoom;
+        QRect legend;
+    };
+    Overlays overlays(const QFontMetrics& metrics, const QString& zoom) const;
     QString title() const { return title_; }
 
     void fitToWindow();
@@ -103,7 +113,7 @@ protected:
                      const QImage& detail) const;
 
 private:
-    void drawLegend(QPainter& painter);
+    void drawLegend(QPainter& painter, const QRect& box) const;
     void drawMarker(QPainter& painter);
     // The tools to ask: only pan/zoom while Space is held.
     std::vector<PaneTool*> activeTools() const;
@@ -120,6 +130,7 @@ private:
     QString legendLow_;
     QString legendHigh_;
     bool stale_ = false;
+    bool updating_ = true;
     std::optional<QPointF> marker_;
     bool spaceHeld_ = false;
     bool fit_ = true;

@@ -160,10 +160,10 @@ void ResultPresenter::showInput(ImagePane* pane, const doc::ImageInput& input) c
     pane->setImage(display, QSize(size.width, size.height));
 }
 
-void ResultPresenter::setStale(bool stale) {
+void ResultPresenter::setStale(bool stale, bool updating) {
     for (ImagePane* pane :
          {parts_.depth, parts_.strength, static_cast<ImagePane*>(parts_.result)}) {
-        pane->setStale(stale);
+        pane->setStale(stale, updating);
     }
 }
 
@@ -321,6 +321,9 @@ void ResultPresenter::onProgress(quint64 generation, int stage, double fraction)
 
 void ResultPresenter::finish(Status status, const QString& text) {
     status_ = status;
+    if ((status == Status::Cancelled || status == Status::Failed) && parts_.result->isStale()) {
+        setStale(true, false);  // nothing is updating them any more
+    }
     parts_.stage->setText(text);
     parts_.progress->hide();
     parts_.cancel->hide();

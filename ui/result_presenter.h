@@ -60,7 +60,7 @@ private:
     void onComparisonShown();
     void onBlended(const LiveBlend& blend);
     void showInput(ImagePane* pane, const doc::ImageInput& input) const;
-    void setStale(bool stale);
+    void setStale(bool stale, bool updating = true);
     bool comparisonShown() const;
     // Whether plain AdaIN is what the pane compares with, on screen.
     bool plainWanted() const;
