@@ -207,7 +207,7 @@ private Q_SLOTS:
     void zoomedInPaneDrawsTheFullPicture();
     void undoStepsReadAsWords();
     void windowShortcutsWinInNumberBoxes();
-    void zoomTagClearsTheLegend();
+    void paneTagsNeverOverlap();
     void windowTitleNamesThePicture();
     void newContentLeavesTheOldDepthMap();
     void depthMapOfAnotherShapeIsRefused();
@@ -1272,7 +1272,7 @@ void TestApp::windowShortcutsWinInNumberBoxes() {
     QCOMPARE(box->value(), 20.0);
 }
 
-void TestApp::zoomTagClearsTheLegend() {
+void TestApp::paneTagsNeverOverlap() {
     auto window = renderedWindow();
     QVERIFY(window);
     ui::ImagePane* depth = window->parts().depth;
@@ -1282,6 +1282,13 @@ void TestApp::zoomTagClearsTheLegend() {
         QVERIFY2(!at.legend.isEmpty(), qPrintable(QString::number(width)));
         QVERIFY2(!at.legend.intersects(at.zoom), qPrintable(QString::number(width)));
         QVERIFY2(depth->rect().contains(at.zoom), qPrintable(QString::number(width)));
+        // The note at the top right never covers the title: the title gives way.
+        const auto top = depth->topTags(depth->fontMetrics(), QStringLiteral("not updated"));
+        QVERIFY2(!top.note.intersects(top.titleTag), qPrintable(QString::number(width)));
+        QVERIFY2(depth->rect().contains(top.note), qPrintable(QString::number(width)));
+        if (width >= 260) {
+            QCOMPARE(top.title, depth->title());
+        }
     }
 }
 

@@ -196,11 +196,16 @@ void ImagePane::paintEvent(QPaintEvent* event) {
             scale_ * picture_.width() < image_.width() || image_.size() != picture_);
         paintContent(painter);
     }
-    drawTag(painter, QPointF(6, 6), title_);
+    QString note;
     if (stale_ && !image_.isNull()) {
-        const QString note = updating_ ? tr("updating…") : tr("not updated");
-        const int w = painter.fontMetrics().horizontalAdvance(note) + 8;
-        drawTag(painter, QPointF(width() - w - 6, 6), note);
+        note = updating_ ? tr("updating…") : tr("not updated");
+    }
+    const TopTags top = topTags(painter.fontMetrics(), note);
+    if (!top.title.isEmpty()) {
+        drawTag(painter, top.titleTag.topLeft(), top.title);
+    }
+    if (!note.isEmpty()) {
+        drawTag(painter, top.note.topLeft(), note);
     }
     drawMarker(painter);
     if (!image_.isNull()) {
@@ -263,6 +268,31 @@ ImagePane::Overlays ImagePane::overlays(const QFontMetrics& metrics, const QStri
     at.legend = QRect(width() - barWidth - 14, height() - 38, barWidth + 8, 36);
     if (at.legend.intersects(at.zoom)) {
         at.zoom.moveBottom(at.legend.top() - 4);
+    }
+    return at;
+}
+
+ImagePane::TopTags ImagePane::topTags(const QFontMetrics& metrics, const QString& note) const {
+    // Where both do not fit, the title gives way, never the note.
+    const auto tagSize = [&metrics](const QString& text) {
+        return metrics.boundingRect(text).adjusted(-4, -2, 4, 2).size();
+    };
+    TopTags at;
+    int titleRight = width() - 6;
+    if (!note.isEmpty()) {
+        at.note = QRect(QPoint(0, 6), tagSize(note));
+        at.note.moveRight(width() - 7);
+        titleRight = at.note.left() - 6;
+    }
+    at.title = title_;
+    if (6 + tagSize(title_).width() > titleRight) {
+        at.title = metrics.elidedText(title_, Qt::ElideRight, titleRight - 6 - 8);
+        if (at.title == QStringLiteral("…")) {
+            at.title.clear();
+        }
+    }
+    if (!at.title.isEmpty()) {
+        at.titleTag = QRect(QPoint(6, 6), tagSize(at.title));
     }
     return at;
 }

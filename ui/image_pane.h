@@ -51,6 +51,14 @@ public:
         QRect legend;
     };
     Overlays overlays(const QFontMetrics& metrics, const QString& zoom) const;
+    // The title tag (its text elided, or empty, where the pane is too
+    // narrow) and the note (empty: none) at the top right, side by side.
+    struct TopTags {
+        QString title;
+        QRect titleTag;
+        QRect note;
+    };
+    TopTags topTags(const QFontMetrics& metrics, const QString& note) const;
     QString title() const { return title_; }
 
     void fitToWindow();
