@@ -671,6 +671,8 @@ void TestApp::compareWithThePhotoAndTheLastExport() {
     // The last export: nothing before one, then the picture written.
     window->findChild<QAction*>("compare-export")->trigger();
     QVERIFY(pane->comparison().isNull());
+    pane->setMode(ui::ComparePane::Mode::Wipe);
+    QCOMPARE(pane->missingNote(), QString("No export yet to compare with"));  // says why
     const QImage exportedLook = window->presenter().exact()->display.result;
     const ui::ExportOutcome outcome =
         waitForExport(*window, window->exporter().exportResultTo(file("compare-me.png")));
@@ -681,6 +683,15 @@ void TestApp::compareWithThePhotoAndTheLastExport() {
     QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
     QCOMPARE(pane->comparison(), exportedLook);  // the export, not the new result
     QVERIFY(pane->image() != exportedLook);
+    QVERIFY(pane->missingNote().isEmpty());
+    // A photo of another shape: the export cannot be laid over it, and the
+    // pane says why.
+    QVERIFY(writePicture(file("wide-photo.png").toStdString(), makeContentPicture(120, 40)));
+    window->openContent(file("wide-photo.png"));
+    QVERIFY(loaded(*window));
+    QTRY_VERIFY_WITH_TIMEOUT(renderedFully(*window), kRenderTimeoutMs);
+    QCOMPARE(pane->missingNote(),
+             QString("The last export, compare-me.png, is of another picture"));
 
     // Back to plain AdaIN: rendered again for this document.
     window->findChild<QAction*>("compare-plain")->trigger();

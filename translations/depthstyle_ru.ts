@@ -1599,6 +1599,14 @@ or press Ctrl+Shift+O</source>
         <source>Export %1</source>
         <translation>Экспорт %1</translation>
     </message>
+    <message>
+        <source>No export yet to compare with</source>
+        <translation>Ещё нет экспорта для сравнения</translation>
+    </message>
+    <message>
+        <source>The last export, %1, is of another picture</source>
+        <translation>Последний экспорт, %1, сделан с другой картинки</translation>
+    </message>
 </context>
 <context>
     <name>depthstyle::ui::StrengthChart</name>

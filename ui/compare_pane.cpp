@@ -34,6 +34,16 @@ void ComparePane::setComparison(const QImage& plain, const QImage& detail) {
     update();
 }
 
+void ComparePane::setMissingNote(const QString& note) {
+    missingNote_ = note;
+    update();
+}
+
+QString ComparePane::missingNote() const {
+    const bool missing = mode_ != Mode::Off && !image().isNull() && !comparable();
+    return missing ? missingNote_ : QString();
+}
+
 void ComparePane::setMode(Mode mode) {
     const bool changed = mode != mode_;
     mode_ = mode;
@@ -77,6 +87,10 @@ void ComparePane::paintContent(QPainter& painter) {
     const bool comparing = mode_ != Mode::Off && comparable();
     if (!comparing) {
         ImagePane::paintContent(painter);
+        const QString note = missingNote();
+        if (!note.isEmpty()) {
+            drawTag(painter, QPointF(6, 30), note);
+        }
         return;
     }
     if (mode_ == Mode::SideBySide) {

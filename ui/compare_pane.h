@@ -20,6 +20,11 @@ public:
     void setLabels(const QString& result, const QString& comparison);
     QString resultLabel() const { return resultLabel_; }
     QString comparisonLabel() const { return comparisonLabel_; }
+    // Why there may be nothing to compare with ("No export yet…"): shown in
+    // the pane while comparing and the comparison is missing or of another
+    // size; missingNote() is what is shown now (empty: nothing).
+    void setMissingNote(const QString& note);
+    QString missingNote() const;
     void setMode(Mode mode);
     Mode mode() const { return mode_; }
     // Divider position as a fraction of the image width, in [0,1].
@@ -53,6 +58,7 @@ private:
     QSize plainPicture_;
     QString resultLabel_;
     QString comparisonLabel_;
+    QString missingNote_;
     Mode mode_ = Mode::Wipe;
     double wipe_ = 0.5;
 };

@@ -121,6 +121,7 @@ void ResultPresenter::setLastExport(const QImage& display, const QString& name) 
 
 void ResultPresenter::showComparison() {
     const QString result = exact_ ? resultLabel(exact_->request.document.parameters) : QString();
+    parts_.result->setMissingNote(QString());  // plain AdaIN and the photo: on their way
     switch (compareWith_) {
         case CompareWith::PlainAdain:
             if (plain_ && plainFor(shown_)) {
@@ -138,6 +139,10 @@ void ResultPresenter::showComparison() {
         case CompareWith::LastExport:
             parts_.result->setComparison(lastExport_);
             parts_.result->setLabels(result, tr("Export %1").arg(lastExportName_));
+            parts_.result->setMissingNote(
+                lastExport_.isNull()
+                    ? tr("No export yet to compare with")
+                    : tr("The last export, %1, is of another picture").arg(lastExportName_));
             return;
     }
 }
