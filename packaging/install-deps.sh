@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
   libssl-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
+  qt6-translations-l10n
   libqt6svg6-dev
   libtorch-dev libdnnl-dev libopenblas0-pthread
   libopencv-dev

@@ -7,6 +7,7 @@
 #include <QDropEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLibraryInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -1663,6 +1664,16 @@ void TestApp::errorsReadInRussian() {
     // Untranslated: the engine's words as they are.
     QCOMPARE(ui::errorText(EngineError(ErrorKind::FileMissing, "/x/a.png", "no such file")),
              QString("'/x/a.png': no such file"));
+    // Qt's own words (file dialogs, message box buttons) come from Debian's
+    // qt6-translations-l10n, which the app loads beside its own.
+    QTranslator qt;
+    QVERIFY2(qt.load(QLocale(QLocale::Russian), "qtbase", "_",
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
+             "qtbase_ru.qm missing: run packaging/install-deps.sh");
+    QCoreApplication::installTranslator(&qt);
+    const QString cancel = QCoreApplication::translate("QPlatformTheme", "Cancel");
+    QCoreApplication::removeTranslator(&qt);
+    QCOMPARE(cancel, QString("Отмена"));
 }
 
 void TestApp::escapeOnTheMenuBarCancelsTheRender() {

@@ -17,6 +17,8 @@ depends="$(dpkg-deb -f "$deb" Depends)"
 for needed in libtorch1.13 libqt6widgets6 libopencv-core406 libqcustomplot2.1-qt6 libopenblas0-pthread python3-torch; do
   echo "$depends" | grep -q "$needed" || fail "Depends lacks $needed: $depends"
 done
+recommends="$(dpkg-deb -f "$deb" Recommends)"
+echo "$recommends" | grep -q qt6-translations-l10n || fail "Recommends lacks qt6-translations-l10n: $recommends"
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
 for file in usr/bin/depthstyle usr/bin/depthstyle-cli usr/lib/depthstyle/depthstyle-cli-work.so \
