@@ -208,6 +208,7 @@ private Q_SLOTS:
     void zoomedInPaneDrawsTheFullPicture();
     void undoStepsReadAsWords();
     void windowShortcutsWinInNumberBoxes();
+    void exportSizeQuestionNamesTheSizes();
     void paneTagsNeverOverlap();
     void windowTitleNamesThePicture();
     void newContentLeavesTheOldDepthMap();
@@ -1282,6 +1283,23 @@ void TestApp::windowShortcutsWinInNumberBoxes() {
     QTest::keyClick(box, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(window->document().document().parameters.beta, 20.0);
     QCOMPARE(box->value(), 20.0);
+}
+
+void TestApp::exportSizeQuestionNamesTheSizes() {
+    using Controller = ui::ExportController;
+    // A camera photo shown smaller: its full resolution.
+    const Controller::SizeQuestion large =
+        Controller::sizeQuestion(QSize(4000, 3000), QSize(683, 512));
+    QCOMPARE(large.workingButton, QString("Working Size (683×512)"));
+    QCOMPARE(large.fullButton, QString("Full Resolution (4000×3000)"));
+    QVERIFY(large.text.contains("full resolution"));
+    // A small photo enlarged to the working size: its own size is the
+    // smaller one, not a "full resolution".
+    const Controller::SizeQuestion small =
+        Controller::sizeQuestion(QSize(640, 427), QSize(767, 512));
+    QCOMPARE(small.fullButton, QString("Photo's Size (640×427)"));
+    QVERIFY(small.text.contains("smaller"));
+    QVERIFY(!small.text.contains("full resolution"));
 }
 
 void TestApp::paneTagsNeverOverlap() {

@@ -986,14 +986,6 @@
         <translation>Экспортировать в рабочем размере, как показывает окно, или отрисовать фотографию в полном разрешении? Полное разрешение отрисовывается в фоне, стиль масштабируется так же, и мазки сохраняют размер относительно картины.</translation>
     </message>
     <message>
-        <source>Working Size (%1×%2)</source>
-        <translation>Рабочий размер (%1×%2)</translation>
-    </message>
-    <message>
-        <source>Full Resolution (%1×%2)</source>
-        <translation>Полное разрешение (%1×%2)</translation>
-    </message>
-    <message>
         <source>Export to %1 cancelled; nothing was written.</source>
         <translation>Экспорт в %1 отменён; ничего не записано.</translation>
     </message>
@@ -1004,6 +996,22 @@
     <message>
         <source>%1 mixes several styles; add them with Add Style to mix them again.</source>
         <translation>%1 смешивает несколько стилей; добавьте их кнопкой «Добавить стиль», чтобы смешать снова.</translation>
+    </message>
+    <message>
+        <source>Working Size (%1)</source>
+        <translation>Рабочий размер (%1)</translation>
+    </message>
+    <message>
+        <source>Export at the working size, as the window shows it, or render the photo at its own, smaller size? That render runs in the background with the style scaled alike, so strokes keep their size relative to the picture.</source>
+        <translation>Экспортировать в рабочем размере, как показывает окно, или отрисовать фотографию в её собственном, меньшем размере? Она отрисовывается в фоне, стиль масштабируется так же, и мазки сохраняют размер относительно картины.</translation>
+    </message>
+    <message>
+        <source>Photo&apos;s Size (%1)</source>
+        <translation>Размер фотографии (%1)</translation>
+    </message>
+    <message>
+        <source>Full Resolution (%1)</source>
+        <translation>Полное разрешение (%1)</translation>
     </message>
 </context>
 <context>
@@ -1623,10 +1631,6 @@ or press Ctrl+Shift+O</source>
         <translation>нормированная близость (далеко → близко)</translation>
     </message>
     <message>
-        <source>strength P (content kept)</source>
-        <translation>сила P (сохранение содержания)</translation>
-    </message>
-    <message>
         <source>share of image</source>
         <translation>доля изображения</translation>
     </message>
@@ -1641,6 +1645,10 @@ or press Ctrl+Shift+O</source>
     <message>
         <source>Plain AdaIN: uniform α, depth not used</source>
         <translation>Обычный AdaIN: α везде одинаково, глубина не используется</translation>
+    </message>
+    <message>
+        <source>strength P (content kept)</source>
+        <translation>сила P (сохранение содержания)</translation>
     </message>
 </context>
 <context>

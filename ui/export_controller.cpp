@@ -116,6 +116,31 @@ quint64 ExportController::exportAllTo(const QString& folder, Size size) {
     return enqueue(ExportKind::All, folder, 95, size);
 }
 
+ExportController::SizeQuestion ExportController::sizeQuestion(QSize original, QSize working) {
+    const auto size = [](QSize s) {
+        return QStringLiteral("%1×%2").arg(s.width()).arg(s.height());
+    };
+    SizeQuestion question;
+    question.workingButton = tr("Working Size (%1)").arg(size(working));
+    if (original.width() < working.width()) {
+        // The working size enlarges the photo: its own size is the smaller.
+        question.text =
+            tr("Export at the working size, as the window shows it, or render the "
+               "photo at its own, smaller size? That render runs in the background "
+               "with the style scaled alike, so strokes keep their size relative to "
+               "the picture.");
+        question.fullButton = tr("Photo's Size (%1)").arg(size(original));
+        return question;
+    }
+    question.text =
+        tr("Export at the working size, as the window shows it, or render the "
+           "photo at its full resolution? The full-resolution render runs in the "
+           "background with the style scaled alike, so strokes keep their size "
+           "relative to the picture.");
+    question.fullButton = tr("Full Resolution (%1)").arg(size(original));
+    return question;
+}
+
 std::optional<ExportController::Size> ExportController::chooseSize() {
     const Document& d = controller_.document();
     if (!d.complete()) {
@@ -126,17 +151,12 @@ std::optional<ExportController::Size> ExportController::chooseSize() {
     if (working == original) {
         return Size::Working;
     }
-    QMessageBox box(QMessageBox::Question, tr("Export Size"),
-                    tr("Export at the working size, as the window shows it, or render the "
-                       "photo at its full resolution? The full-resolution render runs in the "
-                       "background with the style scaled alike, so strokes keep their size "
-                       "relative to the picture."),
-                    QMessageBox::Cancel, dialogParent_);
-    QAbstractButton* workingButton = box.addButton(
-        tr("Working Size (%1×%2)").arg(working.width).arg(working.height), QMessageBox::AcceptRole);
-    QAbstractButton* fullButton =
-        box.addButton(tr("Full Resolution (%1×%2)").arg(original.width).arg(original.height),
-                      QMessageBox::AcceptRole);
+    const SizeQuestion question =
+        sizeQuestion(QSize(original.width, original.height), QSize(working.width, working.height));
+    QMessageBox box(QMessageBox::Question, tr("Export Size"), question.text, QMessageBox::Cancel,
+                    dialogParent_);
+    QAbstractButton* workingButton = box.addButton(question.workingButton, QMessageBox::AcceptRole);
+    QAbstractButton* fullButton = box.addButton(question.fullButton, QMessageBox::AcceptRole);
     // The limits, before anything is queued: the photo at its own size and
     // the style scaled alike.
     const doc::Parameters full =

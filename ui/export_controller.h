@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSize>
 #include <QStringList>
 #include <optional>
 
@@ -32,6 +33,15 @@ public:
     // At the working size (what the window shows), or a final render at the
     // photo's full resolution with the style scaled alike.
     enum class Size { Working, Full };
+    // The question asked when the two differ, and the second button's text:
+    // the full resolution, or, for a photo smaller than the working size,
+    // the photo's own size.
+    struct SizeQuestion {
+        QString text;
+        QString workingButton;
+        QString fullButton;
+    };
+    static SizeQuestion sizeQuestion(QSize original, QSize working);
 
     // Queue an export of the current document; the job's id, or 0 with a
     // message when there is nothing to export or the user declined.
