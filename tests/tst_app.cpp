@@ -209,6 +209,7 @@ private Q_SLOTS:
     void undoStepsReadAsWords();
     void windowShortcutsWinInNumberBoxes();
     void exportSizeQuestionNamesTheSizes();
+    void slidersAndChartTitlesKeepTheirRoom();
     void paneTagsNeverOverlap();
     void windowTitleNamesThePicture();
     void newContentLeavesTheOldDepthMap();
@@ -1300,6 +1301,39 @@ void TestApp::exportSizeQuestionNamesTheSizes() {
     QCOMPARE(small.fullButton, QString("Photo's Size (640×427)"));
     QVERIFY(small.text.contains("smaller"));
     QVERIFY(!small.text.contains("full resolution"));
+}
+
+void TestApp::slidersAndChartTitlesKeepTheirRoom() {
+    // The depth levels' sliders were squeezed to a few pixels in a narrow
+    // window, and always in Russian (longer labels).
+    QTranslator russian;
+    QVERIFY(russian.load(DEPTHSTYLE_RU_QM));
+    for (const bool inRussian : {false, true}) {
+        if (inRussian) {
+            QCoreApplication::installTranslator(&russian);
+        }
+        auto window = renderedWindow();
+        QVERIFY(window);
+        for (const int width : {1400, 1000, 800}) {
+            window->resize(width, 700);
+            QCoreApplication::processEvents();
+            for (const ui::LabeledSlider* s : window->findChildren<ui::LabeledSlider*>()) {
+                if (s->isVisible()) {
+                    QVERIFY2(s->slider()->width() >= ui::LabeledSlider::kMinimumSliderWidth,
+                             qPrintable(QString("%1 px wide, %2: %3 px")
+                                            .arg(width)
+                                            .arg(s->slider()->accessibleName())
+                                            .arg(s->slider()->width())));
+                }
+            }
+            // The chart's axis titles fit their axes (they were cut at both ends).
+            window->parts().chart->grab();  // lays the plot out at this size
+            const QStringList clipped = window->parts().chart->clippedAxisTitles();
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(", ")));
+        }
+        window.reset();
+        QCoreApplication::removeTranslator(&russian);
+    }
 }
 
 void TestApp::paneTagsNeverOverlap() {

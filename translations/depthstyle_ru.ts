@@ -1632,7 +1632,7 @@ or press Ctrl+Shift+O</source>
     </message>
     <message>
         <source>share of image</source>
-        <translation>доля изображения</translation>
+        <translation>доля кадра</translation>
     </message>
     <message>
         <source>proximity histogram</source>
@@ -1647,8 +1647,8 @@ or press Ctrl+Shift+O</source>
         <translation>Обычный AdaIN: α везде одинаково, глубина не используется</translation>
     </message>
     <message>
-        <source>strength P (content kept)</source>
-        <translation>сила P (сохранение содержания)</translation>
+        <source>P: content kept</source>
+        <translation>P: сохранено</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@ LabeledSlider::LabeledSlider(const QString& label, double minimum, double maximu
       default_(defaultValue) {
     slider_->setRange(0, toSlider(maximum));
     slider_->setPageStep(std::max(1, slider_->maximum() / 20));
+    // Room to drag in a narrow window too (the layouts give way elsewhere).
+    slider_->setMinimumWidth(kMinimumSliderWidth);
     spin_->setRange(minimum, maximum);
     spin_->setSingleStep(step);
     spin_->setDecimals(decimals);

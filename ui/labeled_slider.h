@@ -16,6 +16,9 @@ public:
     LabeledSlider(const QString& label, double minimum, double maximum, double step,
                   double defaultValue, int decimals, QWidget* parent = nullptr);
 
+    // The least width of the slider part, in pixels.
+    static constexpr int kMinimumSliderWidth = 80;
+
     double value() const;
     // Sets the value without emitting valueChanged.
     void setValue(double value);

@@ -28,7 +28,7 @@ StrengthChart::StrengthChart(QWidget* parent) : QWidget(parent), plot_(new QCust
     setMinimumHeight(160);
 
     plot_->xAxis->setLabel(tr("normalised proximity (far → near)"));
-    plot_->yAxis->setLabel(tr("strength P (content kept)"));
+    plot_->yAxis->setLabel(tr("P: content kept"));
     plot_->yAxis2->setLabel(tr("share of image"));
     plot_->yAxis2->setVisible(true);
     plot_->xAxis->setRange(0, 1);
@@ -51,6 +51,18 @@ StrengthChart::StrengthChart(QWidget* parent) : QWidget(parent), plot_(new QCust
     note_->setVisible(false);
     applyPalette();
     redrawCurve();
+}
+
+QStringList StrengthChart::clippedAxisTitles() const {
+    QStringList clipped;
+    const QRect area = plot_->axisRect()->rect();
+    for (const QCPAxis* axis : {plot_->xAxis, plot_->yAxis, plot_->yAxis2}) {
+        const int room = axis->orientation() == Qt::Horizontal ? area.width() : area.height();
+        if (QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label()) > room) {
+            clipped << axis->label();
+        }
+    }
+    return clipped;
 }
 
 void StrengthChart::changeEvent(QEvent* event) {

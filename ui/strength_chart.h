@@ -38,6 +38,9 @@ public:
     QColor curveColour() const;  // of the depth-aware curve
     // Plain AdaIN: the flat line is greyed, with a note that depth is unused.
     bool depthCurveGreyed() const;
+    // The axis titles longer than their axis as now laid out (cut off on
+    // screen); empty when every title fits.
+    QStringList clippedAxisTitles() const;
 
 protected:
     void changeEvent(QEvent* event) override;
