@@ -136,11 +136,8 @@ void ComparePane::paintContent(QPainter& painter) {
     painter.setBrush(Qt::white);
     painter.drawEllipse(QPointF(x, height() / 2.0), 6, 6);
     const QFontMetrics metrics = painter.fontMetrics();
-    const auto tagSize = [&metrics](const QString& text) {
-        return QSizeF(metrics.boundingRect(text).adjusted(-4, -2, 4, 2).size());
-    };
-    const WipeTags tags =
-        placeWipeTags(width(), x, tagSize(resultLabel_), tagSize(comparisonLabel_));
+    const WipeTags tags = placeWipeTags(width(), x, QSizeF(tagSize(metrics, resultLabel_)),
+                                        QSizeF(tagSize(metrics, comparisonLabel_)));
     drawTag(painter, tags.result.topLeft(), resultLabel_);
     drawTag(painter, tags.comparison.topLeft(), comparisonLabel_);
 }

@@ -120,24 +120,20 @@ ExportController::SizeQuestion ExportController::sizeQuestion(QSize original, QS
     const auto size = [](QSize s) {
         return QStringLiteral("%1×%2").arg(s.width()).arg(s.height());
     };
+    // Where the working size enlarges the photo, its own size is the smaller.
+    const bool enlarged = original.width() < working.width();
     SizeQuestion question;
     question.workingButton = tr("Working Size (%1)").arg(size(working));
-    if (original.width() < working.width()) {
-        // The working size enlarges the photo: its own size is the smaller.
-        question.text =
-            tr("Export at the working size, as the window shows it, or render the "
-               "photo at its own, smaller size? That render runs in the background "
-               "with the style scaled alike, so strokes keep their size relative to "
-               "the picture.");
-        question.fullButton = tr("Photo's Size (%1)").arg(size(original));
-        return question;
-    }
-    question.text =
-        tr("Export at the working size, as the window shows it, or render the "
-           "photo at its full resolution? The full-resolution render runs in the "
-           "background with the style scaled alike, so strokes keep their size "
-           "relative to the picture.");
-    question.fullButton = tr("Full Resolution (%1)").arg(size(original));
+    question.text = enlarged ? tr("Export at the working size, as the window shows it, or render "
+                                  "the photo at its own, smaller size? That render runs in the "
+                                  "background with the style scaled alike, so strokes keep their "
+                                  "size relative to the picture.")
+                             : tr("Export at the working size, as the window shows it, or render "
+                                  "the photo at its full resolution? The full-resolution render "
+                                  "runs in the background with the style scaled alike, so "
+                                  "strokes keep their size relative to the picture.");
+    question.fullButton =
+        (enlarged ? tr("Photo's Size (%1)") : tr("Full Resolution (%1)")).arg(size(original));
     return question;
 }
 

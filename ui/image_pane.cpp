@@ -243,9 +243,12 @@ void ImagePane::drawPicture(QPainter& painter, const QRectF& target, const QImag
     painter.drawImage(visible, source, from);
 }
 
+QSize ImagePane::tagSize(const QFontMetrics& metrics, const QString& text) {
+    return metrics.boundingRect(text).adjusted(-4, -2, 4, 2).size();
+}
+
 void ImagePane::drawTag(QPainter& painter, const QPointF& at, const QString& text) const {
-    const QRectF box = painter.fontMetrics().boundingRect(text).adjusted(-4, -2, 4, 2);
-    const QRectF placed(at, box.size());
+    const QRectF placed(at, QSizeF(tagSize(painter.fontMetrics(), text)));
     painter.fillRect(placed, QColor(0, 0, 0, 150));
     painter.setPen(Qt::white);
     painter.drawText(placed, Qt::AlignCenter, text);
@@ -256,8 +259,7 @@ ImagePane::Overlays ImagePane::overlays(const QFontMetrics& metrics, const QStri
     // to keep clear of the zoom; where the pane is too narrow for both, the
     // zoom goes above the legend.
     Overlays at;
-    const QSize tag = metrics.boundingRect(zoom).adjusted(-4, -2, 4, 2).size();
-    at.zoom = QRect(QPoint(6, height() - metrics.height() - 10), tag);
+    at.zoom = QRect(QPoint(6, height() - metrics.height() - 10), tagSize(metrics, zoom));
     if (legend_.isNull()) {
         return at;
     }
@@ -274,25 +276,22 @@ ImagePane::Overlays ImagePane::overlays(const QFontMetrics& metrics, const QStri
 
 ImagePane::TopTags ImagePane::topTags(const QFontMetrics& metrics, const QString& note) const {
     // Where both do not fit, the title gives way, never the note.
-    const auto tagSize = [&metrics](const QString& text) {
-        return metrics.boundingRect(text).adjusted(-4, -2, 4, 2).size();
-    };
     TopTags at;
     int titleRight = width() - 6;
     if (!note.isEmpty()) {
-        at.note = QRect(QPoint(0, 6), tagSize(note));
+        at.note = QRect(QPoint(0, 6), tagSize(metrics, note));
         at.note.moveRight(width() - 7);
         titleRight = at.note.left() - 6;
     }
     at.title = title_;
-    if (6 + tagSize(title_).width() > titleRight) {
+    if (6 + tagSize(metrics, title_).width() > titleRight) {
         at.title = metrics.elidedText(title_, Qt::ElideRight, titleRight - 6 - 8);
         if (at.title == QStringLiteral("…")) {
             at.title.clear();
         }
     }
     if (!at.title.isEmpty()) {
-        at.titleTag = QRect(QPoint(6, 6), tagSize(at.title));
+        at.titleTag = QRect(QPoint(6, 6), tagSize(metrics, at.title));
     }
     return at;
 }

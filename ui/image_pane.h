@@ -114,6 +114,8 @@ protected:
     virtual void paintContent(QPainter& painter);
     // The area the picture fits into when fitted (side by side: a half).
     virtual QSizeF fitArea() const { return QSizeF(size()); }
+    // The box of a tag showing `text` (the text with a small margin).
+    static QSize tagSize(const QFontMetrics& metrics, const QString& text);
     void drawTag(QPainter& painter, const QPointF& at, const QString& text) const;
     // Draws the visible part of a picture placed at `target`: from `proxy`,
     // or from `detail` when the zoom is beyond the proxy's resolution.
